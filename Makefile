@@ -1,0 +1,73 @@
+# Gongkai — the two commands a newcomer needs are `make run` and `make test`.
+# Each installs what is missing from Debian's packages first (scripts/install-deps.sh).
+
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+JOBS ?= $(shell nproc)
+DB ?= gongkai.db
+PORT ?= 8080
+LAUNCHER := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
+CMAKE_FLAGS := -G Ninja $(LAUNCHER)
+SOURCES := $(shell git ls-files 'src/*.cc' 'src/*.h' 'bench/*.cc' 'fuzz/*.cc' 2>/dev/null)
+
+.PHONY: all deps deps-build build build-asan run test test-unit test-asan test-pg test-e2e \
+        test-docs format format-check bench fuzz clean
+
+all: build
+
+deps:
+	@scripts/install-deps.sh all
+
+deps-build:
+	@scripts/install-deps.sh build
+
+$(BUILD)/build.ninja:
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+
+build: deps-build $(BUILD)/build.ninja
+	cmake --build $(BUILD) -j $(JOBS)
+
+$(ASAN_BUILD)/build.ninja:
+	cmake -S . -B $(ASAN_BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug -DGONGKAI_SANITIZE=ON \
+	  -DGONGKAI_BENCH=OFF
+
+build-asan: deps $(ASAN_BUILD)/build.ninja
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+# Starts the web application on an embedded SQLite file with a demo government.
+run: build
+	$(BUILD)/gongkai serve --db $(DB) --demo --port $(PORT)
+
+# Everything CI runs: style, unit tests, the same tests under ASan+UBSan, PostgreSQL, browser.
+test: deps format-check build test-unit build-asan test-asan test-pg test-e2e
+
+test-unit: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
+
+test-asan: build-asan
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS) --timeout 900
+
+# The store and register tests again, against a throw-away PostgreSQL cluster.
+test-pg: build
+	scripts/with-postgres.sh $(BUILD)/src/store_test
+
+test-e2e: build
+	scripts/e2e.sh $(BUILD)
+
+format:
+	clang-format -i $(SOURCES)
+
+format-check:
+	@clang-format --dry-run --Werror $(SOURCES) && echo "format-check: ok"
+
+bench: build
+	scripts/bench.sh $(BUILD)
+
+fuzz: deps
+	CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DGONGKAI_FUZZ=ON \
+	  -DGONGKAI_BENCH=OFF -DCMAKE_BUILD_TYPE=Debug
+	cmake --build build-fuzz -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

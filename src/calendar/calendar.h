@@ -1,0 +1,109 @@
+// A Calendar says whether a civil date is a working day in mainland China, from the State
+// Council's yearly holiday notices (国务院办公厅关于YYYY年部分节假日安排的通知), optionally with a
+// local calendar (a province's extra rest days) layered on top. It answers every query in O(1)
+// from a per-day table and a prefix count of working days. A date outside the loaded notices is
+// an error naming the year: never a silent weekends-only guess. Immutable after loading; share
+// one instance across threads.
+
+#ifndef GONGKAI_CALENDAR_CALENDAR_H_
+#define GONGKAI_CALENDAR_CALENDAR_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/date.h"
+#include "util/status.h"
+
+namespace gongkai {
+
+// One line of a notice: a range of rest days or a make-up working day.
+struct CalendarEntry {
+  Date first;
+  Date last;          // inclusive; == first for a single day
+  bool working = false;  // true: 调休上班 (a weekend day made a working day)
+  std::string name;   // the holiday, e.g. "春节"
+  int line = 0;       // line in the source file
+};
+
+// One notice: the national notice for a year, or a local calendar's additions.
+struct Notice {
+  int year = 0;
+  std::string number;  // e.g. "国办发明电〔2023〕7号"
+  std::string title;
+  std::string region;  // empty for the national calendar, else e.g. "西藏自治区"
+  std::string source;  // file name, for messages
+  std::vector<CalendarEntry> entries;
+};
+
+// Parses a notice file (format documented in data/calendar/README.md). Errors name
+// `filename:line` and the problem: bad date, a range that runs backwards, a make-up day that
+// is not a weekend, a date outside the notice's year window.
+Result<Notice> ParseNotice(std::string_view text, std::string_view filename);
+
+enum class DayKind {
+  kWorkday,        // Monday–Friday, no notice entry
+  kWeekend,        // Saturday or Sunday, no notice entry
+  kRestDay,        // a statutory rest day from a notice (or a local calendar)
+  kMakeUpWorkday,  // a weekend day made a working day (调休上班)
+};
+
+struct DayInfo {
+  DayKind kind;
+  std::string_view name;    // holiday name for kRestDay / kMakeUpWorkday, else empty
+  std::string_view notice;  // notice number for kRestDay / kMakeUpWorkday, else empty
+  bool working() const { return kind == DayKind::kWorkday || kind == DayKind::kMakeUpWorkday; }
+};
+
+class Calendar {
+ public:
+  // Builds a calendar from national notices (one per year, contiguous years) and local ones.
+  // Fails, naming both sources, on duplicate years or overlapping entries.
+  static Result<Calendar> Build(std::vector<Notice> national, std::vector<Notice> local = {});
+
+  // The years covered: queries for dates in [first_year, last_year] succeed.
+  int first_year() const;
+  int last_year() const;
+
+  // Returns what kind of day `d` is and why. Error naming the year when it is not covered.
+  Result<DayInfo> Describe(Date d) const;
+  Result<bool> IsWorkingDay(Date d) const;
+
+  // Returns the n-th working day after `start` (start itself is day 0). REQUIRES: n >= 0;
+  // n == 0 returns start. Error naming the year when the result falls outside the notices.
+  Result<Date> AddWorkingDays(Date start, int n) const;
+
+  // Returns the number of working days d with from < d <= to (0 when to <= from).
+  Result<int> CountWorkingDays(Date from, Date to) const;
+
+  // Returns the first working day on or after `d`.
+  Result<Date> NextWorkingDayOnOrAfter(Date d) const;
+
+  // Calendar-day periods (民法典 第二百零一、二百零三条): the period starts the day after `start`;
+  // an end that falls on a rest day moves to the next working day.
+  Result<Date> AddCalendarDays(Date start, int days) const;
+  Result<Date> AddMonths(Date start, int months) const;
+
+  // The notices this calendar was built from, for display.
+  const std::vector<Notice>& national() const;
+  const std::vector<Notice>& local() const;
+
+ private:
+  Calendar() = default;
+
+  // Constant after construction.
+  int first_day_ = 0;                // DayNumber of the first covered date
+  std::vector<unsigned char> kind_;  // DayKind per day since first_day_
+  std::vector<int> name_index_;      // index into names_ per day, -1 when none
+  std::vector<int> prefix_;          // working days in [first_day_, first_day_ + i)
+  std::vector<std::string> names_;
+  std::vector<std::string> notices_;  // notice number per names_ entry
+  std::vector<Notice> national_;
+  std::vector<Notice> local_;
+  int first_year_ = 0;
+  int last_year_ = 0;
+};
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_CALENDAR_CALENDAR_H_

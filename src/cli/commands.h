@@ -1,0 +1,30 @@
+// The subcommands of the `gongkai` binary. main.cc is the one table that wires them; each
+// Add*Command function declares a subcommand's options and its callback. Callbacks print for a
+// person (Chinese by default, `--lang en` for English) and set the process exit code through
+// the returned int stored in `exit_code`.
+
+#ifndef GONGKAI_CLI_COMMANDS_H_
+#define GONGKAI_CLI_COMMANDS_H_
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace gongkai::cli {
+
+struct GlobalOptions {
+  std::string lang = "zh";  // "zh" or "en"
+  int exit_code = 0;        // set by a subcommand's callback
+};
+
+void AddCalendarCommands(CLI::App& app, GlobalOptions& global);  // calendar, deadline
+void AddCheckCommand(CLI::App& app, GlobalOptions& global);      // check
+void AddCasesCommands(CLI::App& app, GlobalOptions& global);     // cases, audit, fee
+void AddReportCommands(CLI::App& app, GlobalOptions& global);    // report build|approve|…
+// `report export`: called by AddReportCommands with the `report` subcommand.
+void AddReportExportCommand(CLI::App& report, GlobalOptions& global);
+void AddDbCommands(CLI::App& app, GlobalOptions& global);        // db, users, agencies, records
+void AddServeCommand(CLI::App& app, GlobalOptions& global);      // serve
+
+}  // namespace gongkai::cli
+
+#endif  // GONGKAI_CLI_COMMANDS_H_

@@ -1,0 +1,56 @@
+#include "report/model.h"
+
+namespace gongkai {
+
+std::string_view FormatKey(ReportFormat f) {
+  return f == ReportFormat::k2021 ? "2021" : "2019-trial";
+}
+
+const Cell* Row::Find(std::string_view column) const {
+  for (const auto& [k, c] : cells) {
+    if (k == column) return &c;
+  }
+  return nullptr;
+}
+
+Cell* Row::Find(std::string_view column) {
+  for (auto& [k, c] : cells) {
+    if (k == column) return &c;
+  }
+  return nullptr;
+}
+
+void Row::Set(std::string_view column, Cell cell) {
+  if (Cell* c = Find(column)) {
+    *c = std::move(cell);
+    return;
+  }
+  cells.emplace_back(std::string(column), std::move(cell));
+}
+
+const Row* Table::Find(std::string_view key) const {
+  for (const auto& r : rows) {
+    if (r.key == key) return &r;
+  }
+  return nullptr;
+}
+
+Row* Table::Find(std::string_view key) {
+  for (auto& r : rows) {
+    if (r.key == key) return &r;
+  }
+  return nullptr;
+}
+
+Row& Table::Get(std::string_view key) {
+  if (Row* r = Find(key)) return *r;
+  rows.push_back(Row{std::string(key), {}, {}});
+  return rows.back();
+}
+
+const Cell* Table::FindCell(std::string_view row, std::string_view column) const {
+  const Row* r = Find(row);
+  return r ? r->Find(column) : nullptr;
+}
+
+}  // namespace gongkai
