@@ -14,7 +14,7 @@ build_pkgs=(
   fonts-noto-cjk
 )
 test_pkgs=(
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   clang-14 libclang-rt-14-dev clang-format
   postgresql
   poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui

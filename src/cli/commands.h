@@ -24,6 +24,7 @@ void AddReportCommands(CLI::App& app, GlobalOptions& global);    // report build
 void AddReportExportCommand(CLI::App& report, GlobalOptions& global);
 void AddDbCommands(CLI::App& app, GlobalOptions& global);        // db, users, agencies, records
 void AddServeCommand(CLI::App& app, GlobalOptions& global);      // serve
+void AddNoticeCommand(CLI::App& app, GlobalOptions& global);     // notice (typed 告知书)
 
 }  // namespace gongkai::cli
 

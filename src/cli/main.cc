@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   gongkai::cli::AddReportCommands(app, global);
   gongkai::cli::AddDbCommands(app, global);
   gongkai::cli::AddServeCommand(app, global);
+  gongkai::cli::AddNoticeCommand(app, global);
 
   CLI11_PARSE(app, argc, argv);
   return global.exit_code;
