@@ -35,6 +35,11 @@ for p in "${want[@]}"; do
     missing+=("$p")
   fi
 done
+# The browser tests drive Debian's chromium through playwright-core from npm; machines that ship
+# Node.js from another source already have npm, so Debian's is only installed when absent.
+if [ "${1:-all}" != build ] && ! command -v npm >/dev/null 2>&1; then
+  missing+=(nodejs npm)
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
@@ -46,8 +51,3 @@ export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -q
 $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
 
-# The browser tests drive Debian's chromium through playwright-core; machines that ship Node.js
-# from another source already have npm, so it is only installed when absent.
-if [ "${1:-all}" != build ] && ! command -v npm >/dev/null 2>&1; then
-  $sudo apt-get install -y -q --no-install-recommends nodejs npm
-fi
