@@ -86,9 +86,9 @@ bool IsClosing(EventType t);
 bool IsRemedy(EventType t);
 
 // One event. The optional fields are the extras of case-events.md; each is set only for the
-// types that carry it (the parser rejects an extra on a type that does not take it, so a typo is
-// not silently kept as an unknown field). `extra` keeps every field the format does not define,
-// in input order, so an exported line carries what was imported.
+// types that carry it (a known field on a type that does not take it is kept in `extra`, like an
+// unknown one). `extra` keeps every field the format does not define for the type, in input
+// order, so an exported line carries what was imported.
 struct Event {
   std::string case_number;  // `case`: unique within the agency
   EventType type = EventType::kReceived;
@@ -136,6 +136,8 @@ struct Event {
 
   // The date the applicant's received event records as arrival (arrived or date).
   Date ArrivalDate() const { return arrived.value_or(date); }
+
+  friend bool operator==(const Event&, const Event&) = default;
 };
 
 // The events of one case, in order, with the input line of each (0 when not from a file).
