@@ -20,10 +20,20 @@ namespace gongkai {
 // One line of a notice: a range of rest days or a make-up working day.
 struct CalendarEntry {
   Date first;
-  Date last;          // inclusive; == first for a single day
+  Date last;             // inclusive; == first for a single day
   bool working = false;  // true: 调休上班 (a weekend day made a working day)
-  std::string name;   // the holiday, e.g. "春节"
-  int line = 0;       // line in the source file
+  std::string name;      // the holiday, e.g. "春节"
+  int line = 0;          // line in the source file
+  // The notice that set this entry: the file's `notice`, or the `amendment` it follows (e.g.
+  // 国办发明电〔2019〕3号 for the 2019 May Day days); a local calendar's `source`.
+  std::string notice;
+};
+
+// A later notice that changed a year's arrangement (the 2019 May Day, the 2020 Spring Festival).
+struct Amendment {
+  std::string number;  // e.g. "国办发明电〔2020〕1号"
+  std::string title;
+  int line = 0;
 };
 
 // One notice: the national notice for a year, or a local calendar's additions.
@@ -34,11 +44,17 @@ struct Notice {
   std::string region;  // empty for the national calendar, else e.g. "西藏自治区"
   std::string source;  // file name, for messages
   std::vector<CalendarEntry> entries;
+  std::vector<Amendment> amendments;  // in file order
+  // A local calendar's authority (its `source` header): the document the entries come from.
+  std::string origin;
 };
 
 // Parses a notice file (format documented in data/calendar/README.md). Errors name
 // `filename:line` and the problem: bad date, a range that runs backwards, a make-up day that
-// is not a weekend, a date outside the notice's year window.
+// is not a weekend, a date outside the notice's year window (the year itself, plus late December
+// of the previous year from the 15th on, where 元旦 arrangements reach), overlapping entries, an
+// unknown keyword, a missing `year`/`notice` (national) or `region`/`source` (local) header.
+// Each message ends with what to do.
 Result<Notice> ParseNotice(std::string_view text, std::string_view filename);
 
 enum class DayKind {
@@ -52,6 +68,7 @@ struct DayInfo {
   DayKind kind;
   std::string_view name;    // holiday name for kRestDay / kMakeUpWorkday, else empty
   std::string_view notice;  // notice number for kRestDay / kMakeUpWorkday, else empty
+  std::string_view region;  // the local calendar's region when it set this day, else empty
   bool working() const { return kind == DayKind::kWorkday || kind == DayKind::kMakeUpWorkday; }
 };
 
@@ -84,6 +101,17 @@ class Calendar {
   Result<Date> AddCalendarDays(Date start, int days) const;
   Result<Date> AddMonths(Date start, int months) const;
 
+  // A notice entry together with the notice it belongs to.
+  struct EntryRef {
+    const CalendarEntry* entry;
+    const Notice* notice;
+  };
+  // Returns the entries (national and local) that touch at least one day of [first, last],
+  // ordered by first day, local entries after national ones on ties. Pointers stay valid as
+  // long as this Calendar. Entries never answer working-day questions (Describe does, with the
+  // layering applied); they are for explanations.
+  std::vector<EntryRef> EntriesOverlapping(Date first, Date last) const;
+
   // The notices this calendar was built from, for display.
   const std::vector<Notice>& national() const;
   const std::vector<Notice>& local() const;
@@ -96,8 +124,10 @@ class Calendar {
   std::vector<unsigned char> kind_;  // DayKind per day since first_day_
   std::vector<int> name_index_;      // index into names_ per day, -1 when none
   std::vector<int> prefix_;          // working days in [first_day_, first_day_ + i)
+  std::vector<int> working_;         // day index of the k-th working day, for O(1) AddWorkingDays
   std::vector<std::string> names_;
   std::vector<std::string> notices_;  // notice number per names_ entry
+  std::vector<std::string> regions_;  // region per names_ entry, empty for national
   std::vector<Notice> national_;
   std::vector<Notice> local_;
   int first_year_ = 0;

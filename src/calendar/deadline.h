@@ -45,14 +45,14 @@ struct DeadlineSettings {
 struct ClockStop {
   enum class Reason { kThirdPartyConsultation, kCoAuthorConsultation, kFeeNotice };
   Reason reason;
-  Date start;                // the day the request or notice was sent
-  std::optional<Date> end;   // the answer / payment / time-out; nullopt while still stopped
+  Date start;               // the day the request or notice was sent
+  std::optional<Date> end;  // the answer / payment / time-out; nullopt while still stopped
 };
 
 struct CorrectionRound {
-  Date requested;                  // the 补正 notice
-  std::optional<Date> deadline;    // by when the applicant must supplement
-  std::optional<Date> received;    // the supplemented application; the 20 days restart here
+  Date requested;                // the 补正 notice
+  std::optional<Date> deadline;  // by when the applicant must supplement
+  std::optional<Date> received;  // the supplemented application; the 20 days restart here
 };
 
 struct CaseSteps {
@@ -61,20 +61,20 @@ struct CaseSteps {
   std::vector<ClockStop> stops;               // in order, not overlapping
   std::optional<int> extension_working_days;  // approved extension
   std::optional<Date> extension_approved;
-  std::optional<Date> closed;                 // answered, withdrawn, deemed withdrawn
+  std::optional<Date> closed;  // answered, withdrawn, deemed withdrawn
 };
 
 struct Deadlines {
-  Date correction_notice_due;               // last day to send the 补正 notice
-  std::optional<Date> reply_due;            // nullopt while waiting for a 补正 or a stop
-  std::optional<Date> extended_due;         // reply_due plus the extension, when approved
-  std::optional<Date> fee_payment_due;      // of the open fee notice
-  std::optional<Date> consultation_due;     // of the open consultation
-  std::optional<Date> correction_due;       // the applicant's 补正 deadline, while waiting
-  bool paused = false;        // a stop or a 补正 is open on as_of
-  bool overdue = false;       // open on as_of and past the (extended) due date
-  bool answered_late = false; // closed after the (extended) due date
-  int working_days_left = 0;  // on as_of; frozen while paused; negative when overdue
+  Date correction_notice_due;            // last day to send the 补正 notice
+  std::optional<Date> reply_due;         // nullopt while waiting for a 补正 or a stop
+  std::optional<Date> extended_due;      // reply_due plus the extension, when approved
+  std::optional<Date> fee_payment_due;   // of the open fee notice
+  std::optional<Date> consultation_due;  // of the open consultation
+  std::optional<Date> correction_due;    // the applicant's 补正 deadline, while waiting
+  bool paused = false;                   // a stop or a 补正 is open on as_of
+  bool overdue = false;                  // open on as_of and past the (extended) due date
+  bool answered_late = false;            // closed after the (extended) due date
+  int working_days_left = 0;             // on as_of; frozen while paused; negative when overdue
   std::vector<std::string> explanation;  // Chinese, one step per line
 };
 
