@@ -18,6 +18,7 @@
 #include <string_view>
 #include <vector>
 
+#include "law/fees.h"
 #include "law/vocab.h"
 #include "util/date.h"
 
@@ -49,14 +50,12 @@ enum class EventType {
 // Whom a consultation asks (Art. 32 third party, Art. 34 co-author agency).
 enum class ConsultationParty { kThirdParty, kCoAuthor };
 
-// How an information processing fee is computed (国办函〔2020〕109号, law/fees.h).
-enum class FeeMethod { kPerApplication, kPerPage };
-
 // Why a case was deemed withdrawn (Art. 30; 109号). Each maps to a table B row.
 enum class WithdrawalReason { kNoCorrection, kFeeUnpaid };
 
 std::span<const VocabEntry<EventType>> EventTypes();
 std::span<const VocabEntry<ConsultationParty>> ConsultationParties();
+// FeeMethod itself is declared in law/fees.h (the schedule lives in law/).
 std::span<const VocabEntry<FeeMethod>> FeeMethods();
 std::span<const VocabEntry<WithdrawalReason>> WithdrawalReasons();
 
