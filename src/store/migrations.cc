@@ -1,0 +1,157 @@
+#include "store/migrations.h"
+
+#include <vector>
+
+namespace gongkai {
+namespace {
+
+// Version 1: the register as of the first release.
+const std::vector<std::string_view> kInitialSchema = {
+    R"(CREATE TABLE agencies (
+  id {{serial}},
+  parent_id BIGINT REFERENCES agencies(id),
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,                    -- government | department | township
+  region TEXT NOT NULL DEFAULT '',       -- local calendar region; '' = national only
+  settings TEXT NOT NULL DEFAULT '{}',   -- JSON, see store/agencies.h
+  next_case_id BIGINT NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL
+))",
+    R"(CREATE INDEX agencies_parent ON agencies(parent_id))",
+    R"(CREATE TABLE users (
+  id {{serial}},
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,                    -- clerk | head | admin | supervisor
+  password_hash TEXT NOT NULL,           -- crypto_pwhash_str (Argon2id)
+  created_at TEXT NOT NULL
+))",
+    R"(CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,           -- crypto_generichash of the cookie token, hex
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL
+))",
+    R"(CREATE TABLE cases (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  id BIGINT NOT NULL,
+  number TEXT NOT NULL,
+  applicant_kind TEXT NOT NULL,
+  applicant_name TEXT NOT NULL DEFAULT '',
+  applicant_id_type TEXT NOT NULL DEFAULT '',
+  applicant_id_number TEXT NOT NULL DEFAULT '',
+  applicant_phone TEXT NOT NULL DEFAULT '',
+  applicant_email TEXT NOT NULL DEFAULT '',
+  applicant_address TEXT NOT NULL DEFAULT '',
+  applicant_display TEXT NOT NULL DEFAULT '', -- masked name, safe for lists and logs
+  channel TEXT NOT NULL,
+  arrived_date TEXT NOT NULL,
+  received_date TEXT NOT NULL,
+  items TEXT NOT NULL DEFAULT '[]',      -- requested items, JSON array of strings
+  form TEXT NOT NULL DEFAULT '',         -- requested form of the information
+  query_code_hash TEXT NOT NULL DEFAULT '',
+  last_event_date TEXT NOT NULL,
+  -- cache of ComputeCaseState(); rebuilt by `gongkai cases recompute`
+  status TEXT NOT NULL,
+  closed_date TEXT,
+  outcome TEXT,
+  due_date TEXT,
+  days_left INTEGER,
+  overdue INTEGER NOT NULL DEFAULT 0,
+  state_as_of TEXT,
+  PRIMARY KEY (agency_id, id),
+  UNIQUE (agency_id, number)
+))",
+    R"(CREATE INDEX cases_received ON cases(agency_id, received_date))",
+    R"(CREATE INDEX cases_status ON cases(agency_id, status, due_date))",
+    R"(CREATE TABLE case_events (
+  agency_id BIGINT NOT NULL,
+  case_id BIGINT NOT NULL,
+  seq INTEGER NOT NULL,                  -- 1, 2, … within the case
+  type TEXT NOT NULL,
+  event_date TEXT NOT NULL,
+  payload TEXT NOT NULL,                 -- the case-events JSON line (spec/case-events.md)
+  actor TEXT NOT NULL DEFAULT '',
+  recorded_at TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,               -- hash of seq - 1; '' for the first event
+  hash TEXT NOT NULL,                    -- BLAKE2b-256(prev_hash || payload), hex
+  PRIMARY KEY (agency_id, case_id, seq),
+  FOREIGN KEY (agency_id, case_id) REFERENCES cases(agency_id, id)
+))",
+    R"(CREATE TABLE regulatory_documents (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  id BIGINT NOT NULL,
+  kind TEXT NOT NULL,                    -- rules (规章) | normative_documents (行政规范性文件)
+  number TEXT NOT NULL,                  -- 文号
+  title TEXT NOT NULL,
+  issued_date TEXT NOT NULL,
+  abolished_date TEXT,
+  PRIMARY KEY (agency_id, id),
+  UNIQUE (agency_id, number)
+))",
+    R"(CREATE TABLE decision_counts (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  year INTEGER NOT NULL,
+  category TEXT NOT NULL,                -- licensing | punishment | enforcement
+  decisions BIGINT NOT NULL,
+  PRIMARY KEY (agency_id, year, category)
+))",
+    R"(CREATE TABLE fees_collected (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  year INTEGER NOT NULL,
+  amount_fen BIGINT NOT NULL,            -- 行政事业性收费, integer fen
+  PRIMARY KEY (agency_id, year)
+))",
+    R"(CREATE TABLE report_versions (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  year INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  state TEXT NOT NULL,                   -- draft | approved | published | reopened
+  report_json TEXT NOT NULL,             -- the tables as built (report JSON)
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  approved_by TEXT,
+  approved_at TEXT,
+  published_by TEXT,
+  published_at TEXT,
+  reopened_by TEXT,
+  reopened_at TEXT,
+  reopen_reason TEXT,
+  PRIMARY KEY (agency_id, year, version)
+))",
+    R"(CREATE TABLE report_narratives (
+  agency_id BIGINT NOT NULL,
+  year INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  section INTEGER NOT NULL,              -- 1 … 6 (一 … 六)
+  text TEXT NOT NULL,
+  edited_by TEXT NOT NULL,
+  edited_at TEXT NOT NULL,
+  PRIMARY KEY (agency_id, year, version, section),
+  FOREIGN KEY (agency_id, year, version) REFERENCES report_versions(agency_id, year, version)
+))",
+};
+
+const std::vector<Migration> kMigrations = {
+    {1, "initial register", kInitialSchema},
+};
+
+}  // namespace
+
+std::span<const Migration> Migrations() { return kMigrations; }
+
+std::string ForDialect(std::string_view statement, Dialect dialect) {
+  static constexpr std::string_view kSerial = "{{serial}}";
+  std::string_view replacement = dialect == Dialect::kSqlite
+                                     ? "INTEGER PRIMARY KEY"
+                                     : "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY";
+  std::string out(statement);
+  for (auto pos = out.find(kSerial); pos != std::string::npos; pos = out.find(kSerial, pos)) {
+    out.replace(pos, kSerial.size(), replacement);
+    pos += replacement.size();
+  }
+  return out;
+}
+
+}  // namespace gongkai
