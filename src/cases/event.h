@@ -130,8 +130,9 @@ struct Event {
   // litigation_filed
   std::optional<bool> after_reconsideration;
 
-  // Fields the format does not define, in input order.
-  nlohmann::ordered_json extra = nlohmann::ordered_json::object();
+  // Fields the format does not define, in input order: an object, or null when there are none
+  // (null costs no allocation; a million generated events carry none).
+  nlohmann::ordered_json extra;
 
   // The date the applicant's received event records as arrival (arrived or date).
   Date ArrivalDate() const { return arrived.value_or(date); }

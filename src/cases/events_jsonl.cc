@@ -335,7 +335,9 @@ std::string EventToJsonLine(const Event& e) {
   Put(j, "body", e.body);
   PutKey(j, "result", e.result);
   Put(j, "after_reconsideration", e.after_reconsideration);
-  for (auto it = e.extra.begin(); it != e.extra.end(); ++it) j[it.key()] = it.value();
+  if (e.extra.is_object()) {
+    for (auto it = e.extra.begin(); it != e.extra.end(); ++it) j[it.key()] = it.value();
+  }
   return j.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
