@@ -136,6 +136,20 @@ std::string RemoveWhitespace(std::string_view s) {
   return out;
 }
 
+std::u32string ToUtf32(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) out.push_back(NextCodePoint(s, &i));
+  return out;
+}
+
+std::string ToUtf8(std::u32string_view s) {
+  std::string out;
+  out.reserve(s.size() * 3);
+  for (char32_t cp : s) AppendUtf8(&out, cp);
+  return out;
+}
+
 bool IsHan(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
 
 }  // namespace gongkai

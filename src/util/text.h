@@ -51,6 +51,10 @@ std::string CollapseWhitespace(std::string_view s);
 // 维持」→「结果维持」).
 std::string RemoveWhitespace(std::string_view s);
 
+// `s` decoded to code points (invalid bytes as U+FFFD), and back.
+std::u32string ToUtf32(std::string_view s);
+std::string ToUtf8(std::u32string_view s);
+
 // True for the CJK unified ideographs (basic block and extension A).
 bool IsHan(char32_t cp);
 

@@ -1,0 +1,182 @@
+// Every complete fixture of tests/fixtures/reports/ parses to its expected.json: format, year,
+// agency and every row and cell of tables A, B and C, with no extra rows or cells. Values under
+// the fixture's `uncertain_paths` may differ only where the parser flagged the row ambiguous,
+// and the parser flags nothing the fixture considers certain. The incomplete fixtures produce
+// "missing" findings, and nothing is invented for them.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "report/parse.h"
+
+namespace gongkai {
+namespace {
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+std::string FixturePath(const std::string& stem, const std::string& ext) {
+  return std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/reports/" + stem + ext;
+}
+
+bool Contains(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+bool HasFinding(const ParseResult& r, std::string_view rule, std::string_view table = "") {
+  return std::any_of(r.findings.begin(), r.findings.end(), [&](const Finding& f) {
+    return f.rule == rule && (table.empty() || f.table == table);
+  });
+}
+
+// Compares one table of the report with its expected JSON object.
+void ExpectTable(const Table& table, const nlohmann::json& expected, const std::string& name,
+                 const std::vector<std::string>& fixture_uncertain,
+                 const std::vector<std::string>& flagged) {
+  ASSERT_EQ(table.rows.size(), expected.size()) << name << ": row count";
+  for (const auto& [key, cells] : expected.items()) {
+    const std::string path = name + "." + key;
+    const Row* row = table.Find(key);
+    ASSERT_NE(row, nullptr) << "missing row " << path;
+    EXPECT_EQ(row->cells.size(), cells.size()) << path << ": cell count";
+    if (Contains(fixture_uncertain, path) && Contains(flagged, path)) continue;
+    for (const auto& [column, want] : cells.items()) {
+      const Cell* cell = row->Find(column);
+      ASSERT_NE(cell, nullptr) << "missing cell " << path << "." << column;
+      if (want.is_null()) {
+        EXPECT_EQ(cell->kind, Cell::Kind::kBlank) << path << "." << column << " raw=" << cell->raw;
+      } else if (want.is_number()) {
+        EXPECT_EQ(cell->kind, Cell::Kind::kNumber) << path << "." << column << " raw=" << cell->raw;
+        EXPECT_DOUBLE_EQ(cell->number, want.get<double>()) << path << "." << column;
+      } else {
+        EXPECT_EQ(cell->raw, want.get<std::string>()) << path << "." << column;
+      }
+    }
+  }
+}
+
+struct FixtureCase {
+  std::string stem;
+  // The agency the parser reports, when it differs from expected.json, and why. The parser
+  // fixes no typo silently: these are what the document says.
+  std::string agency_as_printed;
+  std::string why;
+};
+
+const FixtureCase kComplete[] = {
+    {"000_xinhua-zhengwufuwu-dashuju-2023", "平顶山市新华区政务服务和大数数据管理局",
+     "title and body both print the typo 「大数数据」; the body supplies 「平顶山市」"},
+    {"003_pingtan-2021", "平潭综合实验区",
+     "the title names the zone; 「(管委会)」 is the fixture author's gloss, printed nowhere as a "
+     "name"},
+    {"007_huaian-hongze-qu-2023", "", ""},
+    {"012_suqian-shuyang-fagaiju-2023", "", ""},
+    {"013_suqian-shuyang-xian-2025", "沐阳县人民政府",
+     "the OCR typo 「沐阳」 is the only spelling in the document"},
+};
+
+TEST(ParseFixturesTest, CompleteFixturesMatchExpectedJson) {
+  for (const auto& c : kComplete) {
+    SCOPED_TRACE(c.stem);
+    const std::string text = ReadFile(FixturePath(c.stem, ".txt"));
+    ASSERT_FALSE(text.empty());
+    const auto expected = nlohmann::json::parse(ReadFile(FixturePath(c.stem, ".expected.json")));
+    const ParseResult r = ParseReportText(text, c.stem + ".txt");
+    const Report& report = r.report;
+
+    EXPECT_EQ(FormatKey(report.format), expected["format"].get<std::string>());
+    EXPECT_EQ(report.year, expected["year"].get<int>());
+    if (c.agency_as_printed.empty()) {
+      EXPECT_EQ(report.agency, expected["agency"].get<std::string>());
+    } else {
+      EXPECT_EQ(report.agency, c.agency_as_printed) << c.why;
+      EXPECT_NE(report.agency, expected["agency"].get<std::string>())
+          << "deviation fixed? " << c.why;
+    }
+    std::vector<std::string> fixture_uncertain;
+    if (expected.contains("uncertain_paths")) {
+      fixture_uncertain = expected["uncertain_paths"].get<std::vector<std::string>>();
+    }
+    for (const auto& p : report.uncertain_paths) {
+      EXPECT_TRUE(Contains(fixture_uncertain, p)) << "flagged a path the fixture is sure of: " << p;
+    }
+    ExpectTable(report.section2, expected["section2"], "section2", fixture_uncertain,
+                report.uncertain_paths);
+    ExpectTable(report.section3, expected["section3"], "section3", fixture_uncertain,
+                report.uncertain_paths);
+    ExpectTable(report.section4, expected["section4"], "section4", fixture_uncertain,
+                report.uncertain_paths);
+
+    ASSERT_EQ(report.sections.size(), 6u);
+    for (int i = 0; i < 6; ++i) EXPECT_EQ(report.sections[i].number, i + 1);
+    for (const char* rule :
+         {"PARSE-MISSING-TABLE", "PARSE-MISSING-ROW", "PARSE-TABLE-UNREADABLE"}) {
+      EXPECT_FALSE(HasFinding(r, rule)) << rule;
+    }
+  }
+}
+
+TEST(ParseFixturesTest, Fixture003FlagsTheUnsplittableTableARow) {
+  const ParseResult r = ParseReportText(ReadFile(FixturePath("003_pingtan-2021", ".txt")), "003");
+  EXPECT_EQ(r.report.uncertain_paths, std::vector<std::string>{"section2.normative_documents"});
+  EXPECT_TRUE(HasFinding(r, "PARSE-AMBIGUOUS", "section2"));
+  const Cell* cell = r.report.section2.FindCell("normative_documents", "issued");
+  ASSERT_NE(cell, nullptr);
+  EXPECT_TRUE(cell->ambiguity.has_value());
+  // Table B rows with two cuts (「270020130」: 27/0/0/2/0/1/30 or 2/7/0/0/20/1/30) are settled
+  // by the column sums: only the first agrees with (七)总计 = 63 for 自然人.
+  EXPECT_FALSE(HasFinding(r, "PARSE-AMBIGUOUS", "section3"));
+}
+
+TEST(ParseFixturesTest, Fixture007KeepsTheUndividedOtherRowWithANotice) {
+  const ParseResult r =
+      ParseReportText(ReadFile(FixturePath("007_huaian-hongze-qu-2023", ".txt")), "007");
+  EXPECT_TRUE(HasFinding(r, "PARSE-OTHER-UNDIVIDED", "section3"));
+  EXPECT_TRUE(HasFinding(r, "PARSE-AGENCY-FULL-NAME"));
+  EXPECT_EQ(r.report.section3.Find("other.other"), nullptr);
+}
+
+TEST(ParseFixturesTest, Fixture012HasLabelDriftAndPublicationDate) {
+  const ParseResult r =
+      ParseReportText(ReadFile(FixturePath("012_suqian-shuyang-fagaiju-2023", ".txt")), "012");
+  EXPECT_TRUE(HasFinding(r, "FORMAT-YEAR", "section2"));
+  ASSERT_TRUE(r.report.published.has_value());
+  EXPECT_EQ(*r.report.published,
+            Date(std::chrono::year(2024), std::chrono::January, std::chrono::day(17)));
+}
+
+TEST(ParseFixturesTest, IncompleteFixturesSayWhatIsMissing) {
+  struct Case {
+    std::string stem;
+    int year;
+    ReportFormat format;
+  } cases[] = {
+      {"015_qiliping-zhen-2020-incomplete", 2020, ReportFormat::k2019Trial},
+      {"019_nileke-zhen-2023-incomplete", 2023, ReportFormat::k2021},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.stem);
+    const ParseResult r = ParseReportText(ReadFile(FixturePath(c.stem, ".txt")), c.stem);
+    EXPECT_EQ(r.report.year, c.year);
+    EXPECT_EQ(r.report.format, c.format);
+    EXPECT_TRUE(r.report.agency.empty());
+    EXPECT_TRUE(HasFinding(r, "PARSE-NO-TITLE"));
+    EXPECT_TRUE(HasFinding(r, "PARSE-YEAR-GUESSED"));
+    EXPECT_TRUE(HasFinding(r, "PARSE-MISSING-TABLE", "section4"));
+    EXPECT_TRUE(HasFinding(r, "PARSE-MISSING-ROW", "section3"));
+    EXPECT_TRUE(r.report.section4.rows.empty());
+    EXPECT_EQ(r.report.sections.size(), 3u);
+    EXPECT_TRUE(HasErrors(r.findings));
+  }
+}
+
+}  // namespace
+}  // namespace gongkai

@@ -1,0 +1,386 @@
+// The structure of a report around its tables: the six section headings, and the title with the
+// agency and the year. Titles are typed by hand and often wrong (「大数数据」, 「沐阳县」); the
+// parser fixes nothing silently. One rule completes a name: when the title gives a short name
+// (「洪泽区人民政府」) and the body gives it with its place prefix
+// (「淮安市洪泽区人民政府办公室」), the full name is used and a notice says so — the body names the
+// agency as it signs itself.
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "report/parse_internal.h"
+#include "util/text.h"
+
+namespace gongkai::parse_internal {
+namespace {
+
+bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool IsBlank(char32_t c) { return c == U' ' || c == U'\t' || c == U'\v' || c == U'\r'; }
+
+// Text with whitespace removed, and where each kept character stood.
+struct Compact {
+  std::u32string text;
+  std::vector<Place> at;
+};
+
+Compact CompactLine(const std::vector<Line>& lines, std::size_t li, std::size_t from,
+                    std::size_t to) {
+  Compact c;
+  const auto& t = lines[li].text;
+  for (std::size_t i = from; i < to && i < t.size(); ++i) {
+    if (IsBlank(t[i])) continue;
+    c.text.push_back(t[i]);
+    c.at.push_back(Place{li, i});
+  }
+  return c;
+}
+
+Compact CompactAll(const std::vector<Line>& lines) {
+  Compact all;
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    Compact c = CompactLine(lines, li, 0, lines[li].text.size());
+    all.text += c.text;
+    all.at.insert(all.at.end(), c.at.begin(), c.at.end());
+  }
+  return all;
+}
+
+struct HeadingSpec {
+  char32_t numeral;
+  std::array<std::u32string_view, 2> keywords;
+};
+constexpr std::array<HeadingSpec, 6> kHeadings{{
+    {U'一', {U"总体", U"概述"}},
+    {U'二', {U"主动公开", U"主动公开"}},
+    {U'三', {U"申请", U"收到"}},
+    {U'四', {U"行政复议", U"行政诉讼"}},
+    {U'五', {U"问题", U"改进"}},
+    {U'六', {U"其他", U"其它"}},
+}};
+constexpr std::size_t kKeywordReach = 16;
+
+// A heading numbered `spec` at compact index i: 「四、」 then, within reach, a keyword, with only
+// Chinese characters between. Returns the keyword's end or 0.
+std::size_t HeadingAt(const std::u32string& t, std::size_t i, const HeadingSpec& spec) {
+  if (t[i] != spec.numeral || i + 1 >= t.size() || (t[i + 1] != U'、' && t[i + 1] != U'.'))
+    return 0;
+  if (i > 0 && (t[i - 1] == U'第' || t[i - 1] == U'(')) return 0;  // 「第二十条第(一)项」
+  for (std::size_t k = i + 2; k < t.size() && k < i + 2 + kKeywordReach; ++k) {
+    for (auto kw : spec.keywords) {
+      if (t.compare(k, kw.size(), kw) == 0) return k + kw.size();
+    }
+    if (!IsHan(t[k]) && t[k] != U'、') return 0;
+  }
+  return 0;
+}
+
+// Where the title of a heading ends: after 「情况」 or 「事项」 if near, else the line's end.
+std::size_t TitleEnd(const std::u32string& t, std::size_t start, std::size_t keyword_end,
+                     bool line_start) {
+  std::size_t best = std::u32string::npos;
+  for (std::u32string_view end_word :
+       {std::u32string_view(U"情况"), std::u32string_view(U"事项")}) {
+    const std::size_t at = t.find(end_word, keyword_end > 2 ? keyword_end - 2 : 0);
+    if (at != std::u32string::npos && at < start + 26) best = std::min(best, at + end_word.size());
+  }
+  if (best != std::u32string::npos) return best;
+  if (line_start) return t.size();
+  return keyword_end;
+}
+
+bool IsStopChar(char32_t c) {
+  static constexpr std::u32string_view kStops =
+      U"年度在于由对向与和的是为我及从把将请至经各全本该即其共现报告联系";
+  return kStops.find(c) != std::u32string_view::npos;
+}
+
+bool IsPlaceSuffix(char32_t c) {
+  static constexpr std::u32string_view kSuffixes = U"省市州县区盟旗";
+  return kSuffixes.find(c) != std::u32string_view::npos;
+}
+
+Finding Notice(std::string rule, Finding::Severity sev, std::string zh, std::string en,
+               SourcePos pos, std::string found = "", std::string expected = "") {
+  Finding f;
+  f.rule = std::move(rule);
+  f.severity = sev;
+  f.message_zh = std::move(zh);
+  f.message_en = std::move(en);
+  f.pos = pos;
+  f.found = std::move(found);
+  f.expected = std::move(expected);
+  return f;
+}
+
+SourcePos PosOf(const std::vector<Line>& lines, Place p) {
+  if (p.line >= lines.size()) return {};
+  return SourcePos{lines[p.line].number, static_cast<int>(p.col) + 1};
+}
+
+struct Title {
+  std::u32string agency;
+  int year = 0;
+  Place at;
+  bool found = false;
+};
+
+// 「<agency><year>年(度)政府信息公开(工作)(年度)报告」, the agency possibly on the line before.
+Title FindTitle(const std::vector<Line>& lines, Place front_end) {
+  Title title;
+  for (std::size_t li = 0; li < lines.size() && li <= front_end.line; ++li) {
+    const std::size_t to = li == front_end.line ? front_end.col : lines[li].text.size();
+    const Compact c = CompactLine(lines, li, 0, to);
+    std::size_t k = c.text.find(U"政府信息公开");
+    for (; k != std::u32string::npos; k = c.text.find(U"政府信息公开", k + 1)) {
+      const std::u32string_view after = std::u32string_view(c.text).substr(k + 6, 10);
+      if (after.find(U"报告") == std::u32string_view::npos &&
+          after.find(U"年报") == std::u32string_view::npos)
+        continue;
+      std::size_t j = k;
+      if (j >= 2 && c.text.compare(j - 2, 2, U"年度") == 0) {
+        j -= 2;
+      } else if (j >= 1 && c.text[j - 1] == U'年') {
+        j -= 1;
+      } else {
+        continue;
+      }
+      if (j < 4 || !std::all_of(c.text.begin() + j - 4, c.text.begin() + j, IsDigit)) continue;
+      if (j > 4 && IsDigit(c.text[j - 5])) continue;
+      title.year = std::stoi(ToUtf8(c.text.substr(j - 4, 4)));
+      title.found = true;
+      // The agency: the characters before the year on the source line, back to a separator.
+      const Place year_at = c.at[j - 4];
+      const std::u32string& t = lines[li].text;
+      std::size_t e = year_at.col;
+      while (e > 0 && IsBlank(t[e - 1])) --e;
+      std::size_t b = e;
+      while (b > 0 && !IsBlank(t[b - 1]) && t[b - 1] != U':' && t[b - 1] != U'|' &&
+             t[b - 1] != U'>' && t[b - 1] != U'#') {
+        --b;
+      }
+      title.agency = t.substr(b, e - b);
+      title.at = Place{li, b};
+      if (title.agency.empty()) {  // 「洪泽区人民政府」 alone on the line above
+        for (std::size_t p = li; p-- > 0;) {
+          Compact prev = CompactLine(lines, p, 0, lines[p].text.size());
+          while (!prev.text.empty() && prev.text.front() == U'#') prev.text.erase(0, 1);
+          if (prev.text.empty()) continue;
+          title.agency = prev.text;
+          title.at = prev.at.front();
+          break;
+        }
+      }
+      if (title.agency.size() > 2 && title.agency.ends_with(U"关于"))
+        title.agency.resize(title.agency.size() - 2);
+      return title;
+    }
+  }
+  return title;
+}
+
+// The place prefix the body gives the agency (「平顶山市」 before 「新华区…局」), or empty.
+std::u32string BodyPrefix(const Compact& all, const std::u32string& agency) {
+  std::map<std::u32string, int> votes;
+  if (agency.size() < 3) return {};
+  for (std::size_t k = all.text.find(agency); k != std::u32string::npos;
+       k = all.text.find(agency, k + 1)) {
+    std::size_t b = k;
+    while (b > 0 && k - b < 8 && IsHan(all.text[b - 1]) && !IsStopChar(all.text[b - 1])) --b;
+    const std::u32string prefix = all.text.substr(b, k - b);
+    if (prefix.size() >= 3 && IsPlaceSuffix(prefix.back())) ++votes[prefix];
+  }
+  std::u32string best;
+  int best_votes = 0;
+  for (const auto& [prefix, n] : votes) {
+    if (n > best_votes || (n == best_votes && prefix.size() > best.size()))
+      best = prefix, best_votes = n;
+  }
+  return best;
+}
+
+// The report year from 「统计期限自2023年1月1日」, or 0.
+int StatisticsYear(const Compact& all) {
+  for (std::u32string_view marker : {std::u32string_view(U"自"), std::u32string_view(U"从")}) {
+    for (std::size_t k = all.text.find(marker); k != std::u32string::npos;
+         k = all.text.find(marker, k + 1)) {
+      const std::u32string_view rest = std::u32string_view(all.text).substr(k + 1, 10);
+      if (rest.size() >= 9 && std::all_of(rest.begin(), rest.begin() + 4, IsDigit) &&
+          rest.substr(4, 5) == U"年1月1日") {
+        return std::stoi(ToUtf8(rest.substr(0, 4)));
+      }
+    }
+  }
+  return 0;
+}
+
+// The year the text mentions most (「2023年」), or 0.
+int MostMentionedYear(const Compact& all) {
+  std::map<int, int> counts;
+  for (std::size_t k = all.text.find(U'年'); k != std::u32string::npos;
+       k = all.text.find(U'年', k + 1)) {
+    if (k < 4 || !std::all_of(all.text.begin() + k - 4, all.text.begin() + k, IsDigit)) continue;
+    if (k > 4 && IsDigit(all.text[k - 5])) continue;
+    const int y = std::stoi(ToUtf8(all.text.substr(k - 4, 4)));
+    if (y >= 2008 && y <= 2100) ++counts[y];
+  }
+  int best = 0, best_count = 0;
+  for (const auto& [y, n] : counts) {
+    if (n > best_count) best = y, best_count = n;
+  }
+  return best;
+}
+
+// Parses 「2024-01-17」 or 「2024年1月17日」 at t[i]; the length read, or 0.
+std::size_t DateAt(std::u32string_view t, std::size_t i, Date* out) {
+  int parts[3] = {0, 0, 0};
+  std::size_t k = i;
+  for (int p = 0; p < 3; ++p) {
+    const std::size_t from = k;
+    while (k < t.size() && IsDigit(t[k]) && k - from < 4)
+      parts[p] = parts[p] * 10 + (t[k++] - U'0');
+    if (k == from || (p == 0 && k - from != 4)) return 0;
+    static constexpr std::u32string_view kSeps[2] = {U"-年", U"-月"};
+    if (p < 2) {
+      if (k >= t.size() || kSeps[p].find(t[k]) == std::u32string_view::npos) return 0;
+      ++k;
+    } else if (k < t.size() && t[k] == U'日') {
+      ++k;
+    }
+  }
+  const Date d{std::chrono::year(parts[0]), std::chrono::month(parts[1]),
+               std::chrono::day(parts[2])};
+  if (!d.ok()) return 0;
+  *out = d;
+  return k - i;
+}
+
+std::optional<Date> Published(const std::vector<Line>& lines, const Compact& all, Place front_end,
+                              int year) {
+  const auto plausible = [&](Date d) {
+    const int y = static_cast<int>(d.year());
+    return year == 0 || (y >= year && y <= year + 2);
+  };
+  // A labelled date in the front matter (web page metadata).
+  for (std::u32string_view label :
+       {std::u32string_view(U"公开日期"), std::u32string_view(U"发布日期"),
+        std::u32string_view(U"发布时间"), std::u32string_view(U"时间")}) {
+    for (std::size_t k = all.text.find(label); k != std::u32string::npos;
+         k = all.text.find(label, k + 1)) {
+      if (front_end < all.at[k]) break;
+      std::size_t i = k + label.size();
+      if (i < all.text.size() && all.text[i] == U':') ++i;
+      Date d;
+      if (DateAt(all.text, i, &d) && plausible(d)) return d;
+    }
+  }
+  // A signature date alone on its line (「2024年1月17日」, 「(2026年1月23日)」); the last wins.
+  std::optional<Date> last;
+  for (std::size_t li = 0; li < lines.size(); ++li) {
+    std::u32string t = CompactLine(lines, li, 0, lines[li].text.size()).text;
+    if (t.size() >= 2 && t.front() == U'(' && t.back() == U')') t = t.substr(1, t.size() - 2);
+    Date d;
+    if (!t.empty() && DateAt(t, 0, &d) == t.size() && plausible(d)) last = d;
+  }
+  return last;
+}
+
+}  // namespace
+
+std::vector<Heading> FindHeadings(const std::vector<Line>& lines) {
+  std::vector<Heading> found;
+  Place cursor;
+  for (int n = 1; n <= 6; ++n) {
+    const HeadingSpec& spec = kHeadings[n - 1];
+    std::optional<Heading> inline_match;
+    std::optional<Heading> line_match;
+    for (std::size_t li = cursor.line; li < lines.size() && !line_match; ++li) {
+      const Compact c =
+          CompactLine(lines, li, li == cursor.line ? cursor.col : 0, lines[li].text.size());
+      for (std::size_t i = 0; i < c.text.size(); ++i) {
+        const std::size_t kw_end = HeadingAt(c.text, i, spec);
+        if (!kw_end) continue;
+        std::size_t lead = 0;
+        while (lead < i && c.text[lead] == U'#') ++lead;
+        const bool line_start = lead == i && (li != cursor.line || cursor.col == 0);
+        const std::size_t end = TitleEnd(c.text, i, kw_end, line_start);
+        Heading h;
+        h.number = n;
+        h.begin = c.at[i];
+        h.title = c.text.substr(i + 2, end - i - 2);
+        h.body = end < c.at.size() ? c.at[end] : Place{li + 1, 0};
+        if (line_start) {
+          line_match = h;
+          break;
+        }
+        if (!inline_match) inline_match = h;
+      }
+    }
+    std::optional<Heading> h = line_match ? line_match : inline_match;
+    if (h) {
+      cursor = h->body;
+      found.push_back(*h);
+    }
+  }
+  return found;
+}
+
+Metadata ReadMetadata(const std::vector<Line>& lines, Place front_end) {
+  Metadata meta;
+  const Compact all = CompactAll(lines);
+  const Title title = FindTitle(lines, front_end);
+  const SourcePos title_pos = PosOf(lines, title.at);
+  if (title.found) {
+    meta.year = title.year;
+  } else {
+    meta.findings.push_back(Notice(
+        "PARSE-NO-TITLE", Finding::Severity::kWarning,
+        "未找到报告标题（「××机关××××年政府信息公开工作年度报告」）。",
+        "No report title (\"<agency> <year> 政府信息公开工作年度报告\") found.", SourcePos{1, 1}));
+  }
+  if (meta.year == 0) {
+    meta.year = StatisticsYear(all);
+    if (meta.year != 0) {
+      meta.findings.push_back(
+          Notice("PARSE-YEAR-FROM-PERIOD", Finding::Severity::kNotice,
+                 "报告年度取自统计期限：" + std::to_string(meta.year) + "年。",
+                 "Report year taken from the statistics period: " + std::to_string(meta.year) + ".",
+                 SourcePos{}, std::to_string(meta.year)));
+    } else if ((meta.year = MostMentionedYear(all)) != 0) {
+      meta.findings.push_back(Notice("PARSE-YEAR-GUESSED", Finding::Severity::kWarning,
+                                     "标题缺失，报告年度按正文中出现最多的年份推定为 " +
+                                         std::to_string(meta.year) + " 年。请核对。",
+                                     "No title; the report year is guessed as " +
+                                         std::to_string(meta.year) +
+                                         ", the year the text mentions most. Check it.",
+                                     SourcePos{}, std::to_string(meta.year)));
+    } else {
+      meta.findings.push_back(Notice("PARSE-MISSING-YEAR", Finding::Severity::kError,
+                                     "无法确定报告年度：标题和统计期限都没有写明。请补全标题。",
+                                     "The report year cannot be told: neither the title nor the "
+                                     "statistics period states it. Complete the title.",
+                                     SourcePos{}));
+    }
+  }
+  if (!title.agency.empty()) {
+    const std::u32string prefix = BodyPrefix(all, title.agency);
+    meta.agency = ToUtf8(prefix + title.agency);
+    if (!prefix.empty()) {
+      meta.findings.push_back(Notice("PARSE-AGENCY-FULL-NAME", Finding::Severity::kNotice,
+                                     "标题中的机关名称为「" + ToUtf8(title.agency) +
+                                         "」，正文中的全称为「" + meta.agency + "」，采用全称。",
+                                     "The title names the agency \"" + ToUtf8(title.agency) +
+                                         "\"; the body gives its full name \"" + meta.agency +
+                                         "\", which is used.",
+                                     title_pos, ToUtf8(title.agency), meta.agency));
+    }
+  } else if (title.found) {
+    meta.findings.push_back(Notice("PARSE-MISSING-AGENCY", Finding::Severity::kWarning,
+                                   "报告标题没有写明机关名称。",
+                                   "The report title names no agency.", title_pos));
+  }
+  meta.published = Published(lines, all, front_end, meta.year);
+  return meta;
+}
+
+}  // namespace gongkai::parse_internal
