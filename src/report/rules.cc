@@ -79,7 +79,7 @@ void CheckFormatYear(const Report& r, std::vector<Finding>* out) {
   const bool split_other = r.section3.Find("other.other") ||
                            r.section3.Find("other.no_correction") ||
                            r.section3.Find("other.fee_unpaid");
-  if (r.format == ReportFormat::k2021 && single_other) {
+  if (r.format == ReportFormat::k2021 && single_other && !split_other) {
     out->push_back(MakeFinding(
         "FORMAT-YEAR", Severity::kNotice, "section3", "other", "",
         "表三「（六）其他处理」只有一行，未按2021年格式分为三项（部分省份的格式）；已作为一个办理结"
@@ -87,7 +87,7 @@ void CheckFormatYear(const Report& r, std::vector<Finding>* out) {
         "Table B prints 「（六）其他处理」 as one row instead of the 2021 format's three (a "
         "provincial variant); it was checked as one result row",
         "", "", r.section3.Find("other")->pos));
-  } else if (r.format == ReportFormat::k2019Trial && split_other) {
+  } else if (r.format == ReportFormat::k2019Trial && split_other && !single_other) {
     out->push_back(MakeFinding(
         "FORMAT-YEAR", Severity::kWarning, "section3", "other", "",
         "表三「（六）其他处理」分为三项，这是2021年格式的行，不是2019年试行格式的",
