@@ -16,7 +16,9 @@ namespace {
 
 constexpr std::size_t kMaxSplits = 64;
 constexpr double kFuzzyRatio = 0.7;
-constexpr std::size_t kFuzzyReach = 3;  // a misspelt label may only name one of the next rows
+constexpr std::size_t kFuzzyReach = 3;
+constexpr std::size_t kMinLabelPrefix = 5;    // characters, numbering included
+constexpr std::size_t kInterleavedHead = 10;  // a misspelt label may only name one of the next rows
 
 std::string TableNameZh(std::string_view table) {
   if (table == "section2") return "「主动公开政府信息情况」表";
@@ -296,6 +298,18 @@ class RowTableReader {
       };
       for (const auto& l : targets_[i].numbered) consider(l, 3);
       for (const auto& l : targets_[i].cores) consider(l, 2);
+      // A label wrapped around its values (PDF layout: 「3.危及“三安全一」 values 「稳定”」): the
+      // buffer ends with the label's beginning.
+      for (const auto* labels : {&targets_[i].numbered, &targets_[i].cores}) {
+        for (const auto& l : *labels) {
+          for (std::size_t k = std::min(l.size() - 1, buffer_.size()); k >= kMinLabelPrefix; --k) {
+            if (buffer_.compare(buffer_.size() - k, k, l, 0, k) != 0) continue;
+            Candidate c{static_cast<int>(i), buffer_.size(), 2, k, l.substr(0, k)};
+            if (Better(c, best)) best = c;
+            break;
+          }
+        }
+      }
     }
     if (best.target < 0) {  // a misspelt label (「2.其他法律行政止公开」) of one of the next rows
       double best_ratio = 0;
@@ -304,7 +318,17 @@ class RowTableReader {
           if (l.size() < 4) continue;
           const std::u32string_view tail = std::u32string_view(buffer_).substr(
               buffer_.size() > l.size() + 4 ? buffer_.size() - l.size() - 4 : 0);
-          const double ratio = static_cast<double>(CommonSubsequence(l, tail)) / l.size();
+          double ratio = static_cast<double>(CommonSubsequence(l, tail)) / l.size();
+          // A long label interleaved with a neighbouring column's text (PDF layout): its first
+          // characters still appear in order.
+          const std::u32string_view head = std::u32string_view(l).substr(0, kInterleavedHead);
+          if (l.size() >= kInterleavedHead &&
+              CommonSubsequence(
+                  head, std::u32string_view(buffer_).substr(
+                            buffer_.size() > 3 * l.size() ? buffer_.size() - 3 * l.size() : 0)) ==
+                  head.size()) {
+            ratio = std::max(ratio, kFuzzyRatio);
+          }
           if (ratio >= kFuzzyRatio && ratio > best_ratio) {
             best_ratio = ratio;
             best =

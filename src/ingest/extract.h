@@ -1,0 +1,46 @@
+// Turning a published report file into text for the report parser (report/parse.h): the format
+// is sniffed from the bytes (PDF magic, a ZIP holding word/document.xml, HTML tags, else plain
+// text), legacy encodings are decoded (UTF-16 with a byte-order mark, GB18030/GBK when the bytes
+// are not UTF-8), and tables keep their shape: a tab between cells, a newline between rows (HTML
+// rowspan/colspan and DOCX gridSpan/vMerge leave empty cells where the merged cell spans), other
+// blocks on lines of their own, and a form feed between PDF pages (poppler, physical layout).
+// Functions of their input only; safe from any thread.
+
+#ifndef GONGKAI_INGEST_EXTRACT_H_
+#define GONGKAI_INGEST_EXTRACT_H_
+
+#include <string>
+#include <string_view>
+
+#include "util/status.h"
+
+namespace gongkai {
+
+enum class DocumentFormat { kText, kHtml, kDocx, kPdf };
+
+std::string_view DocumentFormatName(DocumentFormat f);  // "text", "html", "docx", "pdf"
+
+// Tells the format by the bytes; `filename` only breaks ties (a ".html" file with no tag in its
+// first kilobytes is still HTML). Returns kInvalidInput for formats we cannot read (legacy .doc,
+// a ZIP that is not a Word document), saying what to do.
+Result<DocumentFormat> SniffFormat(std::string_view bytes, std::string_view filename);
+
+// Returns the text of the document as UTF-8. kInvalidInput naming `filename` when the file is
+// damaged, encrypted or of an unsupported format.
+Result<std::string> ExtractText(std::string_view bytes, std::string_view filename);
+
+// Decodes text bytes to UTF-8: a UTF-8 or UTF-16 byte-order mark wins; valid UTF-8 stays; other
+// bytes are read as GB18030 (a superset of GBK and GB2312).
+std::string DecodeText(std::string_view bytes);
+
+// The text of an HTML document (already UTF-8) and of a DOCX's word/document.xml.
+std::string HtmlToText(std::string_view html);
+std::string DocxXmlToText(std::string_view document_xml);
+
+// The text of a DOCX or PDF file's bytes.
+Result<std::string> DocxToText(std::string_view bytes, std::string_view filename);
+Result<std::string> PdfToText(std::string_view bytes, std::string_view filename);
+
+}  // namespace gongkai
+
+#endif  // GONGKAI_INGEST_EXTRACT_H_
