@@ -1,0 +1,305 @@
+// Art. 29 of the Regulation: an application states（一）the applicant's name, identity proof and
+// contact details;（二）a name, document number or other description of the information;（三）the
+// form in which it is wanted, including how it is to be obtained. The checks here reject only
+// what is certainly wrong (a bad check digit, an impossible phone number) and say how to fix it.
+
+#include "web/applicant.h"
+
+#include <fmt/format.h>
+#include <array>
+#include <chrono>
+
+namespace gongkai::web {
+
+namespace {
+
+constexpr Choice kIdDocumentTypes[] = {
+    {"resident_id", "居民身份证"},
+    {"passport", "护照"},
+    {"hk_macao_taiwan", "港澳台居民居住证或通行证"},
+    {"credit_code", "统一社会信用代码（法人或其他组织）"},
+    {"other", "其他有效身份证件"},
+};
+
+constexpr Choice kProvisionForms[] = {
+    {"paper", "纸质文本"},
+    {"electronic", "电子数据"},
+};
+
+constexpr Choice kDeliveryMethods[] = {
+    {"post", "邮寄"},
+    {"email", "电子邮件"},
+    {"pickup", "当面领取"},
+    {"online", "网上查阅下载"},
+};
+
+// Field length limits, in UTF-8 characters.
+constexpr std::size_t kMaxNameChars = 100;
+constexpr std::size_t kMaxAddressChars = 200;
+constexpr std::size_t kMaxDescriptionChars = 2000;
+constexpr std::size_t kMaxShortFieldChars = 100;
+
+std::string Trim(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+// Splits UTF-8 into characters (a malformed byte counts as one character).
+std::vector<std::string_view> Utf8Chars(std::string_view s) {
+  std::vector<std::string_view> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80           ? 1
+                      : (c >> 5) == 0x6  ? 2
+                      : (c >> 4) == 0xE  ? 3
+                      : (c >> 3) == 0x1E ? 4
+                                         : 1;
+    if (i + len > s.size()) len = 1;
+    out.push_back(s.substr(i, len));
+    i += len;
+  }
+  return out;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool ValidChoice(std::span<const Choice> choices, std::string_view key) {
+  for (const auto& c : choices) {
+    if (c.key == key) return true;
+  }
+  return false;
+}
+
+Status CheckPhone(std::string_view phone) {
+  // Mobile: 11 digits, 1[3-9]…. Landline: with the area code (0 + 2–3 digits) 10–12 digits and an
+  // optional extension, e.g. 0375-2345678 or 0375-2345678-801; without it 7–8 digits.
+  std::string digits;
+  bool ok = !phone.empty() && IsDigit(phone.front()) && IsDigit(phone.back());
+  for (char c : phone) {
+    if (IsDigit(c)) {
+      digits += c;
+    } else if (c != '-') {
+      ok = false;
+    }
+  }
+  if (ok && !digits.empty()) {
+    if (digits[0] == '1') {
+      ok = digits.size() == 11 && digits[1] >= '3' && digits[1] <= '9' &&
+           phone.find('-') == std::string_view::npos;
+    } else if (digits[0] == '0') {
+      ok = digits.size() >= 10 && digits.size() <= 18;
+    } else {
+      ok = digits.size() >= 7 && digits.size() <= 8;
+    }
+  }
+  if (ok) return Status::Ok();
+  return Status::InvalidInput("请填写11位手机号码或带区号的固定电话（如 0375-2345678）");
+}
+
+bool LooksLikeEmail(std::string_view email) {
+  std::size_t at = email.find('@');
+  if (at == std::string_view::npos || at == 0 || at != email.rfind('@')) return false;
+  std::string_view domain = email.substr(at + 1);
+  std::size_t dot = domain.find('.');
+  if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') return false;
+  for (char c : email) {
+    if (c == ' ' || c == '<' || c == '>' || c == '"') return false;
+  }
+  return email.size() <= 254;
+}
+
+std::string KeepEnds(std::string_view text, std::size_t head, std::size_t tail) {
+  auto chars = Utf8Chars(text);
+  if (chars.size() <= head + tail) return std::string(chars.size(), '*');
+  std::string out;
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    if (i < head || i >= chars.size() - tail) {
+      out += chars[i];
+    } else {
+      out += '*';
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::span<const Choice> IdDocumentTypes() { return kIdDocumentTypes; }
+std::span<const Choice> ProvisionForms() { return kProvisionForms; }
+std::span<const Choice> DeliveryMethods() { return kDeliveryMethods; }
+
+std::string_view ChoiceLabel(std::span<const Choice> choices, std::string_view key) {
+  for (const auto& c : choices) {
+    if (c.key == key) return c.label;
+  }
+  return key;
+}
+
+Status CheckResidentId(std::string_view id) {
+  if (id.size() != 18) {
+    return Status::InvalidInput(
+        fmt::format("居民身份证号码应为18位，您填写了{}位", Utf8Chars(id).size()));
+  }
+  for (std::size_t i = 0; i < 17; ++i) {
+    if (!IsDigit(id[i])) return Status::InvalidInput("居民身份证号码前17位应全部为数字");
+  }
+  char last = id[17] == 'x' ? 'X' : id[17];
+  if (!IsDigit(last) && last != 'X') {
+    return Status::InvalidInput("居民身份证号码最后一位应为数字或 X");
+  }
+  if (id[0] == '0') return Status::InvalidInput("居民身份证号码的地址码（前6位）无效");
+  int year = std::stoi(std::string(id.substr(6, 4)));
+  unsigned month = static_cast<unsigned>(std::stoi(std::string(id.substr(10, 2))));
+  unsigned day = static_cast<unsigned>(std::stoi(std::string(id.substr(12, 2))));
+  std::chrono::year_month_day birth{std::chrono::year(year), std::chrono::month(month),
+                                    std::chrono::day(day)};
+  if (year < 1900 || year > 2099 || !birth.ok()) {
+    return Status::InvalidInput("居民身份证号码中的出生日期（第7–14位）不是有效日期");
+  }
+  // ISO 7064 MOD 11-2: weights 2^(17-i) mod 11.
+  static constexpr std::array<int, 17> kWeights = {7, 9, 10, 5,  8, 4, 2, 1, 6,
+                                                   3, 7, 9,  10, 5, 8, 4, 2};
+  static constexpr char kCheck[] = "10X98765432";
+  int sum = 0;
+  for (std::size_t i = 0; i < 17; ++i) sum += (id[i] - '0') * kWeights[i];
+  if (kCheck[sum % 11] != last) {
+    return Status::InvalidInput("居民身份证号码校验位不正确，请核对是否有数字填错");
+  }
+  return Status::Ok();
+}
+
+Status CheckCreditCode(std::string_view code) {
+  static constexpr std::string_view kAlphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  static constexpr std::array<int, 17> kWeights = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                                   29, 25, 13, 8,  24, 10, 30, 28};
+  if (code.size() != 18) {
+    return Status::InvalidInput(
+        fmt::format("统一社会信用代码应为18位，您填写了{}位", Utf8Chars(code).size()));
+  }
+  int sum = 0;
+  for (std::size_t i = 0; i < 18; ++i) {
+    std::size_t v = kAlphabet.find(code[i]);
+    if (v == std::string_view::npos) {
+      return Status::InvalidInput("统一社会信用代码只能包含数字和大写字母（不含 I、O、Z、S、V）");
+    }
+    if (i < 17) sum += static_cast<int>(v) * kWeights[i];
+  }
+  if (kAlphabet[(31 - sum % 31) % 31] != code[17]) {
+    return Status::InvalidInput("统一社会信用代码校验位不正确，请核对是否有字符填错");
+  }
+  return Status::Ok();
+}
+
+OnlineApplication ValidateApplication(const Form& form, FieldErrors* errors) {
+  OnlineApplication app;
+  auto field = [&](std::string_view name) { return Trim(form.Get(name)); };
+  auto too_long = [](const std::string& s, std::size_t max) { return Utf8Chars(s).size() > max; };
+
+  std::string kind = field("applicant_kind");
+  if (auto k = ApplicantKindFromKey(kind)) {
+    app.applicant_kind = *k;
+  } else {
+    (*errors)["applicant_kind"] = "请选择申请人类型";
+  }
+
+  app.name = field("name");
+  if (app.name.empty()) {
+    (*errors)["name"] = app.applicant_kind == ApplicantKind::kNaturalPerson
+                            ? "请填写申请人姓名"
+                            : "请填写法人或其他组织的名称";
+  } else if (too_long(app.name, kMaxNameChars)) {
+    (*errors)["name"] = fmt::format("名称不能超过{}个字", kMaxNameChars);
+  }
+
+  app.id_type = field("id_type");
+  app.id_number = field("id_number");
+  for (char& c : app.id_number) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  if (!ValidChoice(kIdDocumentTypes, app.id_type)) {
+    (*errors)["id_type"] = "请选择身份证明类型";
+  } else if (app.id_number.empty()) {
+    (*errors)["id_number"] = "请填写证件号码";
+  } else if (app.id_type == "resident_id") {
+    if (Status s = CheckResidentId(app.id_number); !s.ok()) (*errors)["id_number"] = s.message();
+  } else if (app.id_type == "credit_code") {
+    if (Status s = CheckCreditCode(app.id_number); !s.ok()) (*errors)["id_number"] = s.message();
+  } else if (too_long(app.id_number, kMaxShortFieldChars)) {
+    (*errors)["id_number"] = "证件号码过长";
+  }
+
+  app.phone = field("phone");
+  if (app.phone.empty()) {
+    (*errors)["phone"] = "请填写联系电话，以便我们与您确认申请";
+  } else if (Status s = CheckPhone(app.phone); !s.ok()) {
+    (*errors)["phone"] = s.message();
+  }
+
+  app.email = field("email");
+  if (!app.email.empty() && !LooksLikeEmail(app.email)) {
+    (*errors)["email"] = "电子邮箱格式不正确（如 name@example.com）";
+  }
+
+  app.address = field("address");
+  if (too_long(app.address, kMaxAddressChars)) {
+    (*errors)["address"] = fmt::format("通信地址不能超过{}个字", kMaxAddressChars);
+  }
+
+  app.description = field("description");
+  if (app.description.empty()) {
+    (*errors)["description"] =
+        "请填写所需政府信息的名称或便于查询的特征性描述（如文件标题、发文时间、内容范围）";
+  } else if (too_long(app.description, kMaxDescriptionChars)) {
+    (*errors)["description"] = fmt::format("描述不能超过{}个字", kMaxDescriptionChars);
+  }
+
+  app.document_number = field("document_number");
+  if (too_long(app.document_number, kMaxShortFieldChars)) {
+    (*errors)["document_number"] = "文号过长";
+  }
+
+  app.provision_form = field("provision_form");
+  if (!ValidChoice(kProvisionForms, app.provision_form)) {
+    (*errors)["provision_form"] = "请选择信息的提供形式";
+  }
+  app.delivery = field("delivery");
+  if (!ValidChoice(kDeliveryMethods, app.delivery)) {
+    (*errors)["delivery"] = "请选择获取信息的方式";
+  } else if (app.delivery == "post" && app.address.empty()) {
+    (*errors)["address"] = "选择邮寄时请填写通信地址";
+  } else if (app.delivery == "email" && app.email.empty()) {
+    (*errors)["email"] = "选择电子邮件时请填写电子邮箱";
+  }
+  return app;
+}
+
+std::string MaskName(std::string_view name) {
+  auto chars = Utf8Chars(name);
+  if (chars.empty()) return "";
+  std::string out(chars[0]);
+  out.append(chars.size() == 1 ? 1 : chars.size() - 1, '*');
+  return out;
+}
+
+std::string MaskIdNumber(std::string_view id) { return KeepEnds(id, 4, 4); }
+
+std::string MaskPhone(std::string_view phone) { return KeepEnds(phone, 3, 4); }
+
+std::string MaskEmail(std::string_view email) {
+  std::size_t at = email.find('@');
+  if (at == std::string_view::npos || at == 0) return KeepEnds(email, 1, 0);
+  return KeepEnds(email.substr(0, at), 1, 0) + std::string(email.substr(at));
+}
+
+std::string MaskAddress(std::string_view address) {
+  auto chars = Utf8Chars(address);
+  std::string out;
+  for (std::size_t i = 0; i < chars.size() && i < 6; ++i) out += chars[i];
+  if (chars.size() > 6) out += "****";
+  return out;
+}
+
+}  // namespace gongkai::web
