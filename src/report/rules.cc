@@ -47,7 +47,7 @@ std::string_view FormatNameEn(ReportFormat f) {
                                   : "the 2019 trial format (国办公开办函〔2019〕60号)";
 }
 
-void CheckFormatYear(const Report& r, std::vector<Finding>* out) {
+void CheckFormatYear(const Report& r, const CheckSettings& s, std::vector<Finding>* out) {
   if (r.year == 0) {
     out->push_back(MakeFinding("FORMAT-YEAR", Severity::kWarning, "", "", "",
                                "报告年度不明：无法核对应使用的格式和发布期限",
@@ -79,7 +79,8 @@ void CheckFormatYear(const Report& r, std::vector<Finding>* out) {
   const bool split_other = r.section3.Find("other.other") ||
                            r.section3.Find("other.no_correction") ||
                            r.section3.Find("other.fee_unpaid");
-  if (r.format == ReportFormat::k2021 && single_other && !split_other) {
+  if (r.format == ReportFormat::k2021 && single_other && !split_other &&
+      !s.parser_reported_layout) {
     out->push_back(MakeFinding(
         "FORMAT-YEAR", Severity::kNotice, "section3", "other", "",
         "表三「（六）其他处理」只有一行，未按2021年格式分为三项（部分省份的格式）；已作为一个办理结"
@@ -98,7 +99,7 @@ void CheckFormatYear(const Report& r, std::vector<Finding>* out) {
 
 // SECTIONS: all six, in order. Tables stand for their sections (a parser may keep only the
 // narrative sections); a missing table itself is reported by CheckTables.
-void CheckSections(const Report& r, std::vector<Finding>* out) {
+void CheckSections(const Report& r, const CheckSettings& s, std::vector<Finding>* out) {
   if (r.sections.empty()) return;
   bool present[7] = {};
   for (const Section& s : r.sections) {
@@ -108,7 +109,7 @@ void CheckSections(const Report& r, std::vector<Finding>* out) {
   present[3] = present[3] || !r.section3.rows.empty();
   present[4] = present[4] || !r.section4.rows.empty();
   for (int n = 1; n <= 6; ++n) {
-    if (present[n]) continue;
+    if (present[n] || (s.parser_reported_layout && n >= 2 && n <= 4)) continue;
     out->push_back(
         MakeFinding("SECTIONS", Severity::kWarning, "", "", "",
                     fmt::format("缺少第{}部分「{}」", n, kSectionTitles[n - 1]),
@@ -189,8 +190,8 @@ Date PublicationDeadline(int year, Publisher publisher) {
 std::vector<Finding> CheckReport(const Report& report, const CheckSettings& settings) {
   std::vector<Finding> out;
   rules_internal::CheckTables(report, settings, &out);
-  CheckFormatYear(report, &out);
-  CheckSections(report, &out);
+  CheckFormatYear(report, settings, &out);
+  CheckSections(report, settings, &out);
   rules_internal::CheckNarrative(report, &out);
   CheckLate(report, settings, &out);
   CheckTownshipRules(report, &out);

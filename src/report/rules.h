@@ -55,6 +55,11 @@ struct CheckSettings {
   // make the identity inexact).
   int in_force_tolerance = 2;
   double in_force_tolerance_share = 0.1;
+
+  // Set when the report comes from ParseReportText (report/parse.h), whose findings already say
+  // which rows, tables and sections 二–四 are absent (PARSE-MISSING-ROW, PARSE-MISSING-TABLE) and
+  // that （六）其他处理 is one row (PARSE-OTHER-UNDIVIDED); the rules then do not say it again.
+  bool parser_reported_layout = false;
 };
 
 // The statutory last publication day of the report for `year` by `publisher`.

@@ -406,6 +406,22 @@ TEST(CheckReportTest, AllZeroTableBWhileTheTextCountsApplicationsIsImplausible) 
   EXPECT_EQ(f[0].severity, Finding::Severity::kNotice);
 }
 
+TEST(CheckReportTest, WhatTheParserReportedIsNotSaidAgain) {
+  Report r = Balanced2021();
+  std::erase_if(r.section3.rows, [](const Row& x) { return x.key.starts_with("other."); });
+  const double other[6] = {0, 0, 0, 0, 1, 0};
+  SetB(r, "other", other);
+  std::erase_if(r.section3.rows, [](const Row& x) { return x.key == "not_processed.repeat"; });
+  r.section4.rows.clear();
+  std::erase_if(r.sections, [](const Section& s) { return s.number == 4; });
+  EXPECT_EQ(Rules(CheckReport(r, CheckSettings{})),
+            (std::set<std::string>{"CELL-KIND", "SECTIONS", "FORMAT-YEAR"}));
+  CheckSettings after_parser;
+  after_parser.parser_reported_layout = true;
+  std::vector<Finding> f = CheckReport(r, after_parser);
+  EXPECT_TRUE(f.empty()) << Describe(f);
+}
+
 TEST(CheckReportTest, GovernmentDeadlineIs31March) {
   Report r = Balanced2021();
   CheckSettings government;
