@@ -7,7 +7,9 @@
 // (whole numbers printed as integers, the fee as a decimal), null when blank, and the raw text
 // otherwise; a row or cell the document does not contain is absent. `published`, `sections` and
 // `uncertain_paths` appear only when the report has them; a table with no rows is left out.
-// Source positions are not part of the format. Pure functions; safe to call from any thread.
+// Source positions are not part of the format. Strings pass through as they are: dump with
+// nlohmann::json::error_handler_t::replace when they may hold invalid UTF-8. Pure functions; safe
+// to call from any thread.
 
 #ifndef GONGKAI_REPORT_JSON_H_
 #define GONGKAI_REPORT_JSON_H_

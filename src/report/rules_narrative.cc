@@ -32,7 +32,7 @@ namespace {
 using Severity = Finding::Severity;
 
 constexpr std::string_view kVerb = "(?:收到|受理|新收|接收|接到)";
-constexpr std::string_view kFiller = "[^,;:!?。\\d]";
+constexpr std::string_view kFiller = "[^,;:!?。0-9]";
 constexpr std::string_view kDelimiters = ",;:!?。";
 
 constexpr std::string_view kOtherMatters[] = {"复议", "诉讼", "信访", "投诉", "举报",
@@ -135,9 +135,9 @@ std::vector<StatedCount> FindStatedApplicationCounts(std::string_view text, int 
   const std::string verb(kVerb), filler(kFiller);
   std::vector<Match> matches;
   // 「受理政府信息公开申请21件」「收到依申请信息公开26件」
-  FindAll(u, verb + filler + "{0,20}?申请(?!人)" + filler + "{0,8}?(\\d+)件", year, &matches);
+  FindAll(u, verb + filler + "{0,20}?申请(?!人)" + filler + "{0,8}?([0-9]+)件", year, &matches);
   // 「共收到70件申请」
-  FindAll(u, verb + "(\\d+)件" + filler + "{0,12}?申请", year, &matches);
+  FindAll(u, verb + "([0-9]+)件" + filler + "{0,12}?申请", year, &matches);
   // 「未收到依申请公开」「没有收到政府信息公开申请」
   FindAll(u, "(?:未|没有)" + verb + filler + "{0,12}?申请", year, &matches);
   // 「无依申请公开事项」 as a whole clause
