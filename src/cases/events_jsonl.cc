@@ -22,7 +22,7 @@ using Json = nlohmann::ordered_json;
 
 constexpr uint32_t Bit(EventType t) { return 1u << static_cast<unsigned>(t); }
 
-// Which event types take each extra, in the spec table's order (also the output order).
+// Which event types take each extra, in output order (the spec table's order within each type).
 struct ExtraSpec {
   std::string_view name;
   uint32_t types;  // Bit() of each type that takes it
@@ -34,8 +34,8 @@ constexpr std::array<ExtraSpec, 19> kExtras{{
     {"applicant_name", Bit(T::kReceived)},
     {"channel", Bit(T::kReceived)},
     {"arrived", Bit(T::kReceived)},
-    {"items", Bit(T::kReceived) | Bit(T::kCorrectionRequested)},
     {"deadline", Bit(T::kCorrectionRequested)},
+    {"items", Bit(T::kReceived) | Bit(T::kCorrectionRequested)},
     {"accepted", Bit(T::kReasonsReceived)},
     {"party", Bit(T::kConsultationSent)},
     {"to", Bit(T::kConsultationSent)},
@@ -75,7 +75,7 @@ std::string Shown(const Json& v) {
 
 Status BadValue(std::string_view field, const Json& v, std::string_view expected) {
   return Status::InvalidInput(
-      fmt::format("字段 {} 的值 {} 无效，应为{}", field, Shown(v), expected));
+      fmt::format("字段 {} 的值 {} 无效，应为 {}", field, Shown(v), expected));
 }
 
 Result<std::string> GetString(std::string_view field, const Json& v) {
@@ -92,7 +92,7 @@ Result<Date> GetDate(std::string_view field, const Json& v) {
 }
 
 Result<bool> GetBool(std::string_view field, const Json& v) {
-  if (!v.is_boolean()) return BadValue(field, v, " true 或 false");
+  if (!v.is_boolean()) return BadValue(field, v, "true 或 false");
   return v.get<bool>();
 }
 
@@ -173,7 +173,7 @@ Status SetExtra(Event& e, std::string_view field, const Json& v) {
       std::string hint =
           o.ok() ? "（逾期不补正、逾期未缴费请记为 deemed_withdrawn，撤回请记为 withdrawn）" : "";
       return Status::InvalidInput(
-          fmt::format("字段 outcome 的值 {} 无效，应为{}{}", Shown(v), allowed, hint));
+          fmt::format("字段 outcome 的值 {} 无效，应为 {}{}", Shown(v), allowed, hint));
     }
     e.outcome = *o;
   } else if (field == "reason") {
@@ -320,8 +320,8 @@ std::string EventToJsonLine(const Event& e) {
   Put(j, "applicant_name", e.applicant_name);
   PutKey(j, "channel", e.channel);
   PutDate(j, "arrived", e.arrived);
-  Put(j, "items", e.items);
   PutDate(j, "deadline", e.deadline);
+  Put(j, "items", e.items);
   Put(j, "accepted", e.accepted);
   PutKey(j, "party", e.party);
   Put(j, "to", e.to);

@@ -23,9 +23,10 @@ namespace gongkai {
 Result<Event> ParseEventLine(std::string_view line, int line_no);
 
 // One JSON object, no newline. Field order: case, type, date, agency, note, actor, the type's
-// extras in the order of the spec's table, then the unknown fields in their input order; empty
-// optional strings (agency, note, actor) are omitted. ParseEventLine(EventToJsonLine(e)) == e,
-// and a line written in this order round-trips byte for byte.
+// extras in the order of the spec's table (`items` after `deadline`), then the unknown fields in
+// their input order; empty optional strings (agency, note, actor) are omitted.
+// ParseEventLine(EventToJsonLine(e)) == e, and a line written in this order round-trips byte for
+// byte.
 std::string EventToJsonLine(const Event& event);
 
 // Parses a whole file (blank lines are skipped) and groups the events by (agency, case) in order
