@@ -42,14 +42,40 @@ std::string_view Label(AgencyKind kind) {
   return "";
 }
 
-Result<int64_t> AddAgency(Database& db, const Agency& agency) {
-  if (agency.name.empty()) return Status::InvalidInput("机关名称不能为空：请用 --name 指定");
-  auto settings = nlohmann::json::parse(agency.settings, nullptr, /*allow_exceptions=*/false);
-  if (!settings.is_object()) {
+Result<CaseSettings> AgencyCaseSettings(const Agency& agency) {
+  auto json = nlohmann::json::parse(agency.settings, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object()) {
     return Status::InvalidInput(
         fmt::format("机关设置必须是 JSON 对象，例如 {{\"start_day_is_day_zero\": true}}；收到：{}",
                     agency.settings));
   }
+  CaseSettings settings;
+  const std::pair<std::string_view, bool*> kKeys[] = {
+      {"start_day_is_day_zero", &settings.deadlines.start_day_is_day_zero},
+      {"fee_stops_clock", &settings.deadlines.fee_stops_clock},
+      {"count_remedies_decided_in_year_filed_earlier",
+       &settings.count_remedies_decided_in_year_filed_earlier},
+  };
+  for (const auto& [key, value] : json.items()) {
+    auto known = std::find_if(std::begin(kKeys), std::end(kKeys),
+                              [&](const auto& k) { return k.first == key; });
+    if (known == std::end(kKeys)) {
+      return Status::InvalidInput(
+          fmt::format("机关设置中的“{}”无法识别：可用的有 start_day_is_day_zero、fee_stops_clock、"
+                      "count_remedies_decided_in_year_filed_earlier",
+                      key));
+    }
+    if (!value.is_boolean()) {
+      return Status::InvalidInput(fmt::format("机关设置“{}”应为 true 或 false", key));
+    }
+    *known->second = value.get<bool>();
+  }
+  return settings;
+}
+
+Result<int64_t> AddAgency(Database& db, const Agency& agency) {
+  if (agency.name.empty()) return Status::InvalidInput("机关名称不能为空：请用 --name 指定");
+  if (auto settings = AgencyCaseSettings(agency); !settings.ok()) return settings.status();
   return RunInTransaction(db, "添加机关", [&](soci::session& sql) -> Result<int64_t> {
     soci::indicator parent_ind = agency.parent_id ? soci::i_ok : soci::i_null;
     long long parent = agency.parent_id.value_or(0);

@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cases/case_state.h"
 #include "store/database.h"
 #include "util/status.h"
 
@@ -38,6 +39,12 @@ struct Agency {
   std::string region;           // local calendar region, e.g. "西藏自治区"; "" = national only
   std::string settings = "{}";  // JSON object: case settings (cases/case_state.h CaseSettings)
 };
+
+// The case settings an agency's settings JSON states; defaults for keys absent. Known keys
+// (booleans): start_day_is_day_zero, fee_stops_clock,
+// count_remedies_decided_in_year_filed_earlier. kInvalidInput naming an unknown key or a value
+// that is not a boolean.
+Result<CaseSettings> AgencyCaseSettings(const Agency& agency);
 
 // Adds an agency and returns its id (the `id` field of `agency` is ignored). Returns
 // kInvalidInput when the name is empty, the settings are not a JSON object or the parent does

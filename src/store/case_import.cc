@@ -1,0 +1,287 @@
+// CaseRegister's bulk paths: import and export of JSON Lines, recompute of the state cache and
+// the load of a year's cases for the annual report. Bulk writes go in batches (case_rows.h).
+
+#include <fmt/format.h>
+
+#include <map>
+#include <unordered_set>
+
+#include "cases/events_jsonl.h"
+#include "store/audit.h"
+#include "store/case_rows.h"
+#include "store/case_store.h"
+#include "store/sql.h"
+
+namespace gongkai {
+namespace {
+
+// At most this many problems are listed in one message; the rest are counted.
+constexpr size_t kMaxListed = 50;
+
+std::string JoinProblems(const std::vector<std::string>& problems) {
+  std::string out;
+  for (size_t i = 0; i < problems.size() && i < kMaxListed; ++i) out += "\n" + problems[i];
+  if (problems.size() > kMaxListed) {
+    out += fmt::format("\n……另有 {} 处", problems.size() - kMaxListed);
+  }
+  return out;
+}
+
+// The file's lines, 1-based like the parser's messages (index 0 unused), without "\r\n".
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines{{}};
+  while (!text.empty()) {
+    auto end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return lines;
+}
+
+// The agency an import without --agency goes to: the only one, or a new one in an empty
+// database.
+Result<std::pair<int64_t, bool>> DefaultImportAgency(Database& db) {
+  auto agencies = ListAgencies(db);
+  if (!agencies.ok()) return agencies.status();
+  if (agencies->size() == 1) return std::pair{agencies->front().id, false};
+  if (agencies->empty()) {
+    auto id = AddAgency(db, Agency{0, {}, "本机关", AgencyKind::kDepartment, "", "{}"});
+    if (!id.ok()) return id.status();
+    return std::pair{*id, true};
+  }
+  return Status::InvalidInput(fmt::format(
+      "数据库中有 {} 个机关：请用 --agency 指定导入到哪个机关（`gongkai agencies list` 查看编号）",
+      agencies->size()));
+}
+
+}  // namespace
+
+Result<ImportResult> CaseRegister::Import(std::string_view jsonl, const ImportOptions& options) {
+  auto parsed = ParseEventsJsonl(jsonl);
+  if (!parsed.ok()) return parsed.status();
+  ImportResult result;
+  if (options.agency_id) {
+    result.agency_id = *options.agency_id;
+  } else {
+    auto chosen = DefaultImportAgency(db_);
+    if (!chosen.ok()) return chosen.status();
+    std::tie(result.agency_id, result.created_agency) = *chosen;
+  }
+  auto ctx = internal::LoadAgencyContext(db_, calendars_, result.agency_id);
+  if (!ctx.ok()) {
+    return ctx.status().code() == Status::Code::kNotFound
+               ? Status::InvalidInput(ctx.status().message())
+               : ctx.status();
+  }
+  Status legal = CheckImportedCases(*parsed, *ctx->calendar, ctx->settings);
+  if (!legal.ok()) return legal;
+
+  // Case numbers are unique per agency: within the file (two `agency` values may repeat one)
+  // and against the register.
+  std::vector<std::string> duplicates;
+  std::unordered_set<std::string> numbers;
+  for (const CaseEvents& c : *parsed) {
+    if (!numbers.insert(c.case_number).second) {
+      duplicates.push_back(fmt::format("第 {} 行：案件编号 {} 在文件中出现于两个机关下",
+                                       c.lines.front(), c.case_number));
+    }
+  }
+  if (!duplicates.empty()) {
+    return Status::InvalidInput("导入被拒绝，未写入任何数据：" + JoinProblems(duplicates));
+  }
+
+  auto lines = SplitLines(jsonl);
+  Date today = Today();
+  std::string now = FormatUtc(db_.Now());
+  auto written = RunInTransaction(db_, "导入案件", [&](soci::session& sql) -> Result<ImportResult> {
+    long long agency = result.agency_id;
+    std::vector<std::string> conflicts;
+    {
+      std::string number;
+      soci::statement st = (sql.prepare << "SELECT number FROM cases WHERE agency_id = :a",
+                            soci::use(agency), soci::into(number));
+      st.execute();
+      std::unordered_set<std::string> existing;
+      while (st.fetch()) existing.insert(number);
+      for (const CaseEvents& c : *parsed) {
+        if (existing.contains(c.case_number)) {
+          conflicts.push_back(
+              fmt::format("第 {} 行：案件 {} 已在登记簿中", c.lines.front(), c.case_number));
+        }
+      }
+    }
+    std::set<int> locked = internal::LockedYears(sql, agency);
+    if (!locked.empty()) {
+      for (const CaseEvents& c : *parsed) {
+        for (size_t i = 0; i < c.events.size(); ++i) {
+          int year = static_cast<int>(c.events[i].date.year());
+          if (locked.contains(year)) {
+            conflicts.push_back(
+                fmt::format("第 {} 行：{} 年度报告已发布，该年度已锁定", c.lines[i], year));
+          }
+        }
+      }
+    }
+    if (!conflicts.empty()) {
+      return Status::Conflict("导入被拒绝，未写入任何数据：" + JoinProblems(conflicts));
+    }
+
+    long long first_id =
+        internal::ReserveCaseIds(sql, agency, static_cast<long long>(parsed->size()));
+    std::vector<internal::CaseInsert> cases;
+    std::vector<internal::EventInsert> events;
+    cases.reserve(parsed->size());
+    for (size_t i = 0; i < parsed->size(); ++i) {
+      const CaseEvents& c = (*parsed)[i];
+      internal::CaseInsert row;
+      row.id = first_id + static_cast<long long>(i);
+      row.facts = internal::FactsFromReceived(c.events.front());
+      row.state = internal::ToStateColumns(
+          c.events, ComputeCaseState(c.events, *ctx->calendar, ctx->settings, today), today);
+      cases.push_back(std::move(row));
+      std::string prev;
+      for (size_t j = 0; j < c.events.size(); ++j) {
+        int line = c.lines[j];
+        std::string payload(line > 0 && static_cast<size_t>(line) < lines.size()
+                                ? lines[line]
+                                : std::string_view());
+        if (payload.empty()) payload = EventToJsonLine(c.events[j]);
+        std::string hash = EventHash(prev, payload);
+        events.push_back(
+            internal::EventInsert{first_id + static_cast<long long>(i), static_cast<int>(j + 1),
+                                  std::string(Key(c.events[j].type)), FormatDate(c.events[j].date),
+                                  std::move(payload), options.actor, now, prev, hash});
+        prev = std::move(hash);
+      }
+    }
+    result.cases = static_cast<int>(cases.size());
+    result.events = static_cast<int>(events.size());
+    internal::InsertCases(sql, agency, cases);
+    internal::InsertEvents(sql, agency, events);
+    return result;
+  });
+  return written;
+}
+
+Result<std::string> CaseRegister::Export(std::optional<int64_t> agency_id) {
+  return Run(db_, "导出案件", [&](soci::session& sql) -> Result<std::string> {
+    long long agency = agency_id.value_or(0);
+    if (!agency_id) {
+      std::vector<long long> with_cases(100);
+      sql << "SELECT DISTINCT agency_id FROM cases", soci::into(with_cases);
+      if (with_cases.size() > 1) {
+        return Status::InvalidInput(fmt::format(
+            "有 {} 个机关登记了案件：请用 --agency 指定导出哪个机关", with_cases.size()));
+      }
+      if (with_cases.empty()) return std::string();
+      agency = with_cases.front();
+    }
+    std::string out, payload;
+    soci::statement st = (sql.prepare << "SELECT payload FROM case_events WHERE agency_id = :a "
+                                         "ORDER BY case_id, seq",
+                          soci::use(agency), soci::into(payload));
+    st.execute();
+    while (st.fetch()) {
+      out += payload;
+      out += '\n';
+    }
+    return out;
+  });
+}
+
+namespace {
+
+// Streams every case of an agency in id order, calling fn(case_id, events) per case.
+template <typename Fn>
+Status ForEachCase(soci::session& sql, long long agency, const std::string& extra_where,
+                   std::vector<std::pair<std::string, std::string>> params, Fn fn) {
+  long long case_id = 0;
+  int seq = 0;
+  std::string payload;
+  soci::statement st(sql);
+  st.exchange(soci::into(case_id));
+  st.exchange(soci::into(seq));
+  st.exchange(soci::into(payload));
+  st.exchange(soci::use(agency, "a"));
+  for (auto& [name, value] : params) st.exchange(soci::use(value, name));
+  st.alloc();
+  st.prepare(
+      "SELECT e.case_id, e.seq, e.payload FROM case_events e JOIN cases c ON c.agency_id "
+      "= e.agency_id AND c.id = e.case_id WHERE e.agency_id = :a" +
+      extra_where + " ORDER BY e.case_id, e.seq");
+  st.define_and_bind();
+  st.execute();
+  long long current = -1;
+  std::vector<Event> events;
+  while (st.fetch()) {
+    if (case_id != current) {
+      if (current >= 0) fn(current, events);
+      events.clear();
+      current = case_id;
+    }
+    auto e = ParseEventLine(payload, seq);
+    if (!e.ok()) {
+      return Status::Internal(
+          fmt::format("案件 {} 第 {} 个事件无法读取（{}）：请运行 `gongkai audit verify`", case_id,
+                      seq, e.status().message()));
+    }
+    events.push_back(std::move(e).value());
+  }
+  if (current >= 0) fn(current, events);
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<int64_t> CaseRegister::Recompute(std::optional<int64_t> agency_id, Date as_of) {
+  std::vector<int64_t> agencies;
+  if (agency_id) {
+    agencies.push_back(*agency_id);
+  } else {
+    auto all = ListAgencies(db_);
+    if (!all.ok()) return all.status();
+    for (const Agency& a : *all) agencies.push_back(a.id);
+  }
+  int64_t total = 0;
+  for (int64_t id : agencies) {
+    auto ctx = internal::LoadAgencyContext(db_, calendars_, id);
+    if (!ctx.ok()) return ctx.status();
+    Status s = RunInTransaction(db_, "重算案件状态", [&](soci::session& sql) -> Status {
+      std::vector<std::pair<long long, internal::StateColumns>> states;
+      Status read =
+          ForEachCase(sql, id, "", {}, [&](long long case_id, const std::vector<Event>& events) {
+            states.emplace_back(
+                case_id,
+                internal::ToStateColumns(
+                    events, ComputeCaseState(events, *ctx->calendar, ctx->settings, as_of), as_of));
+          });
+      if (!read.ok()) return read;
+      internal::UpdateStates(sql, id, states);
+      total += static_cast<int64_t>(states.size());
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
+  }
+  return total;
+}
+
+Result<std::vector<std::vector<Event>>> CaseRegister::CasesForYear(int64_t agency_id, int year) {
+  return Run(db_, "读取年度案件",
+             [&](soci::session& sql) -> Result<std::vector<std::vector<Event>>> {
+               std::vector<std::vector<Event>> cases;
+               Status s = ForEachCase(
+                   sql, agency_id,
+                   " AND c.received_date <= :last AND (c.closed_date IS NULL OR c.last_event_date "
+                   ">= :first)",
+                   {{"last", fmt::format("{:04d}-12-31", year)},
+                    {"first", fmt::format("{:04d}-01-01", year)}},
+                   [&](long long, const std::vector<Event>& events) { cases.push_back(events); });
+               if (!s.ok()) return s;
+               return cases;
+             });
+}
+
+}  // namespace gongkai

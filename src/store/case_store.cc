@@ -1,0 +1,383 @@
+#include "store/case_store.h"
+
+#include <fmt/format.h>
+
+#include "cases/events_jsonl.h"
+#include "store/audit.h"
+#include "store/case_rows.h"
+#include "store/sql.h"
+
+namespace gongkai {
+
+using internal::AgencyContext;
+using internal::LoadAgencyContext;
+
+namespace {
+
+Status LockedYearConflict(int year) {
+  return Status::Conflict(fmt::format(
+      "{0} 年度报告已公开发布，该年度的数据已锁定：如确需更正，请由负责人先执行 `gongkai report "
+      "reopen --year {0}` 并说明理由",
+      year));
+}
+
+// The events of one stored case, parsed back from their payloads.
+Result<std::vector<Event>> LoadHistory(soci::session& sql, long long agency, long long case_id) {
+  std::vector<Event> events;
+  int seq = 0;
+  std::string payload;
+  soci::statement st =
+      (sql.prepare << "SELECT seq, payload FROM case_events WHERE agency_id = "
+                      ":a AND case_id = :c ORDER BY seq",
+       soci::use(agency), soci::use(case_id), soci::into(seq), soci::into(payload));
+  st.execute();
+  while (st.fetch()) {
+    auto e = ParseEventLine(payload, seq);
+    if (!e.ok()) {
+      return Status::Internal("数据库中的事件无法读取（" + e.status().message() +
+                              "）：请运行 `gongkai audit verify` 检查是否被改动");
+    }
+    events.push_back(std::move(e).value());
+  }
+  return events;
+}
+
+// A WHERE clause over `cases` for a filter; every parameter is text except the agency.
+struct Where {
+  std::string sql;
+  std::vector<std::string> params;
+};
+
+Result<Where> BuildWhere(const CaseFilter& f, const Calendar& calendar, Date today) {
+  Where w{"agency_id = :agency", {}};
+  auto add = [&](std::string_view condition, std::string value) {
+    w.sql += fmt::format(" AND {}", fmt::format(fmt::runtime(condition), w.params.size()));
+    w.params.push_back(std::move(value));
+  };
+  if (f.status) add("status = :p{}", std::string(Key(*f.status)));
+  if (f.channel) add("channel = :p{}", std::string(Key(*f.channel)));
+  if (f.applicant_kind) add("applicant_kind = :p{}", std::string(Key(*f.applicant_kind)));
+  if (f.year) {
+    add("received_date >= :p{}", fmt::format("{:04d}-01-01", *f.year));
+    add("received_date <= :p{}", fmt::format("{:04d}-12-31", *f.year));
+  }
+  if (f.due_within_working_days) {
+    auto cutoff = calendar.AddWorkingDays(today, std::max(0, *f.due_within_working_days));
+    if (!cutoff.ok()) return cutoff.status();
+    w.sql += " AND closed_date IS NULL";
+    add("due_date <= :p{}", FormatDate(*cutoff));
+  }
+  if (f.overdue) {
+    w.sql += " AND closed_date IS NULL";
+    add("due_date < :p{}", FormatDate(today));
+  }
+  return w;
+}
+
+// Binds the filter's parameters to a statement being built.
+void BindWhere(soci::statement& st, long long& agency, Where& w) {
+  st.exchange(soci::use(agency, "agency"));
+  for (size_t i = 0; i < w.params.size(); ++i) {
+    st.exchange(soci::use(w.params[i], fmt::format("p{}", i)));
+  }
+}
+
+constexpr std::string_view kSummaryColumns =
+    "number, applicant_kind, applicant_display, channel, arrived_date, received_date, items, "
+    "status, closed_date, outcome, due_date, days_left";
+
+struct SummaryRow {
+  std::string number, kind, display, channel, arrived, received, items, status, closed, outcome,
+      due;
+  int days_left = 0;
+  soci::indicator closed_ind = soci::i_null, outcome_ind = soci::i_null, due_ind = soci::i_null,
+                  days_ind = soci::i_null;
+
+  void Bind(soci::statement& st) {
+    st.exchange(soci::into(number));
+    st.exchange(soci::into(kind));
+    st.exchange(soci::into(display));
+    st.exchange(soci::into(channel));
+    st.exchange(soci::into(arrived));
+    st.exchange(soci::into(received));
+    st.exchange(soci::into(items));
+    st.exchange(soci::into(status));
+    st.exchange(soci::into(closed, closed_ind));
+    st.exchange(soci::into(outcome, outcome_ind));
+    st.exchange(soci::into(due, due_ind));
+    st.exchange(soci::into(days_left, days_ind));
+  }
+
+  // Days left and overdue are judged against `today` on the agency's calendar; the cached
+  // count stands while the clock is stopped (no due date) or the calendar cannot say.
+  CaseSummary ToSummary(int64_t agency_id, const Calendar& calendar, Date today) const {
+    CaseSummary s;
+    s.agency_id = agency_id;
+    s.number = number;
+    s.applicant_kind = ApplicantKindFromKey(kind).value_or(ApplicantKind::kNaturalPerson);
+    s.applicant_display = display;
+    s.channel = ChannelFromKey(channel).value_or(Channel::kInPerson);
+    s.arrived = ParseDate(arrived).value();
+    s.received = ParseDate(received).value();
+    auto parsed = nlohmann::json::parse(items, nullptr, false);
+    if (parsed.is_array()) {
+      for (const auto& item : parsed) {
+        if (item.is_string()) s.items.push_back(item.get<std::string>());
+      }
+    }
+    s.status = CaseStatusFromKey(status).value_or(CaseStatus::kInvalid);
+    if (closed_ind == soci::i_ok) s.closed = ParseDate(closed).value();
+    if (outcome_ind == soci::i_ok) s.outcome = OutcomeFromKey(outcome);
+    if (days_ind == soci::i_ok) s.days_left = days_left;
+    if (due_ind == soci::i_ok && !s.closed) {
+      Date due_date = ParseDate(due).value();
+      s.due = due_date;
+      bool late = DayNumber(due_date) < DayNumber(today);
+      auto count = late ? calendar.CountWorkingDays(due_date, today)
+                        : calendar.CountWorkingDays(today, due_date);
+      if (count.ok()) s.days_left = late ? -*count : *count;
+      s.overdue = late;
+    }
+    return s;
+  }
+};
+
+}  // namespace
+
+Date CaseRegister::Today() const { return internal::ShanghaiDate(db_.Now()); }
+
+Result<NewCase> CaseRegister::RegisterCase(int64_t agency_id, Event received,
+                                           const Applicant& applicant, const std::string& form,
+                                           const std::string& actor) {
+  auto ctx = LoadAgencyContext(db_, calendars_, agency_id);
+  if (!ctx.ok()) return ctx.status();
+  if (received.type != EventType::kReceived) {
+    return Status::InvalidInput("登记新案件的第一个事件必须是 received（收到申请）");
+  }
+  Status legal = CheckNextEvent({}, received, *ctx->calendar, ctx->settings);
+  if (!legal.ok()) return legal;
+  Date today = Today();
+  return RunInTransaction(db_, "登记案件", [&](soci::session& sql) -> Result<NewCase> {
+    long long agency = agency_id;
+    int year = static_cast<int>(received.date.year());
+    if (internal::LockedYears(sql, agency).contains(year)) return LockedYearConflict(year);
+    long long taken = 0;
+    if (received.case_number.empty()) {
+      long long in_year = 0;
+      std::string first = fmt::format("{:04d}-01-01", year),
+                  last = fmt::format("{:04d}-12-31", year);
+      sql << "SELECT count(*) FROM cases WHERE agency_id = :a AND received_date >= :f AND "
+             "received_date <= :l",
+          soci::use(agency), soci::use(first), soci::use(last), soci::into(in_year);
+      do {
+        received.case_number = fmt::format("{}-{:06d}", year, ++in_year);
+        sql << "SELECT count(*) FROM cases WHERE agency_id = :a AND number = :n", soci::use(agency),
+            soci::use(received.case_number), soci::into(taken);
+      } while (taken);
+    } else {
+      sql << "SELECT count(*) FROM cases WHERE agency_id = :a AND number = :n", soci::use(agency),
+          soci::use(received.case_number), soci::into(taken);
+      if (taken) return Status::Conflict(fmt::format("案件编号 {} 已存在", received.case_number));
+    }
+    internal::CaseInsert row;
+    row.id = internal::ReserveCaseIds(sql, agency, 1);
+    row.facts = internal::FactsFromReceived(received);
+    row.facts.applicant = applicant;
+    row.facts.applicant_display = internal::MaskApplicantName(
+        received.applicant_kind.value_or(ApplicantKind::kNaturalPerson), applicant.name);
+    row.facts.form = form;
+    NewCase result{received.case_number, internal::NewQueryCode()};
+    row.query_code_hash = internal::QueryCodeHash(result.query_code);
+    std::vector<Event> events{received};
+    row.state = internal::ToStateColumns(
+        events, ComputeCaseState(events, *ctx->calendar, ctx->settings, today), today);
+    std::vector<internal::CaseInsert> cases{row};
+    internal::InsertCases(sql, agency, cases);
+    std::string payload = EventToJsonLine(received);
+    std::vector<internal::EventInsert> rows{{row.id, 1, std::string(Key(received.type)),
+                                             FormatDate(received.date), payload, actor,
+                                             FormatUtc(db_.Now()), "", EventHash("", payload)}};
+    internal::InsertEvents(sql, agency, rows);
+    return result;
+  });
+}
+
+Status CaseRegister::AppendEvent(int64_t agency_id, const Event& event, const std::string& actor) {
+  auto ctx = LoadAgencyContext(db_, calendars_, agency_id);
+  if (!ctx.ok()) return ctx.status();
+  Date today = Today();
+  return RunInTransaction(db_, "记录案件事件", [&](soci::session& sql) -> Status {
+    long long agency = agency_id, case_id = 0;
+    sql << "SELECT id FROM cases WHERE agency_id = :a AND number = :n", soci::use(agency),
+        soci::use(event.case_number), soci::into(case_id);
+    if (!sql.got_data()) {
+      return Status::NotFound(
+          fmt::format("机关 {} 没有编号为 {} 的案件", agency_id, event.case_number));
+    }
+    auto history = LoadHistory(sql, agency, case_id);
+    if (!history.ok()) return history.status();
+    Status legal = CheckNextEvent(*history, event, *ctx->calendar, ctx->settings);
+    if (!legal.ok()) return legal.WithContext(fmt::format("案件 {}：", event.case_number));
+    int year = static_cast<int>(event.date.year());
+    if (internal::LockedYears(sql, agency).contains(year)) return LockedYearConflict(year);
+    std::string prev_hash;
+    int seq = static_cast<int>(history->size());
+    sql << "SELECT hash FROM case_events WHERE agency_id = :a AND case_id = :c AND seq = :s",
+        soci::use(agency), soci::use(case_id), soci::use(seq), soci::into(prev_hash);
+    std::string payload = EventToJsonLine(event);
+    std::vector<internal::EventInsert> rows{
+        {case_id, seq + 1, std::string(Key(event.type)), FormatDate(event.date), payload, actor,
+         FormatUtc(db_.Now()), prev_hash, EventHash(prev_hash, payload)}};
+    internal::InsertEvents(sql, agency, rows);
+    history->push_back(event);
+    std::vector<std::pair<long long, internal::StateColumns>> states{
+        {case_id,
+         internal::ToStateColumns(
+             *history, ComputeCaseState(*history, *ctx->calendar, ctx->settings, today), today)}};
+    internal::UpdateStates(sql, agency, states);
+    return Status::Ok();
+  });
+}
+
+Result<std::vector<CaseSummary>> CaseRegister::List(int64_t agency_id, const CaseFilter& filter) {
+  auto ctx = LoadAgencyContext(db_, calendars_, agency_id);
+  if (!ctx.ok()) return ctx.status();
+  Date today = Today();
+  auto where = BuildWhere(filter, *ctx->calendar, today);
+  if (!where.ok()) return where.status();
+  return Run(db_, "列出案件", [&](soci::session& sql) -> Result<std::vector<CaseSummary>> {
+    long long agency = agency_id;
+    SummaryRow row;
+    soci::statement st(sql);
+    row.Bind(st);
+    BindWhere(st, agency, *where);
+    st.alloc();
+    st.prepare(fmt::format(
+        "SELECT {} FROM cases WHERE {} ORDER BY received_date DESC, id DESC "
+        "LIMIT {} OFFSET {}",
+        kSummaryColumns, where->sql, std::max(0, filter.limit), std::max(0, filter.offset)));
+    st.define_and_bind();
+    st.execute();
+    std::vector<CaseSummary> out;
+    while (st.fetch()) out.push_back(row.ToSummary(agency_id, *ctx->calendar, today));
+    return out;
+  });
+}
+
+Result<CaseCounts> CaseRegister::Count(int64_t agency_id, const CaseFilter& filter) {
+  auto ctx = LoadAgencyContext(db_, calendars_, agency_id);
+  if (!ctx.ok()) return ctx.status();
+  Date today = Today();
+  auto where = BuildWhere(filter, *ctx->calendar, today);
+  if (!where.ok()) return where.status();
+  return Run(db_, "统计案件", [&](soci::session& sql) -> Result<CaseCounts> {
+    CaseCounts counts;
+    long long agency = agency_id;
+    std::string status;
+    long long n = 0;
+    {
+      soci::statement st(sql);
+      st.exchange(soci::into(status));
+      st.exchange(soci::into(n));
+      BindWhere(st, agency, *where);
+      st.alloc();
+      st.prepare(
+          fmt::format("SELECT status, count(*) FROM cases WHERE {} GROUP BY status "
+                      "ORDER BY status",
+                      where->sql));
+      st.define_and_bind();
+      st.execute();
+      while (st.fetch()) {
+        counts.total += n;
+        if (auto s = CaseStatusFromKey(status)) counts.by_status.emplace_back(*s, n);
+      }
+    }
+    std::string today_text = FormatDate(today);
+    for (auto [query, target] :
+         {std::pair{"closed_date IS NULL", &counts.open},
+          std::pair{"closed_date IS NULL AND due_date < :today", &counts.overdue}}) {
+      soci::statement st(sql);
+      st.exchange(soci::into(*target));
+      BindWhere(st, agency, *where);
+      if (std::string_view(query).find(":today") != std::string_view::npos) {
+        st.exchange(soci::use(today_text, "today"));
+      }
+      st.alloc();
+      st.prepare(fmt::format("SELECT count(*) FROM cases WHERE {} AND {}", where->sql, query));
+      st.define_and_bind();
+      st.execute(true);
+    }
+    return counts;
+  });
+}
+
+Result<CaseDetail> CaseRegister::Get(int64_t agency_id, std::string_view number) {
+  auto ctx = LoadAgencyContext(db_, calendars_, agency_id);
+  if (!ctx.ok()) return ctx.status();
+  Date today = Today();
+  return Run(db_, "读取案件", [&](soci::session& sql) -> Result<CaseDetail> {
+    long long agency = agency_id, case_id = 0;
+    std::string key(number);
+    CaseDetail detail;
+    SummaryRow row;
+    soci::statement st(sql);
+    row.Bind(st);
+    Applicant& a = detail.applicant;
+    for (std::string* field :
+         {&a.name, &a.id_type, &a.id_number, &a.phone, &a.email, &a.address, &detail.form}) {
+      st.exchange(soci::into(*field));
+    }
+    st.exchange(soci::into(case_id));
+    st.exchange(soci::use(agency));
+    st.exchange(soci::use(key));
+    st.alloc();
+    st.prepare(
+        fmt::format("SELECT {}, applicant_name, applicant_id_type, applicant_id_number, "
+                    "applicant_phone, applicant_email, applicant_address, form, id "
+                    "FROM cases WHERE agency_id = :a AND number = :n",
+                    kSummaryColumns));
+    st.define_and_bind();
+    if (!st.execute(true)) {
+      return Status::NotFound(fmt::format("没有编号为 {} 的案件", number));
+    }
+    detail.summary = row.ToSummary(agency_id, *ctx->calendar, today);
+    StoredEvent e;
+    soci::statement events =
+        (sql.prepare << "SELECT seq, payload, actor, recorded_at, hash FROM case_events WHERE "
+                        "agency_id = :a AND case_id = :c ORDER BY seq",
+         soci::use(agency), soci::use(case_id), soci::into(e.seq), soci::into(e.payload),
+         soci::into(e.actor), soci::into(e.recorded_at), soci::into(e.hash));
+    events.execute();
+    while (events.fetch()) {
+      auto parsed = ParseEventLine(e.payload, e.seq);
+      if (!parsed.ok()) return parsed.status().WithContext("数据库中的事件无法读取：");
+      e.event = std::move(parsed).value();
+      detail.events.push_back(e);
+    }
+    return detail;
+  });
+}
+
+Result<PublicCaseView> CaseRegister::Track(int64_t agency_id, std::string_view number,
+                                           std::string_view query_code) {
+  auto not_found = Status::NotFound("案件编号或查询码不正确：请核对受理回执上的编号和查询码");
+  if (query_code.empty()) return not_found;
+  std::string hash = internal::QueryCodeHash(query_code);
+  auto detail = Get(agency_id, number);
+  if (!detail.ok())
+    return detail.status().code() == Status::Code::kNotFound ? not_found : detail.status();
+  auto stored = Run(db_, "查询案件", [&](soci::session& sql) -> Result<std::string> {
+    long long agency = agency_id;
+    std::string key(number), code_hash;
+    sql << "SELECT query_code_hash FROM cases WHERE agency_id = :a AND number = :n",
+        soci::use(agency), soci::use(key), soci::into(code_hash);
+    return code_hash;
+  });
+  if (!stored.ok()) return stored.status();
+  if (*stored != hash) return not_found;
+  PublicCaseView view{detail->summary, {}};
+  for (const StoredEvent& e : detail->events) view.steps.emplace_back(e.event.type, e.event.date);
+  return view;
+}
+
+}  // namespace gongkai
