@@ -99,6 +99,12 @@ constexpr std::array<NoticeFieldKey, 29> kFieldKeys{{
 // Every notice needs these, whatever its kind.
 constexpr std::array<std::string_view, 3> kAlwaysNeeded{"agency_name", "received", "request"};
 
+std::string_view Trim(std::string_view s) {
+  const size_t first = s.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
+}
+
 std::string FeeText(int64_t fen) {
   std::string yuan = std::to_string(fen / 100);
   if (fen % 100 != 0) {
@@ -106,6 +112,15 @@ std::string FeeText(int64_t fen) {
     yuan += "." + std::to_string(cents / 10) + std::to_string(cents % 10);
   }
   return yuan + "元";
+}
+
+// A free-text field without its closing full stop: templates punctuate after it.
+std::string Clause(std::string_view text) {
+  text = Trim(text);
+  for (std::string_view stop : {"。", ".", "；", ";"}) {
+    if (text.ends_with(stop)) text.remove_suffix(stop.size());
+  }
+  return std::string(text);
 }
 
 // The values a template sees, by key; only known (non-empty) values are present, so a
@@ -120,9 +135,9 @@ std::vector<std::pair<std::string_view, std::string>> Values(const NoticeKindInf
       {"addressee", f.addressee.empty() && info.to_applicant ? f.applicant_name : f.addressee},
       {"received", f.received ? FormatDateZh(*f.received) : ""},
       {"request", f.request},
-      {"legal_basis", f.legal_basis},
-      {"reasons", f.reasons},
-      {"access", f.access},
+      {"legal_basis", Clause(f.legal_basis)},
+      {"reasons", Clause(f.reasons)},
+      {"access", Clause(f.access)},
       {"competent_agency", f.competent_agency},
       {"competent_agency_contact", f.competent_agency_contact},
       {"correction_items", f.correction_items},
@@ -156,12 +171,6 @@ bool IsKnownField(std::string_view name) {
     if (k.key == name) return true;
   }
   return false;
-}
-
-std::string_view Trim(std::string_view s) {
-  const size_t first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r\n") - first + 1);
 }
 
 // Checks every {{tag}} of `text` names a known field. Returns an error naming `file` and the

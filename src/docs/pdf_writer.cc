@@ -401,6 +401,20 @@ Result<std::string> WritePdf(const Document& doc) {
         if (p->style == ParagraphStyle::kHeading && next != nullptr) {
           pager.KeepTogether(kPitch + pager.TableHeight(*next));
         }
+        // The agency and the date (and the seal over them) stay on one page.
+        const bool first_signature =
+            p->style == ParagraphStyle::kSignature &&
+            (i == 0 || !std::holds_alternative<Paragraph>(doc.blocks[i - 1]) ||
+             std::get<Paragraph>(doc.blocks[i - 1]).style != ParagraphStyle::kSignature);
+        if (first_signature) {
+          int lines = 0;
+          for (size_t k = i; k < doc.blocks.size(); ++k) {
+            const auto* q = std::get_if<Paragraph>(&doc.blocks[k]);
+            if (q == nullptr || q->style != ParagraphStyle::kSignature) break;
+            ++lines;
+          }
+          pager.KeepTogether(lines * kPitch);
+        }
         pager.AddParagraph(*p);
       } else {
         pager.AddTable(std::get<DocTable>(block));

@@ -46,6 +46,11 @@ class SheetWriter {
     for (int c = 0; c < columns; ++c) {
       worksheet_set_column(ws_, c, c, table.column_weights[c] * column_unit, nullptr);
     }
+    // Printed on A4, one page wide, as offices print the national tables.
+    worksheet_set_paper(ws_, 9);
+    if (columns > 10) worksheet_set_landscape(ws_);
+    worksheet_fit_to_pages(ws_, 1, 0);
+    if (table.header_rows > 0) worksheet_repeat_rows(ws_, kTop, kTop + table.header_rows - 1);
     worksheet_merge_range(ws_, 0, 0, 0, columns - 1, title.c_str(), f_.title);
     worksheet_set_row(ws_, 0, 30, nullptr);
     for (const PlacedCell& p : PlaceCells(table)) {
