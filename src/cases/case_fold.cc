@@ -1,6 +1,7 @@
 // The sequence rule of a disclosure case (../shared/spec/case-events.md, "Illegal sequences";
 // law.md §3). Refused: an event before `received`, a second `received` (Art. 31 and law.md §3: a
-// re-sent copy of the same application must not reset the clock), anything after a closing event
+// re-sent copy of the same application must not reset the clock), an arrival after the receipt
+// date (Art. 31 starts the clock on or after arrival), anything after a closing event
 // except `delivered` and the remedies, a date earlier than the previous event, a second extension
 // or one outside 1..20 working days (Art. 33), an answer to a request never made (补正, 说明理由,
 // 征求意见, 收费), a second request while one is open (Art. 30: one 补正 notice listing
@@ -38,6 +39,11 @@ Status CaseFold::Check(const Event& e, const Calendar& calendar,
     if (e.type != EventType::kReceived) {
       return Refuse(fmt::format(
           "本案还没有“收到申请”（received）事件，不能先记录{}；请先登记收到申请", Quoted(e.type)));
+    }
+    if (e.arrived && *e.arrived > e.date) {
+      return Refuse(fmt::format(
+          "到达日期 {} 晚于收到申请之日 {}；收到申请之日不会早于申请到达之日（条例第三十一条）",
+          FormatDate(*e.arrived), FormatDate(e.date)));
     }
     return Status::Ok();
   }

@@ -148,9 +148,14 @@ std::optional<CaseStatus> CaseStatusFromKey(std::string_view key) {
 Status CheckNextEvent(const std::vector<Event>& history, const Event& next,
                       const Calendar& calendar, const CaseSettings& settings) {
   internal::CaseFold fold;
-  for (const Event& e : history) {
+  for (std::size_t i = 0; i < history.size(); ++i) {
+    // A stored history should be legal; if it is not, say so rather than fold nonsense.
+    Status s = fold.Check(history[i], calendar, settings);
+    if (!s.ok()) {
+      return s.WithContext("已有记录不合规，" + Position(static_cast<int>(i), history[i]));
+    }
     // Flags are ComputeCaseState's business; only the order matters here.
-    (void)fold.Apply(e, calendar, settings);
+    (void)fold.Apply(history[i], calendar, settings);
   }
   return fold.Check(next, calendar, settings);
 }

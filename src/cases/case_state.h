@@ -97,7 +97,7 @@ struct CaseState {
   std::optional<int> illegal_event;
 };
 
-// Returns OK when `next` may follow `history` (which must itself be legal and in order), else
+// Returns OK when `next` may follow `history`, else
 // kInvalidInput with the reason in Chinese: an event before `received`, a second `received`,
 // anything after a closing event except `delivered` and the remedies, `delivered` before the
 // case closed, a date earlier than the last event, a second extension, an extension of more
@@ -105,8 +105,10 @@ struct CaseState {
 // a consultation / fee / reasons answered without an open request, a second request while one is
 // open, a consultation timed out before its 15 working days passed, a withdrawal for no 补正 or
 // unpaid fee without the notice, a decision for a proceeding never filed, an event of another
-// case. Returns the calendar's error when a date it needs is not covered. A late 补正 notice and
-// a late reply are accepted (ComputeCaseState flags them).
+// case, an arrival after the receipt date. When `history` itself breaks a rule, returns that
+// refusal, prefixed "已有记录不合规，第 N 个事件（…）：". Returns the calendar's error when a date
+// it needs is not covered. A late 补正 notice and a late reply are accepted (ComputeCaseState flags
+// them).
 Status CheckNextEvent(const std::vector<Event>& history, const Event& next,
                       const Calendar& calendar, const CaseSettings& settings);
 

@@ -145,6 +145,14 @@ std::vector<IllegalCase> IllegalCases() {
        {received},
        Ev(T::kCorrectionRequested, "2024-09-05").Deadline("2024-09-04"),
        "早于补正告知日期"},
+      {"29 arrival after the receipt date",
+       {},
+       [] {
+         Event e = Ev(T::kReceived, "2024-09-02").Via(Channel::kPostOrdinary);
+         e.arrived = D("2024-09-03");
+         return e;
+       }(),
+       "晚于收到申请之日"},
   };
 }
 
@@ -217,6 +225,18 @@ TEST(CheckHistoryTest, NamesTheFirstBadEvent) {
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(bad, 2);
   EXPECT_EQ(s.message().rfind("第 3 个事件（extension_approved，2024-09-23）：", 0), 0u)
+      << s.message();
+}
+
+TEST(CheckNextEventTest, IllegalStoredHistoryIsReportedNotFolded) {
+  // correction_received without a request, stored anyway: folding it would have no round to end.
+  std::vector<Event> history = {Ev(T::kReceived, "2024-09-02"),
+                                Ev(T::kCorrectionReceived, "2024-09-03")};
+  Status s = CheckNextEvent(history, Ev(T::kCorrectionReceived, "2024-09-04"), NationalCalendar(),
+                            CaseSettings{});
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(
+      s.message().rfind("已有记录不合规，第 2 个事件（correction_received，2024-09-03）：", 0), 0u)
       << s.message();
 }
 
