@@ -443,7 +443,8 @@ Status Engine::Finish(const CaseSteps& s, Date due) {
   }
   d_.overdue = due < as_of_;
   if (d_.overdue) {
-    Say(fmt::format("截至{}：已逾期 {} 个工作日", Day(as_of_), *behind));
+    Say(fmt::format("截至{}：已逾期，期限已于{}届满（其后已过 {} 个工作日）", Day(as_of_),
+                    FormatDateZh(due), *behind));
   } else {
     Say(fmt::format("截至{}：剩余 {} 个工作日", Day(as_of_), *ahead));
   }
