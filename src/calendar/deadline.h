@@ -74,7 +74,9 @@ struct Deadlines {
   bool paused = false;                   // a stop or a 补正 is open on as_of
   bool overdue = false;                  // open on as_of and past the (extended) due date
   bool answered_late = false;            // closed after the (extended) due date
-  int working_days_left = 0;             // on as_of; frozen while paused; negative when overdue
+  // On as_of (or on the closing day): working days to the (extended) due date; frozen while
+  // paused (while waiting for a 补正: the full period that restarts); negative or 0 when overdue.
+  int working_days_left = 0;
   std::vector<std::string> explanation;  // Chinese, one step per line
 };
 
