@@ -180,135 +180,168 @@ Table BuildTableA(const AnnualInput& in, ReportFormat format) {
 
 }  // namespace
 
-Result<AnnualReport> BuildAnnualReport(const std::vector<std::vector<Event>>& cases,
-                                       const AnnualInput& input, const Calendar& calendar,
-                                       const CaseSettings& settings) {
-  if (input.year < 2019 || input.year > 9999) {
-    return Status::InvalidInput(fmt::format(
-        "报告年度 {} 无效：本程序按 2019 年修订的条例生成年度报告，年度应为 2019 年及以后",
-        input.year));
+struct AnnualFold::Impl {
+  Impl(const AnnualInput& in, const Calendar& cal, const CaseSettings& set)
+      : input(in),
+        calendar(cal),
+        settings(set),
+        year(in.year),
+        jan1{std::chrono::year(year), std::chrono::January, std::chrono::day(1)},
+        dec31{std::chrono::year(year), std::chrono::December, std::chrono::day(31)},
+        format(RequiredFormat(year)),
+        b(format) {
+    out.facts.year = year;
   }
-  if (input.decisions.fees_collected_fen < 0) {
-    return Status::InvalidInput("行政事业性收费金额不能为负数，请检查本年收费登记");
-  }
-  const int year = input.year;
-  const Date jan1{std::chrono::year(year), std::chrono::January, std::chrono::day(1)};
-  const Date dec31{std::chrono::year(year), std::chrono::December, std::chrono::day(31)};
-  const ReportFormat format = RequiredFormat(year);
 
-  AnnualReport out;
-  NarrativeFacts& facts = out.facts;
-  facts.year = year;
-  TableBCounts b(format);
-  TableCCounts c;
-  std::vector<std::string> errors;
-  int error_count = 0;
-  auto fail = [&](const Event& first, std::string msg) {
+  void Fail(const Event& first, std::string msg) {
     if (++error_count <= kMaxListedErrors) {
       errors.push_back(fmt::format("案件 {}：{}", first.case_number, msg));
     }
-  };
-
-  for (const auto& events : cases) {
-    if (events.empty() || events.front().date > dec31) continue;
-    internal::CaseFold fold;
-    bool bad = false;
-    for (std::size_t i = 0; i < events.size() && events[i].date <= dec31; ++i) {
-      const Event& e = events[i];
-      Status s = fold.Check(e, calendar, settings);
-      if (!s.ok()) {
-        fail(events.front(), fmt::format("第 {} 个事件（{}，{}）：{}", i + 1, Key(e.type),
-                                         FormatDate(e.date), s.message()));
-        bad = true;
-        break;
-      }
-      if (e.date >= jan1) {
-        switch (e.type) {
-          case EventType::kCorrectionRequested:
-            ++facts.correction_requests;
-            break;
-          case EventType::kExtensionApproved:
-            ++facts.extensions;
-            break;
-          case EventType::kFeePaid:
-            ++facts.fee_cases;
-            facts.fees_charged_fen += fold.fee_notice_fen;
-            break;
-          default:
-            break;
-        }
-      }
-      (void)fold.Apply(e, calendar, settings);
-    }
-    if (bad) continue;
-    const Event& received = *fold.received;
-    if (!received.applicant_kind) {
-      fail(received, "收到申请事件缺少申请人类型（applicant_kind），无法计入表三的列");
-      continue;
-    }
-    const int col = static_cast<int>(*received.applicant_kind);
-    const Event* closing_event = fold.closing;
-    for (const Remedy& r : fold.remedies) {
-      c.Add(r, year, settings.count_remedies_decided_in_year_filed_earlier);
-      if (r.filed >= jan1) {
-        ++(r.block == RemedyBlock::kReconsideration ? facts.reconsiderations_filed
-                                                    : facts.litigations_filed);
-      }
-    }
-    if (closing_event != nullptr && closing_event->date < jan1)
-      continue;  // closed in an earlier year: not in table B
-    if (received.date >= jan1) {
-      b.AddNew(col);
-      ++facts.by_applicant[static_cast<std::size_t>(col)];
-      if (received.channel) ++facts.by_channel[static_cast<std::size_t>(*received.channel)];
-    } else {
-      b.AddCarriedOver(col);
-    }
-    if (closing_event == nullptr) {
-      b.AddCarriedForward(col);
-      continue;
-    }
-    const Event& closing = *closing_event;
-    Outcome outcome =
-        closing.type == EventType::kAnswered    ? closing.outcome.value_or(Outcome::kOtherOther)
-        : closing.type == EventType::kWithdrawn ? Outcome::kOtherOther
-        : closing.reason == WithdrawalReason::kFeeUnpaid ? Outcome::kOtherFeeUnpaid
-                                                         : Outcome::kOtherNoCorrection;
-    b.AddClosed(outcome, col);
-    if (closing.type != EventType::kAnswered) continue;
-    ++facts.answered;
-    auto deadlines = ComputeDeadlines(fold.steps, calendar, settings.deadlines, dec31);
-    if (!deadlines.ok()) {
-      out.warnings.push_back(fmt::format("案件 {}：无法判断是否按时答复：{}", received.case_number,
-                                         deadlines.status().message()));
-      continue;
-    }
-    ++(deadlines->answered_late ? facts.answered_late : facts.answered_on_time);
   }
-  if (!errors.empty()) {
-    std::string msg =
-        fmt::format("{} 个案件的记录不合规，无法生成 {} 年度报告；请先更正：", error_count, year);
-    for (const auto& e : errors) msg += "\n" + e;
-    if (error_count > kMaxListedErrors) {
-      msg += fmt::format("\n……另有 {} 个案件未列出", error_count - kMaxListedErrors);
+
+  void Add(const std::vector<Event>& events);
+
+  // Constant after construction.
+  const AnnualInput input;
+  const Calendar& calendar;
+  const CaseSettings settings;
+  const int year;
+  const Date jan1;
+  const Date dec31;
+  const ReportFormat format;
+  // The running fold.
+  AnnualReport out;
+  TableBCounts b;
+  TableCCounts c;
+  std::vector<std::string> errors;
+  int error_count = 0;
+};
+
+void AnnualFold::Impl::Add(const std::vector<Event>& events) {
+  NarrativeFacts& facts = out.facts;
+  if (events.empty() || events.front().date > dec31) return;
+  internal::CaseFold fold;
+  for (std::size_t i = 0; i < events.size() && events[i].date <= dec31; ++i) {
+    const Event& e = events[i];
+    Status s = fold.Check(e, calendar, settings);
+    if (!s.ok()) {
+      Fail(events.front(), fmt::format("第 {} 个事件（{}，{}）：{}", i + 1, Key(e.type),
+                                       FormatDate(e.date), s.message()));
+      return;
+    }
+    if (e.date >= jan1) {
+      switch (e.type) {
+        case EventType::kCorrectionRequested:
+          ++facts.correction_requests;
+          break;
+        case EventType::kExtensionApproved:
+          ++facts.extensions;
+          break;
+        case EventType::kFeePaid:
+          ++facts.fee_cases;
+          facts.fees_charged_fen += fold.fee_notice_fen;
+          break;
+        default:
+          break;
+      }
+    }
+    (void)fold.Apply(e, calendar, settings);
+  }
+  const Event& received = *fold.received;
+  if (!received.applicant_kind) {
+    Fail(received, "收到申请事件缺少申请人类型（applicant_kind），无法计入表三的列");
+    return;
+  }
+  const int col = static_cast<int>(*received.applicant_kind);
+  for (const Remedy& r : fold.remedies) {
+    c.Add(r, year, settings.count_remedies_decided_in_year_filed_earlier);
+    if (r.filed >= jan1) {
+      ++(r.block == RemedyBlock::kReconsideration ? facts.reconsiderations_filed
+                                                  : facts.litigations_filed);
+    }
+  }
+  const Event* closing = fold.closing;
+  // Closed in an earlier year: not in table B.
+  if (closing != nullptr && closing->date < jan1) return;
+  if (received.date >= jan1) {
+    b.AddNew(col);
+    ++facts.by_applicant[static_cast<std::size_t>(col)];
+    if (received.channel) ++facts.by_channel[static_cast<std::size_t>(*received.channel)];
+  } else {
+    b.AddCarriedOver(col);
+  }
+  if (closing == nullptr) {
+    b.AddCarriedForward(col);
+    return;
+  }
+  Outcome outcome = closing->type == EventType::kAnswered
+                        ? closing->outcome.value_or(Outcome::kOtherOther)
+                    : closing->type == EventType::kWithdrawn          ? Outcome::kOtherOther
+                    : closing->reason == WithdrawalReason::kFeeUnpaid ? Outcome::kOtherFeeUnpaid
+                                                                      : Outcome::kOtherNoCorrection;
+  b.AddClosed(outcome, col);
+  if (closing->type != EventType::kAnswered) return;
+  ++facts.answered;
+  auto deadlines = ComputeDeadlines(fold.steps, calendar, settings.deadlines, dec31);
+  if (!deadlines.ok()) {
+    out.warnings.push_back(fmt::format("案件 {}：无法判断是否按时答复：{}", received.case_number,
+                                       deadlines.status().message()));
+    return;
+  }
+  ++(deadlines->answered_late ? facts.answered_late : facts.answered_on_time);
+}
+
+AnnualFold::AnnualFold(const AnnualInput& input, const Calendar& calendar,
+                       const CaseSettings& settings)
+    : impl_(std::make_unique<Impl>(input, calendar, settings)) {}
+
+AnnualFold::~AnnualFold() = default;
+
+void AnnualFold::Add(const std::vector<Event>& events) { impl_->Add(events); }
+
+Result<AnnualReport> AnnualFold::Finish() {
+  Impl& f = *impl_;
+  if (f.year < 2019 || f.year > 9999) {
+    return Status::InvalidInput(fmt::format(
+        "报告年度 {} 无效：本程序按 2019 年修订的条例生成年度报告，年度应为 2019 年及以后",
+        f.year));
+  }
+  if (f.input.decisions.fees_collected_fen < 0) {
+    return Status::InvalidInput("行政事业性收费金额不能为负数，请检查本年收费登记");
+  }
+  if (!f.errors.empty()) {
+    std::string msg = fmt::format("{} 个案件的记录不合规，无法生成 {} 年度报告；请先更正：",
+                                  f.error_count, f.year);
+    for (const auto& e : f.errors) msg += "\n" + e;
+    if (f.error_count > kMaxListedErrors) {
+      msg += fmt::format("\n……另有 {} 个案件未列出", f.error_count - kMaxListedErrors);
     }
     return Status::InvalidInput(msg);
   }
-
-  facts.received = static_cast<int>(b.Total("new"));
-  facts.carried_over = static_cast<int>(b.Total("carried_over"));
-  facts.closed = static_cast<int>(b.Total("closed_total"));
-  facts.carried_forward = static_cast<int>(b.Total("carried_forward"));
+  AnnualReport out = std::move(f.out);
+  NarrativeFacts& facts = out.facts;
+  facts.received = static_cast<int>(f.b.Total("new"));
+  facts.carried_over = static_cast<int>(f.b.Total("carried_over"));
+  facts.closed = static_cast<int>(f.b.Total("closed_total"));
+  facts.carried_forward = static_cast<int>(f.b.Total("carried_forward"));
 
   Report& r = out.report;
-  r.format = format;
-  r.agency = input.agency;
-  r.year = year;
+  r.format = f.format;
+  r.agency = f.input.agency;
+  r.year = f.year;
   r.source = "register";
-  r.section2 = BuildTableA(input, format);
-  r.section3 = b.ToTable();
-  r.section4 = c.ToTable();
+  r.section2 = BuildTableA(f.input, f.format);
+  r.section3 = f.b.ToTable();
+  r.section4 = f.c.ToTable();
   return out;
+}
+
+Result<AnnualReport> BuildAnnualReport(const std::vector<std::vector<Event>>& cases,
+                                       const AnnualInput& input, const Calendar& calendar,
+                                       const CaseSettings& settings) {
+  AnnualFold fold(input, calendar, settings);
+  for (const auto& events : cases) fold.Add(events);
+  return fold.Finish();
 }
 
 }  // namespace gongkai

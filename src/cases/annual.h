@@ -11,6 +11,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -93,6 +94,26 @@ struct AnnualReport {
 Result<AnnualReport> BuildAnnualReport(const std::vector<std::vector<Event>>& cases,
                                        const AnnualInput& input, const Calendar& calendar,
                                        const CaseSettings& settings);
+
+// The same fold, one case at a time, for callers that stream a large register (from the database
+// or the sample generator) instead of holding it: Add every case, then Finish once. Not safe to
+// share across threads; `calendar` must outlive the fold.
+class AnnualFold {
+ public:
+  AnnualFold(const AnnualInput& input, const Calendar& calendar, const CaseSettings& settings);
+  ~AnnualFold();
+  AnnualFold(const AnnualFold&) = delete;
+  AnnualFold& operator=(const AnnualFold&) = delete;
+
+  // Folds one case's events (in order). Problems are collected for Finish.
+  void Add(const std::vector<Event>& events);
+  // Returns the report, or the errors BuildAnnualReport describes. REQUIRES: called once, last.
+  Result<AnnualReport> Finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace gongkai
 

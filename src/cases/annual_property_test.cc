@@ -151,3 +151,38 @@ TEST(AnnualPropertyTest, RandomRegistersBalanceAndChainAcrossYears) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+// Streaming the generator into an AnnualFold gives the report of the held register.
+TEST(AnnualPropertyTest, StreamingFoldEqualsBatch) {
+  SampleOptions options;
+  options.seed = 42;
+  options.count = 3000;
+  AnnualInput input;
+  input.agency = "示例市示例局";
+  input.year = 2024;
+  AnnualFold fold(input, NationalCalendar(), CaseSettings{});
+  GenerateSampleCases(NationalCalendar(), options,
+                      [&](std::vector<Event>&& events) { fold.Add(events); });
+  auto streamed = fold.Finish();
+  auto batch = BuildAnnualReport(GenerateSampleCases(NationalCalendar(), options), input,
+                                 NationalCalendar(), CaseSettings{});
+  ASSERT_TRUE(streamed.ok() && batch.ok());
+  for (Table Report::*tables : {&Report::section2, &Report::section3, &Report::section4}) {
+    const Table& a = streamed->report.*tables;
+    const Table& b = batch->report.*tables;
+    ASSERT_EQ(a.rows.size(), b.rows.size());
+    for (std::size_t i = 0; i < a.rows.size(); ++i) {
+      for (const auto& [col, cell] : a.rows[i].cells) {
+        EXPECT_EQ(cell.raw, b.rows[i].Find(col)->raw) << a.rows[i].key << "/" << col;
+      }
+    }
+  }
+  EXPECT_EQ(streamed->facts.answered_late, batch->facts.answered_late);
+  EXPECT_GT(streamed->facts.received, 0);
+}
+
+}  // namespace
+}  // namespace gongkai

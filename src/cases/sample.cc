@@ -10,6 +10,8 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
+#include <iterator>
 #include <optional>
 
 #include "law/fees.h"
@@ -331,10 +333,9 @@ void GenerateCase(Rng& rng, const Calendar& calendar, Date limit, Date receipt,
 
 }  // namespace
 
-std::vector<std::vector<Event>> GenerateSampleCases(const Calendar& calendar,
-                                                    const SampleOptions& options) {
-  std::vector<std::vector<Event>> cases;
-  if (options.count <= 0 || options.last_receipt < options.first_receipt) return cases;
+void GenerateSampleCases(const Calendar& calendar, const SampleOptions& options,
+                         const std::function<void(std::vector<Event>&&)>& sink) {
+  if (options.count <= 0 || options.last_receipt < options.first_receipt) return;
   const Date calendar_end{std::chrono::year(calendar.last_year()), std::chrono::December,
                           std::chrono::day(31)};
   const Date limit = std::min(options.as_of, calendar_end);
@@ -347,9 +348,9 @@ std::vector<std::vector<Event>> GenerateSampleCases(const Calendar& calendar,
   for (int& d : days) d = first + dates.Uniform(0, span);
   std::sort(days.begin(), days.end());
 
-  cases.reserve(days.size());
   int sequence_year = 0;
   int sequence = 0;
+  std::vector<Event> scratch;  // reused; each case is handed over at its exact size
   for (std::size_t i = 0; i < days.size(); ++i) {
     auto receipt = calendar.NextWorkingDayOnOrAfter(FromDayNumber(days[i]));
     if (!receipt.ok() || *receipt > limit) continue;
@@ -357,13 +358,21 @@ std::vector<std::vector<Event>> GenerateSampleCases(const Calendar& calendar,
     sequence = year == sequence_year ? sequence + 1 : 1;
     sequence_year = year;
     Rng rng(options.seed * 0x2545F4914F6CDD1Dull + i);
-    std::vector<Event> events;
-    events.reserve(6);
+    scratch.clear();
     GenerateCase(rng, calendar, limit, *receipt,
                  fmt::format("{}{}-{:06d}", options.case_prefix, year, sequence), options.agency,
-                 events);
-    cases.push_back(std::move(events));
+                 scratch);
+    sink(std::vector<Event>(std::make_move_iterator(scratch.begin()),
+                            std::make_move_iterator(scratch.end())));
   }
+}
+
+std::vector<std::vector<Event>> GenerateSampleCases(const Calendar& calendar,
+                                                    const SampleOptions& options) {
+  std::vector<std::vector<Event>> cases;
+  cases.reserve(static_cast<std::size_t>(std::max(0, options.count)));
+  GenerateSampleCases(calendar, options,
+                      [&](std::vector<Event>&& events) { cases.push_back(std::move(events)); });
   return cases;
 }
 

@@ -14,6 +14,7 @@
 #define GONGKAI_CASES_SAMPLE_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,11 @@ struct SampleOptions {
 // past the calendar's last day stops there, still legal.
 std::vector<std::vector<Event>> GenerateSampleCases(const Calendar& calendar,
                                                     const SampleOptions& options);
+
+// The same cases, handed to `sink` one at a time in the same order, for callers that stream
+// (a million cases into a database or a fold) without holding them all.
+void GenerateSampleCases(const Calendar& calendar, const SampleOptions& options,
+                         const std::function<void(std::vector<Event>&&)>& sink);
 
 }  // namespace gongkai
 
