@@ -356,6 +356,17 @@ TEST(ComputeCaseStateTest, ExtensionAndLateAnswer) {
   }
 }
 
+TEST(ComputeCaseStateTest, ExtensionAfterTheOriginalDueDateIsFlagged) {
+  // Due Mon 9-30; approving the extension on Tue 10-08 is too late (Art. 33: before it expires).
+  for (const auto& [date, late] : {std::pair{"2024-09-30", false}, {"2024-10-08", true}}) {
+    std::vector<Event> events = {Ev(T::kReceived, "2024-09-02"),
+                                 Ev(T::kExtensionApproved, date).Days(10)};
+    CaseState s = ComputeCaseState(events, NationalCalendar(), CaseSettings{}, D("2024-10-09"));
+    EXPECT_EQ(s.late_extension, late) << date;
+    EXPECT_EQ(s.status, CaseStatus::kExtended);
+  }
+}
+
 TEST(ComputeCaseStateTest, UnpaidFeeClosesInFeeUnpaidRow) {
   // Notice Fri 9-20; 20 working days: 9-23..27 (5), Sun 9-29 (6), 9-30 (7), 10-08..11 (11),
   // Sat 10-12 (12), 10-14..18 (17), 10-21..23 (20) → Wed 10-23.
