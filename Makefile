@@ -53,7 +53,7 @@ test-pg: build
 	scripts/with-postgres.sh $(BUILD)/src/store_test
 
 test-e2e: build
-	scripts/e2e.sh $(BUILD)
+	scripts/browser-test.sh $(BUILD)
 
 format:
 	clang-format -i $(SOURCES)
