@@ -131,7 +131,7 @@ std::string Styles() {
   out += Style("GkCaption", "Gongkai Caption", "SimHei", 24, false,
                "<w:keepNext/><w:jc w:val=\"center\"/>");
   out += Style("GkCell", "Gongkai Table Text", "FangSong", 21, false,
-               "<w:spacing w:line=\"240\" w:lineRule=\"auto\"/>");
+               "<w:snapToGrid w:val=\"0\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>");
   out += "</w:styles>";
   return out;
 }
