@@ -114,7 +114,7 @@ TEST(OfficeTest, LibreOfficeOpensEveryDocxAndXlsxAndTheTextIsThere) {
   };
   const std::vector<Expect> expected = {
       {out / "report.pdf",
-       false,
+       true,
        {"新华区<政务>服务&大数据管理局2023年政府信息公开工作年度报告", "申请人情况",
         "（一）予以公开102100013", "四、结转下年度继续办理3100004", "行政事业性收费0.5",
         "未经复议直接起诉", "六、其他需要报告的事项"}},
