@@ -170,6 +170,23 @@ Result<Agency> GetAgency(Database& db, int64_t id) {
   });
 }
 
+Result<int64_t> ResolveAgency(Database& db, std::optional<int64_t> id) {
+  if (id) {
+    auto agency = GetAgency(db, *id);
+    if (!agency.ok()) return Status::InvalidInput(agency.status().message());
+    return *id;
+  }
+  auto all = ListAgencies(db);
+  if (!all.ok()) return all.status();
+  if (all->size() == 1) return all->front().id;
+  if (all->empty()) {
+    return Status::InvalidInput(
+        "数据库中还没有机关：请先 `gongkai agencies add --name 名称 --kind department`");
+  }
+  return Status::InvalidInput(fmt::format(
+      "数据库中有 {} 个机关：请用 --agency 指定编号（`gongkai agencies list` 查看）", all->size()));
+}
+
 Result<std::vector<int64_t>> AgencySubtree(Database& db, int64_t id) {
   auto all = ListAgencies(db);
   if (!all.ok()) return all.status();

@@ -57,6 +57,10 @@ Result<std::vector<Agency>> ListAgencies(Database& db);
 // kNotFound naming the id when absent.
 Result<Agency> GetAgency(Database& db, int64_t id);
 
+// The agency a command acts on: `id` when given (kInvalidInput when it does not exist), else the
+// only agency of the database; kInvalidInput asking for --agency when there are none or several.
+Result<int64_t> ResolveAgency(Database& db, std::optional<int64_t> id);
+
 // `id` and every agency below it, at any depth.
 Result<std::vector<int64_t>> AgencySubtree(Database& db, int64_t id);
 

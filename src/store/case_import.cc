@@ -268,20 +268,23 @@ Result<int64_t> CaseRegister::Recompute(std::optional<int64_t> agency_id, Date a
   return total;
 }
 
+Status CaseRegister::ForEachCaseOfYear(int64_t agency_id, int year,
+                                       const std::function<void(const std::vector<Event>&)>& fn) {
+  return Run(db_, "读取年度案件", [&](soci::session& sql) -> Status {
+    return ForEachCase(
+        sql, agency_id,
+        " AND c.received_date <= :last AND (c.closed_date IS NULL OR c.last_event_date >= :first)",
+        {{"last", fmt::format("{:04d}-12-31", year)}, {"first", fmt::format("{:04d}-01-01", year)}},
+        [&](long long, const std::vector<Event>& events) { fn(events); });
+  });
+}
+
 Result<std::vector<std::vector<Event>>> CaseRegister::CasesForYear(int64_t agency_id, int year) {
-  return Run(db_, "读取年度案件",
-             [&](soci::session& sql) -> Result<std::vector<std::vector<Event>>> {
-               std::vector<std::vector<Event>> cases;
-               Status s = ForEachCase(
-                   sql, agency_id,
-                   " AND c.received_date <= :last AND (c.closed_date IS NULL OR c.last_event_date "
-                   ">= :first)",
-                   {{"last", fmt::format("{:04d}-12-31", year)},
-                    {"first", fmt::format("{:04d}-01-01", year)}},
-                   [&](long long, const std::vector<Event>& events) { cases.push_back(events); });
-               if (!s.ok()) return s;
-               return cases;
-             });
+  std::vector<std::vector<Event>> cases;
+  Status s = ForEachCaseOfYear(agency_id, year,
+                               [&](const std::vector<Event>& events) { cases.push_back(events); });
+  if (!s.ok()) return s;
+  return cases;
 }
 
 }  // namespace gongkai

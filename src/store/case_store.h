@@ -18,6 +18,7 @@
 #define GONGKAI_STORE_CASE_STORE_H_
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -173,6 +174,9 @@ class CaseRegister {
   // The events of every case that bears on the report of `year` (received by 31 December and
   // open then or with an event in the year), for BuildAnnualReport.
   Result<std::vector<std::vector<Event>>> CasesForYear(int64_t agency_id, int year);
+  // The same cases handed to `fn` one at a time, in registration order, without holding them.
+  Status ForEachCaseOfYear(int64_t agency_id, int year,
+                           const std::function<void(const std::vector<Event>&)>& fn);
 
   // Today in Asia/Shanghai by the database's clock.
   Date Today() const;

@@ -137,6 +137,13 @@ Result<Database> Database::Open(std::string_view url) {
   return Database(std::move(impl));
 }
 
+Result<Database> Database::OpenForUse(std::string_view url) {
+  auto db = Open(url);
+  if (!db.ok()) return db;
+  if (Status s = db->EnsureSchema(); !s.ok()) return s;
+  return db;
+}
+
 Dialect Database::dialect() const { return impl_->dialect; }
 const std::string& Database::display_url() const { return impl_->display_url; }
 

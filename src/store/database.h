@@ -36,6 +36,9 @@ class Database {
   // or Migrate(). Returns kInvalidInput naming the URL when the connection fails.
   static Result<Database> Open(std::string_view url);
 
+  // Open, then EnsureSchema: what a command that reads or writes the register does first.
+  static Result<Database> OpenForUse(std::string_view url);
+
   Database(Database&&) noexcept;
   Database& operator=(Database&&) noexcept;
   ~Database();

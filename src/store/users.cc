@@ -132,6 +132,19 @@ Result<std::vector<User>> ListUsers(Database& db, std::optional<int64_t> agency_
   });
 }
 
+Result<User> FindUserByName(Database& db, const std::string& name) {
+  return Run(db, "查找用户", [&](soci::session& sql) -> Result<User> {
+    long long id = 0, agency = 0;
+    std::string role;
+    sql << "SELECT id, agency_id, role FROM users WHERE name = :n", soci::use(name), soci::into(id),
+        soci::into(agency), soci::into(role);
+    if (!sql.got_data()) {
+      return Status::NotFound(fmt::format("用户“{}”不存在：请用 `gongkai users list` 查看", name));
+    }
+    return User{id, agency, name, RoleFromKey(role).value_or(Role::kClerk)};
+  });
+}
+
 Result<User> Authenticate(Database& db, const std::string& name, const std::string& password) {
   auto found = Run(db, "登录", [&](soci::session& sql) -> Result<std::pair<User, std::string>> {
     long long id = 0, agency = 0;

@@ -56,6 +56,9 @@ Result<User> AddUser(Database& db, int64_t agency_id, const std::string& name, R
 // Users of `agency_id` (all agencies when nullopt), by name.
 Result<std::vector<User>> ListUsers(Database& db, std::optional<int64_t> agency_id);
 
+// The user called `name`; kNotFound naming it.
+Result<User> FindUserByName(Database& db, const std::string& name);
+
 // Returns the user when `password` matches. kPermissionDenied "用户名或密码错误" for an unknown
 // name or a wrong password alike (no hint which).
 Result<User> Authenticate(Database& db, const std::string& name, const std::string& password);

@@ -1,0 +1,311 @@
+#include "store/report_store.h"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "report/json.h"
+#include "store/agencies.h"
+#include "store/case_rows.h"
+#include "store/case_store.h"
+#include "store/records.h"
+#include "store/sql.h"
+
+namespace gongkai {
+namespace {
+
+struct StateEntry {
+  ReportState value;
+  std::string_view key;
+  std::string_view label;
+};
+constexpr std::array<StateEntry, 4> kStates{{
+    {ReportState::kDraft, "draft", "草稿"},
+    {ReportState::kApproved, "approved", "已批准"},
+    {ReportState::kPublished, "published", "已发布"},
+    {ReportState::kReopened, "reopened", "已重新打开"},
+}};
+
+ReportState StateFromKey(std::string_view key) {
+  for (const auto& e : kStates) {
+    if (e.key == key) return e.value;
+  }
+  return ReportState::kDraft;
+}
+
+constexpr std::array<std::string_view, 6> kSectionTitles{
+    "一、总体情况",
+    "二、主动公开政府信息情况",
+    "三、收到和处理政府信息公开申请情况",
+    "四、政府信息公开行政复议、行政诉讼情况",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+};
+
+Status CheckAccess(Database& db, const User& user, int64_t agency_id) {
+  auto can = UserCanAccess(db, user, agency_id);
+  if (!can.ok()) return can.status();
+  if (!*can) {
+    return Status::PermissionDenied(
+        fmt::format("用户 {} 无权处理机关 {} 的年度报告", user.name, agency_id));
+  }
+  return Status::Ok();
+}
+
+// The latest version of the year, read under the caller's transaction.
+std::optional<ReportVersion> Latest(soci::session& sql, long long agency, int year) {
+  ReportVersion v;
+  std::string state;
+  soci::indicator ind = soci::i_null;
+  sql << "SELECT version, state FROM report_versions WHERE agency_id = :a AND year = :y "
+         "ORDER BY version DESC LIMIT 1",
+      soci::use(agency), soci::use(year), soci::into(v.version), soci::into(state, ind);
+  if (!sql.got_data()) return std::nullopt;
+  v.agency_id = agency;
+  v.year = year;
+  v.state = StateFromKey(state);
+  return v;
+}
+
+Status WrongState(int year, const std::optional<ReportVersion>& latest, std::string_view wanted) {
+  if (!latest) {
+    return Status::Conflict(fmt::format(
+        "{} 年度报告还没有草稿：请先运行 `gongkai report build --year {} --save`", year, year));
+  }
+  return Status::Conflict(fmt::format("{} 年度报告第 {} 版的状态是“{}”，此操作需要“{}”", year,
+                                      latest->version, Label(latest->state), wanted));
+}
+
+}  // namespace
+
+std::string_view Key(ReportState state) {
+  for (const auto& e : kStates) {
+    if (e.value == state) return e.key;
+  }
+  return "draft";
+}
+
+std::string_view Label(ReportState state) {
+  for (const auto& e : kStates) {
+    if (e.value == state) return e.label;
+  }
+  return "";
+}
+
+Result<AnnualReport> BuildRegisterReport(Database& db, Calendars& calendars, int64_t agency_id,
+                                         int year) {
+  auto ctx = internal::LoadAgencyContext(db, calendars, agency_id);
+  if (!ctx.ok()) return ctx.status();
+  auto docs = ListDocuments(db, agency_id);
+  if (!docs.ok()) return docs.status();
+  auto counts = GetYearCounts(db, agency_id, year);
+  if (!counts.ok()) return counts.status();
+  AnnualInput input;
+  input.agency = ctx->agency.name;
+  input.year = year;
+  for (const StoredDocument& d : *docs) {
+    input.documents.push_back(RegulatoryDocument{d.kind, d.issued, d.abolished});
+  }
+  input.decisions = *counts;
+  AnnualFold fold(input, *ctx->calendar, ctx->settings);
+  Status read = CaseRegister(db, calendars)
+                    .ForEachCaseOfYear(agency_id, year,
+                                       [&](const std::vector<Event>& events) { fold.Add(events); });
+  if (!read.ok()) return read;
+  return fold.Finish();
+}
+
+Result<Report> VersionReport(const ReportVersion& version) {
+  auto report = ReportFromJson(version.report_json, "register");
+  if (!report.ok()) return report.status();
+  report->sections.clear();
+  for (int n = 1; n <= 6; ++n) {
+    auto it = version.narratives.find(n);
+    report->sections.push_back(Section{n,
+                                       std::string(kSectionTitles[n - 1]),
+                                       it == version.narratives.end() ? "" : it->second,
+                                       {}});
+  }
+  return report;
+}
+
+Result<ReportVersion> SaveDraft(Database& db, Calendars& calendars, int64_t agency_id, int year,
+                                const User& user) {
+  if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
+  auto built = BuildRegisterReport(db, calendars, agency_id, year);
+  if (!built.ok()) return built.status();
+  std::string json = ReportToJson(built->report).dump();
+  std::string now = FormatUtc(db.Now());
+  auto saved = RunInTransaction(db, "保存年度报告草稿", [&](soci::session& sql) -> Result<int> {
+    long long agency = agency_id;
+    auto latest = Latest(sql, agency, year);
+    if (latest && latest->state == ReportState::kDraft) {
+      sql << "UPDATE report_versions SET report_json = :j WHERE agency_id = :a AND year = :y "
+             "AND version = :v",
+          soci::use(json), soci::use(agency), soci::use(year), soci::use(latest->version);
+      return latest->version;
+    }
+    if (latest && latest->state != ReportState::kReopened) {
+      return WrongState(year, latest, "草稿或已重新打开");
+    }
+    int version = latest ? latest->version + 1 : 1;
+    std::string state(Key(ReportState::kDraft));
+    sql << "INSERT INTO report_versions (agency_id, year, version, state, report_json, "
+           "created_by, created_at) VALUES (:a, :y, :v, :s, :j, :u, :t)",
+        soci::use(agency), soci::use(year), soci::use(version), soci::use(state), soci::use(json),
+        soci::use(user.name), soci::use(now);
+    if (latest) {
+      int previous = latest->version;
+      sql << "INSERT INTO report_narratives (agency_id, year, version, section, text, edited_by, "
+             "edited_at) SELECT agency_id, year, :v, section, text, edited_by, edited_at FROM "
+             "report_narratives WHERE agency_id = :a AND year = :y AND version = :p",
+          soci::use(version), soci::use(agency), soci::use(year), soci::use(previous);
+    }
+    return version;
+  });
+  if (!saved.ok()) return saved.status();
+  auto versions = ListReportVersions(db, agency_id, year);
+  if (!versions.ok()) return versions.status();
+  for (ReportVersion& v : *versions) {
+    if (v.version == *saved) return std::move(v);
+  }
+  return Status::Internal("保存的报告版本未找到");
+}
+
+Status SetNarrative(Database& db, int64_t agency_id, int year, int section, const std::string& text,
+                    const User& user) {
+  if (section < 1 || section > 6) {
+    return Status::InvalidInput(fmt::format("部分编号 {} 无效：应为 1 到 6（一 至 六）", section));
+  }
+  if (user.role == Role::kSupervisor) return Status::PermissionDenied("监督人员不能修改年度报告");
+  if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
+  std::string now = FormatUtc(db.Now());
+  return RunInTransaction(db, "保存报告正文", [&](soci::session& sql) -> Status {
+    long long agency = agency_id;
+    auto latest = Latest(sql, agency, year);
+    if (!latest || latest->state != ReportState::kDraft) return WrongState(year, latest, "草稿");
+    sql << "INSERT INTO report_narratives (agency_id, year, version, section, text, edited_by, "
+           "edited_at) VALUES (:a, :y, :v, :s, :t, :u, :n) ON CONFLICT (agency_id, year, version, "
+           "section) DO UPDATE SET text = excluded.text, edited_by = excluded.edited_by, "
+           "edited_at = excluded.edited_at",
+        soci::use(agency), soci::use(year), soci::use(latest->version), soci::use(section),
+        soci::use(text), soci::use(user.name), soci::use(now);
+    return Status::Ok();
+  });
+}
+
+namespace {
+
+// Moves the latest version from `from` to `to`, stamping `who_column`/`when_column`.
+Status Transition(Database& db, int64_t agency_id, int year, ReportState from, ReportState to,
+                  const std::string& who_column, const std::string& user,
+                  const std::string& reason = "") {
+  std::string now = FormatUtc(db.Now());
+  return RunInTransaction(db, "变更年度报告状态", [&](soci::session& sql) -> Status {
+    long long agency = agency_id;
+    auto latest = Latest(sql, agency, year);
+    if (!latest || latest->state != from) return WrongState(year, latest, Label(from));
+    std::string state(Key(to));
+    std::string when_column = who_column.substr(0, who_column.size() - 2) + "at";
+    soci::indicator reason_ind = reason.empty() ? soci::i_null : soci::i_ok;
+    sql << fmt::format(
+        "UPDATE report_versions SET state = :s, {} = :u, {} = :t, reopen_reason = "
+        "COALESCE(:r, reopen_reason) WHERE agency_id = :a AND year = :y AND "
+        "version = :v",
+        who_column, when_column),
+        soci::use(state, "s"), soci::use(user, "u"), soci::use(now, "t"),
+        soci::use(reason, reason_ind, "r"), soci::use(agency, "a"), soci::use(year, "y"),
+        soci::use(latest->version, "v");
+    return Status::Ok();
+  });
+}
+
+}  // namespace
+
+Status ApproveReport(Database& db, int64_t agency_id, int year, const User& user) {
+  if (user.role != Role::kHead) {
+    return Status::PermissionDenied(
+        fmt::format("年度报告须由负责人批准：用户 {} 的角色是{}", user.name, Label(user.role)));
+  }
+  if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
+  return Transition(db, agency_id, year, ReportState::kDraft, ReportState::kApproved, "approved_by",
+                    user.name);
+}
+
+Status PublishReport(Database& db, int64_t agency_id, int year, const User& user) {
+  if (user.role == Role::kSupervisor) return Status::PermissionDenied("监督人员不能发布年度报告");
+  if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
+  return Transition(db, agency_id, year, ReportState::kApproved, ReportState::kPublished,
+                    "published_by", user.name);
+}
+
+Status ReopenReport(Database& db, int64_t agency_id, int year, const User& user,
+                    const std::string& reason) {
+  if (user.role != Role::kHead) {
+    return Status::PermissionDenied(fmt::format(
+        "重新打开已发布的年度报告须由负责人操作：用户 {} 的角色是{}", user.name, Label(user.role)));
+  }
+  if (reason.empty())
+    return Status::InvalidInput("重新打开年度报告必须说明理由：请用 --reason 填写");
+  if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
+  return Transition(db, agency_id, year, ReportState::kPublished, ReportState::kReopened,
+                    "reopened_by", user.name, reason);
+}
+
+Result<std::vector<ReportVersion>> ListReportVersions(Database& db, int64_t agency_id,
+                                                      std::optional<int> year) {
+  return Run(db, "列出年度报告版本", [&](soci::session& sql) -> Result<std::vector<ReportVersion>> {
+    long long agency = agency_id;
+    int filter = year.value_or(0), all = year ? 0 : 1;
+    ReportVersion v;
+    std::string state;
+    std::array<std::string, 7> optional_text;
+    std::array<soci::indicator, 7> inds{};
+    soci::statement st(sql);
+    st.exchange(soci::into(v.year));
+    st.exchange(soci::into(v.version));
+    st.exchange(soci::into(state));
+    st.exchange(soci::into(v.report_json));
+    st.exchange(soci::into(v.created_by));
+    st.exchange(soci::into(v.created_at));
+    for (size_t i = 0; i < optional_text.size(); ++i) {
+      st.exchange(soci::into(optional_text[i], inds[i]));
+    }
+    st.exchange(soci::use(agency, "a"));
+    st.exchange(soci::use(all, "all"));
+    st.exchange(soci::use(filter, "y"));
+    st.alloc();
+    st.prepare(
+        "SELECT year, version, state, report_json, created_by, created_at, approved_by, "
+        "approved_at, published_by, published_at, reopened_by, reopened_at, "
+        "reopen_reason FROM report_versions WHERE agency_id = :a AND (:all = 1 OR year = "
+        ":y) ORDER BY year DESC, version DESC");
+    st.define_and_bind();
+    st.execute();
+    std::vector<ReportVersion> out;
+    while (st.fetch()) {
+      ReportVersion r = v;
+      r.agency_id = agency_id;
+      r.state = StateFromKey(state);
+      std::string* targets[] = {&r.approved_by, &r.approved_at, &r.published_by, &r.published_at,
+                                &r.reopened_by, &r.reopened_at, &r.reopen_reason};
+      for (size_t i = 0; i < optional_text.size(); ++i) {
+        *targets[i] = inds[i] == soci::i_ok ? optional_text[i] : "";
+      }
+      out.push_back(std::move(r));
+    }
+    for (ReportVersion& r : out) {
+      int section = 0;
+      std::string text;
+      soci::statement ns = (sql.prepare << "SELECT section, text FROM report_narratives WHERE "
+                                           "agency_id = :a AND year = :y AND version = :v",
+                            soci::use(agency), soci::use(r.year), soci::use(r.version),
+                            soci::into(section), soci::into(text));
+      ns.execute();
+      while (ns.fetch()) r.narratives[section] = text;
+    }
+    return out;
+  });
+}
+
+}  // namespace gongkai
