@@ -6,6 +6,8 @@ std::string_view AccessKey(Access a) {
   switch (a) {
     case Access::kPublic:
       return "public";
+    case Access::kStaff:
+      return "staff";
     case Access::kClerk:
       return "clerk";
     case Access::kHead:

@@ -22,7 +22,8 @@ namespace gongkai::web {
 // report or record belongs to the caller's agency.
 enum class Access {
   kPublic,  // anyone, no sign-in
-  kClerk,   // a signed-in office user of any role (clerk, head, admin)
+  kStaff,   // any signed-in office user, supervisors included (reads)
+  kClerk,   // a user who records case steps: clerk, head or admin (not a supervisor)
   kHead,    // the head of the disclosure office (approves proposals, publishes) or an admin
   kAdmin,   // an administrator (users, agencies)
 };

@@ -29,6 +29,11 @@ using tcp = asio::ip::tcp;
 
 namespace {
 
+// After refusing an oversized request, drop what the client still sends for at most this long
+// and this many bytes before closing.
+constexpr std::chrono::seconds kLingerTimeout{5};
+constexpr std::size_t kMaxLingerBytes = 4 * kMaxRequestBodyBytes;
+
 // One client connection. Its coroutine runs on the connection's strand; `idle` is touched only
 // there, so Stop() can close idle connections without cutting a response in half.
 struct Connection {
@@ -204,6 +209,16 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
       Response r = PayloadTooLarge("提交的内容超过了 6 MB 的上限，请压缩附件后重新提交。");
       auto res = ToBeast(std::move(r), 11, false, false);
       co_await http::async_write(conn->stream, res, asio::redirect_error(asio::use_awaitable, ec));
+      // Lingering close: the client may still be sending the body it announced; read and drop
+      // it for a while so the close does not reset the connection before the 413 is read.
+      conn->stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+      conn->stream.expires_after(kLingerTimeout);
+      std::vector<char> sink(64 * 1024);
+      std::size_t drained = 0;
+      while (!ec && drained < kMaxLingerBytes) {
+        drained += co_await conn->stream.async_read_some(
+            asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+      }
       break;
     }
     if (ec) break;  // closed by the client, timed out, or malformed: nothing to answer

@@ -1,0 +1,476 @@
+// HTTP-level tests of the whole application: a real server on an ephemeral loopback port, a
+// temporary SQLite register with two unrelated agencies, and cpp-httplib as the browser.
+// "Today" is fixed by the database clock (2024-10-14, a Monday), never read from the machine.
+
+#include "web/app.h"
+
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <csignal>
+#include <filesystem>
+#include <regex>
+
+#include "files/calendar_files.h"
+#include "web/server.h"
+
+namespace gongkai::web {
+namespace {
+
+using namespace std::chrono_literals;
+
+// 2024-10-14 10:00 in Beijing.
+const auto kNow = std::chrono::sys_days(std::chrono::year(2024) / 10 / 14) + 2h;
+
+std::string Match(const std::string& text, const std::string& pattern) {
+  std::smatch m;
+  if (!std::regex_search(text, m, std::regex(pattern))) return "";
+  return m[1];
+}
+
+// A PNG signature followed by junk: enough for the content check.
+const std::string kPng("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16);
+
+class AppTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    std::signal(SIGPIPE, SIG_IGN);  // a refused upload may close the socket under the client
+    dir_ =
+        std::filesystem::path(::testing::TempDir()) / ("gk_app_test_" + std::to_string(getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto db = Database::Open((dir_ / "test.db").string());
+    ASSERT_TRUE(db.ok()) << db.status().message();
+    db_ = new Database(std::move(db).value());
+    db_->SetClock([] { return std::chrono::system_clock::time_point(kNow); });
+    ASSERT_TRUE(db_->EnsureSchema().ok());
+    calendars_ = new Calendars(DefaultDataDir());
+
+    Agency a;
+    a.name = "甲区人民政府";
+    a.kind = AgencyKind::kGovernment;
+    agency_a_ = *AddAgency(*db_, a);
+    Agency b;
+    b.name = "乙县人民政府";
+    b.kind = AgencyKind::kGovernment;
+    agency_b_ = *AddAgency(*db_, b);
+    ASSERT_TRUE(AddUser(*db_, agency_a_, "clerk_a", Role::kClerk, "password-a1").ok());
+    ASSERT_TRUE(AddUser(*db_, agency_a_, "head_a", Role::kHead, "password-a2").ok());
+    ASSERT_TRUE(AddUser(*db_, agency_a_, "sup_a", Role::kSupervisor, "password-a3").ok());
+    ASSERT_TRUE(AddUser(*db_, agency_b_, "clerk_b", Role::kClerk, "password-b1").ok());
+
+    // A case of agency A, received on the internet on 2024-09-30.
+    CaseRegister cases(*db_, *calendars_);
+    Event received;
+    received.type = EventType::kReceived;
+    received.date = Date(std::chrono::year(2024), std::chrono::September, std::chrono::day(30));
+    received.channel = Channel::kInternet;
+    received.applicant_kind = ApplicantKind::kNaturalPerson;
+    received.applicant_name = "李四";
+    received.items = std::vector<std::string>{"2024年城市更新项目批复"};
+    Applicant applicant{"李四", "resident_id", "11010519491231002X", "13912345678", "", ""};
+    auto created = cases.RegisterCase(agency_a_, received, applicant, "电子数据；电子邮件", "test");
+    ASSERT_TRUE(created.ok()) << created.status().message();
+    case_a_ = created->number;
+
+    AppOptions options;
+    options.data_dir = DefaultDataDir();
+    options.upload_dir = dir_ / "uploads";
+    options.public_post_burst = 1000;
+    auto app = App::Create(*db_, *calendars_, options);
+    ASSERT_TRUE(app.ok()) << app.status().message();
+    app_ = std::move(app).value().release();
+    ServerOptions so;
+    so.port = 0;
+    so.threads = 2;
+    server_ = new Server(so, [](Request& r) { return app_->Handle(r); });
+    ASSERT_TRUE(server_->Start().ok());
+    server_->RunInBackground();
+  }
+
+  static void TearDownTestSuite() {
+    server_->Stop();
+    server_->Join();
+    delete server_;
+    delete app_;
+    delete calendars_;
+    delete db_;
+    std::filesystem::remove_all(dir_);
+  }
+
+  httplib::Client Client() {
+    httplib::Client c("127.0.0.1", server_->port());
+    c.set_read_timeout(30, 0);
+    return c;
+  }
+
+  // A visitor: the CSRF cookie and token from a GET of `page`.
+  struct Visitor {
+    std::string cookie;  // "gk_csrf=…"
+    std::string csrf;
+  };
+  Visitor Visit(const std::string& page = "/apply") {
+    auto c = Client();
+    auto res = c.Get(page);
+    EXPECT_TRUE(res);
+    Visitor v;
+    v.csrf = Match(res->get_header_value("Set-Cookie"), "gk_csrf=([0-9a-f]{64})");
+    v.cookie = "gk_csrf=" + v.csrf;
+    EXPECT_EQ(Match(res->body, "name=\"_csrf\" value=\"([0-9a-f]+)\""), v.csrf);
+    return v;
+  }
+
+  // A signed-in user: the session cookie and the session's CSRF token.
+  struct Staff {
+    std::string cookie;
+    std::string csrf;
+  };
+  Staff SignIn(const std::string& name, const std::string& password) {
+    Visitor v = Visit("/office/login");
+    auto c = Client();
+    httplib::Params form{{"_csrf", v.csrf}, {"name", name}, {"password", password}};
+    auto res = c.Post("/office/login", {{"Cookie", v.cookie}}, form);
+    EXPECT_TRUE(res);
+    EXPECT_EQ(res->status, 303) << name;
+    std::string set_cookie = res->get_header_value("Set-Cookie");
+    EXPECT_NE(set_cookie.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set_cookie.find("SameSite=Lax"), std::string::npos);
+    Staff s;
+    s.cookie = "gk_session=" + Match(set_cookie, "gk_session=([0-9A-Za-z_\\-]+)");
+    auto page = c.Get("/office/reports", {{"Cookie", s.cookie}});
+    EXPECT_TRUE(page);
+    s.csrf = Match(page->body, "name=\"_csrf\" value=\"([0-9A-Za-z]+)\"");
+    EXPECT_FALSE(s.csrf.empty());
+    return s;
+  }
+
+  httplib::MultipartFormDataItems Application(const std::string& csrf, const std::string& id,
+                                              const std::string& file) {
+    return {
+        {"_csrf", csrf, "", ""},
+        {"agency", std::to_string(agency_a_), "", ""},
+        {"applicant_kind", "natural_person", "", ""},
+        {"name", "张三", "", ""},
+        {"id_type", "resident_id", "", ""},
+        {"id_number", id, "", ""},
+        {"phone", "13812345678", "", ""},
+        {"email", "", "", ""},
+        {"address", "河南省平顶山市新华区中兴路1号", "", ""},
+        {"description", "新华区2024年老旧小区改造项目的批复文件", "", ""},
+        {"document_number", "", "", ""},
+        {"provision_form", "paper", "", ""},
+        {"delivery", "post", "", ""},
+        {"id_proof", file, "id.png", "image/png"},
+    };
+  }
+
+  static inline std::filesystem::path dir_;
+  static inline Database* db_ = nullptr;
+  static inline Calendars* calendars_ = nullptr;
+  static inline App* app_ = nullptr;
+  static inline Server* server_ = nullptr;
+  static inline int64_t agency_a_ = 0, agency_b_ = 0;
+  static inline std::string case_a_;
+};
+
+TEST_F(AppTest, PublicPagesInChineseWithSecurityHeaders) {
+  struct Case {
+    std::string path;
+    std::string text;
+  } cases[] = {
+      {"/", "政府信息公开"},        {"/apply", "政府信息公开申请"},
+      {"/track", "申请进度查询"},   {"/deadline", "答复期限计算器"},
+      {"/reports", "甲区人民政府"}, {"/office/login", "工作人员登录"},
+  };
+  auto c = Client();
+  for (const auto& tc : cases) {
+    auto res = c.Get(tc.path);
+    ASSERT_TRUE(res) << tc.path;
+    EXPECT_EQ(res->status, 200) << tc.path;
+    EXPECT_NE(res->body.find(tc.text), std::string::npos) << tc.path;
+    EXPECT_EQ(res->get_header_value("X-Frame-Options"), "DENY") << tc.path;
+    EXPECT_EQ(res->get_header_value("X-Content-Type-Options"), "nosniff") << tc.path;
+    EXPECT_NE(res->get_header_value("Content-Security-Policy").find("script-src 'self'"),
+              std::string::npos);
+    EXPECT_EQ(res->body.find("<script>"), std::string::npos) << tc.path;
+  }
+  auto css = c.Get("/static/site.css");
+  ASSERT_TRUE(css);
+  EXPECT_EQ(css->status, 200);
+  EXPECT_EQ(c.Get("/static/../CMakeLists.txt")->status, 404);
+  EXPECT_EQ(c.Get("/no-such-page")->status, 404);
+}
+
+TEST_F(AppTest, DeadlineCalculatorSkipsNationalDay) {
+  // Received Mon 2024-09-30 (day 0). 10-01..10-07 are rest days, Sat 10-12 is a make-up working
+  // day: the 20th working day is 2024-11-01 (10-08..10-12 = 1..5, 10-14..18 = 6..10,
+  // 10-21..25 = 11..15, 10-28..11-01 = 16..20).
+  auto res = Client().Get("/deadline?start=2024-09-30&days=20");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("2024年11月1日"), std::string::npos);
+  auto bad = Client().Get("/deadline?start=2024-02-30&days=20");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_NE(bad->body.find("年-月-日"), std::string::npos);
+}
+
+TEST_F(AppTest, PostWithoutCsrfIsRefused) {
+  Visitor v = Visit();
+  auto c = Client();
+  auto items = Application("", "11010519491231002X", kPng);
+  auto res = c.Post("/apply", {{"Cookie", v.cookie}}, items);
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  items = Application(std::string(64, 'a'), "11010519491231002X", kPng);
+  EXPECT_EQ(c.Post("/apply", {{"Cookie", v.cookie}}, items)->status, 403);
+  httplib::Params login{{"name", "clerk_a"}, {"password", "password-a1"}};
+  EXPECT_EQ(c.Post("/office/login", {{"Cookie", v.cookie}}, login)->status, 403);
+}
+
+TEST_F(AppTest, ApplyThenTrackShowsOnlyMaskedData) {
+  Visitor v = Visit();
+  auto c = Client();
+  auto res =
+      c.Post("/apply", {{"Cookie", v.cookie}}, Application(v.csrf, "11010519491231002X", kPng));
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  EXPECT_NE(res->body.find("申请已提交"), std::string::npos);
+  // Received on the internet on Mon 2024-10-14: the 20th working day after is 2024-11-11.
+  EXPECT_NE(res->body.find("2024年10月14日"), std::string::npos);
+  EXPECT_NE(res->body.find("2024年11月11日"), std::string::npos);
+  std::string number = Match(res->body, "案件编号</dt><dd class=\"code\">([^<]+)<");
+  std::string code = Match(res->body, "查询码</dt><dd class=\"code\">([^<]+)<");
+  ASSERT_FALSE(number.empty());
+  ASSERT_FALSE(code.empty());
+
+  httplib::Params track{
+      {"_csrf", v.csrf}, {"agency", std::to_string(agency_a_)}, {"number", number}, {"code", code}};
+  auto page = c.Post("/track", {{"Cookie", v.cookie}}, track);
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("张*"), std::string::npos);
+  EXPECT_EQ(page->body.find("张三"), std::string::npos);
+  EXPECT_EQ(page->body.find("13812345678"), std::string::npos);
+  EXPECT_EQ(page->body.find("11010519491231002X"), std::string::npos);
+  EXPECT_NE(page->body.find("办理中"), std::string::npos);
+
+  track = {{"_csrf", v.csrf},
+           {"agency", std::to_string(agency_a_)},
+           {"number", number},
+           {"code", "wrong"}};
+  auto wrong = c.Post("/track", {{"Cookie", v.cookie}}, track);
+  EXPECT_EQ(wrong->status, 404);
+  EXPECT_NE(wrong->body.find("案件编号或查询码不正确"), std::string::npos);
+  track = {
+      {"_csrf", v.csrf}, {"agency", std::to_string(agency_b_)}, {"number", number}, {"code", code}};
+  EXPECT_EQ(c.Post("/track", {{"Cookie", v.cookie}}, track)->status, 404);
+}
+
+TEST_F(AppTest, ApplyRejectsBadIdAndBadUploadNextToTheField) {
+  Visitor v = Visit();
+  auto c = Client();
+  auto res =
+      c.Post("/apply", {{"Cookie", v.cookie}}, Application(v.csrf, "110105194912310021", kPng));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  EXPECT_NE(res->body.find("校验位不正确"), std::string::npos);
+  EXPECT_NE(res->body.find("aria-invalid=\"true\""), std::string::npos);
+  EXPECT_NE(res->body.find("value=\"张三\""), std::string::npos);  // what was typed is kept
+
+  res = c.Post("/apply", {{"Cookie", v.cookie}},
+               Application(v.csrf, "11010519491231002X", "<html><script>x</script>"));
+  EXPECT_EQ(res->status, 422);
+  EXPECT_NE(res->body.find("不是 PDF、JPEG 或 PNG"), std::string::npos);
+  res = c.Post("/apply", {{"Cookie", v.cookie}}, Application(v.csrf, "11010519491231002X", ""));
+  EXPECT_EQ(res->status, 422);
+}
+
+TEST_F(AppTest, BodyLargerThanTheLimitIs413) {
+  Visitor v = Visit();
+  std::string big = kPng + std::string(kMaxRequestBodyBytes, 'x');
+  auto res = Client().Post("/apply", {{"Cookie", v.cookie}},
+                           Application(v.csrf, "11010519491231002X", big));
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 413);
+}
+
+// Fills the placeholders of a route pattern.
+std::string Fill(std::string pattern, int64_t agency, const std::string& number) {
+  auto replace = [&](const std::string& key, const std::string& value) {
+    auto at = pattern.find(key);
+    if (at != std::string::npos) pattern.replace(at, key.size(), value);
+  };
+  replace("{agency}", std::to_string(agency));
+  replace("{number}", number);
+  replace("{id}", "1");
+  replace("{year}", "2024");
+  replace("{format}", "json");
+  replace("{token}", "x");
+  return pattern;
+}
+
+TEST_F(AppTest, EveryOfficeRouteRefusesThePublic) {
+  auto c = Client();
+  Visitor v = Visit("/track");
+  int checked = 0;
+  for (const auto& route : app_->routes()) {
+    if (route.access == Access::kPublic) continue;
+    std::string path = Fill(route.pattern, agency_a_, case_a_);
+    if (route.method == Method::kGet) {
+      auto res = c.Get(path, {{"Cookie", v.cookie}});
+      ASSERT_TRUE(res) << path;
+      EXPECT_EQ(res->status, 303) << path;
+      EXPECT_EQ(res->get_header_value("Location"), "/office/login") << path;
+    } else {
+      auto res = c.Post(path, {{"Cookie", v.cookie}}, httplib::Params{{"_csrf", v.csrf}});
+      ASSERT_TRUE(res) << path;
+      EXPECT_EQ(res->status, 403) << path;
+    }
+    ++checked;
+  }
+  EXPECT_GE(checked, 10);
+}
+
+TEST_F(AppTest, EveryAgencyRouteRefusesAnotherAgencysUser) {
+  Staff b = SignIn("clerk_b", "password-b1");
+  auto c = Client();
+  int checked = 0;
+  for (const auto& route : app_->routes()) {
+    if (route.access == Access::kPublic) continue;  // published reports are for everyone
+    if (route.pattern.find("{agency}") == std::string::npos) continue;
+    if (route.access == Access::kHead || route.access == Access::kAdmin) continue;  // role first
+    std::string path = Fill(route.pattern, agency_a_, case_a_);
+    httplib::Result res = route.method == Method::kGet
+                              ? c.Get(path, {{"Cookie", b.cookie}})
+                              : c.Post(path, {{"Cookie", b.cookie}},
+                                       httplib::Params{{"_csrf", b.csrf}, {"type", "withdrawn"}});
+    ASSERT_TRUE(res) << path;
+    EXPECT_EQ(res->status, 403) << path;
+    EXPECT_NE(res->body.find("其他机关"), std::string::npos) << path;
+    ++checked;
+  }
+  EXPECT_GE(checked, 4);
+  auto queue = c.Get("/office?agency=" + std::to_string(agency_a_), {{"Cookie", b.cookie}});
+  EXPECT_EQ(queue->status, 403);
+  auto own = c.Get("/office", {{"Cookie", b.cookie}});
+  EXPECT_EQ(own->status, 200);
+  EXPECT_EQ(own->body.find(case_a_), std::string::npos);
+}
+
+TEST_F(AppTest, RolesAreEnforced) {
+  Staff sup = SignIn("sup_a", "password-a3");
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  auto c = Client();
+  for (const auto& route : app_->routes()) {
+    std::string path = Fill(route.pattern, agency_a_, case_a_);
+    if (route.access == Access::kClerk && route.method == Method::kPost) {
+      auto res = c.Post(path, {{"Cookie", sup.cookie}}, httplib::Params{{"_csrf", sup.csrf}});
+      EXPECT_EQ(res->status, 403) << "supervisor " << path;
+    }
+    if (route.access == Access::kHead) {
+      auto res = c.Post(path, {{"Cookie", clerk.cookie}}, httplib::Params{{"_csrf", clerk.csrf}});
+      EXPECT_EQ(res->status, 403) << "clerk " << path;
+    }
+  }
+  auto page = c.Get(Fill("/office/a/{agency}/cases/{number}", agency_a_, case_a_),
+                    {{"Cookie", sup.cookie}});
+  EXPECT_EQ(page->status, 200);
+  EXPECT_EQ(page->body.find("下一步"), std::string::npos);  // a supervisor only reads
+}
+
+TEST_F(AppTest, WrongPasswordIs401) {
+  Visitor v = Visit("/office/login");
+  httplib::Params form{{"_csrf", v.csrf}, {"name", "clerk_a"}, {"password", "nope-nope"}};
+  auto res = Client().Post("/office/login", {{"Cookie", v.cookie}}, form);
+  EXPECT_EQ(res->status, 401);
+  EXPECT_NE(res->body.find("用户名或密码错误"), std::string::npos);
+}
+
+TEST_F(AppTest, ClerkProposesAnswerHeadApproves) {
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  auto c = Client();
+  std::string url = "/office/a/" + std::to_string(agency_a_) + "/cases/" + case_a_;
+  auto page = c.Get(url, {{"Cookie", clerk.cookie}});
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("李四"), std::string::npos);  // staff see the applicant
+  EXPECT_NE(page->body.find("补正告知"), std::string::npos);
+  EXPECT_EQ(page->body.find("value=\"fee_paid\""), std::string::npos);  // no fee notice yet
+
+  httplib::Params answer{{"_csrf", clerk.csrf},
+                         {"type", "answered"},
+                         {"date", "2024-10-14"},
+                         {"outcome", "granted"},
+                         {"reason", "信息已制作，予以公开"}};
+  auto proposed = c.Post(url + "/steps", {{"Cookie", clerk.cookie}}, answer);
+  ASSERT_EQ(proposed->status, 303) << proposed->body;
+  page = c.Get(url, {{"Cookie", clerk.cookie}});
+  EXPECT_NE(page->body.find("待负责人审批"), std::string::npos);
+  EXPECT_EQ(page->body.find("批准并记录"), std::string::npos);  // the clerk cannot approve
+  std::string proposal = Match(page->body, "/proposals/([0-9]+)/");
+  EXPECT_TRUE(proposal.empty());
+
+  Staff head = SignIn("head_a", "password-a2");
+  page = c.Get(url, {{"Cookie", head.cookie}});
+  proposal = Match(page->body, "/proposals/([0-9]+)/approve");
+  ASSERT_FALSE(proposal.empty());
+  auto approved =
+      c.Post("/office/a/" + std::to_string(agency_a_) + "/proposals/" + proposal + "/approve",
+             {{"Cookie", head.cookie}}, httplib::Params{{"_csrf", head.csrf}});
+  ASSERT_EQ(approved->status, 303) << approved->body;
+  page = c.Get(url, {{"Cookie", head.cookie}});
+  EXPECT_NE(page->body.find("已答复"), std::string::npos);
+  EXPECT_NE(page->body.find("予以公开"), std::string::npos);
+}
+
+TEST_F(AppTest, OfficeReportShowsTablesAndDownloads) {
+  Staff head = SignIn("head_a", "password-a2");
+  auto c = Client();
+  std::string url = "/office/a/" + std::to_string(agency_a_) + "/reports/2024";
+  auto page = c.Get(url, {{"Cookie", head.cookie}});
+  ASSERT_EQ(page->status, 200) << page->body;
+  EXPECT_NE(page->body.find("收到和处理政府信息公开申请情况"), std::string::npos);
+  auto json = c.Get(url + "/json", {{"Cookie", head.cookie}});
+  ASSERT_EQ(json->status, 200);
+  EXPECT_NE(json->body.find("\"year\": 2024"), std::string::npos);
+  // The public sees only years that have ended.
+  EXPECT_EQ(c.Get("/reports/" + std::to_string(agency_a_) + "/2024")->status, 404);
+  EXPECT_EQ(c.Get("/reports/" + std::to_string(agency_a_) + "/2023")->status, 200);
+}
+
+TEST(RateLimitTest, PublicPostsAreLimitedPerAddress) {
+  auto dir = std::filesystem::path(::testing::TempDir()) / ("gk_rate_" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  auto db = Database::Open((dir / "rate.db").string());
+  ASSERT_TRUE(db.ok());
+  ASSERT_TRUE(db->EnsureSchema().ok());
+  Calendars calendars(DefaultDataDir());
+  AppOptions options;
+  options.data_dir = DefaultDataDir();
+  options.upload_dir = dir / "uploads";
+  options.public_post_burst = 2;
+  options.public_post_refill = std::chrono::seconds(60);
+  auto app = App::Create(*db, calendars, options);
+  ASSERT_TRUE(app.ok());
+  ServerOptions so;
+  so.port = 0;
+  Server server(so, [&](Request& r) { return (*app)->Handle(r); });
+  ASSERT_TRUE(server.Start().ok());
+  server.RunInBackground();
+  httplib::Client c("127.0.0.1", server.port());
+  auto form = c.Get("/track");
+  std::string csrf = Match(form->get_header_value("Set-Cookie"), "gk_csrf=([0-9a-f]{64})");
+  httplib::Params track{{"_csrf", csrf}, {"number", "1"}, {"code", "x"}};
+  httplib::Headers h{{"Cookie", "gk_csrf=" + csrf}};
+  EXPECT_NE(c.Post("/track", h, track)->status, 429);
+  EXPECT_NE(c.Post("/track", h, track)->status, 429);
+  auto limited = c.Post("/track", h, track);
+  EXPECT_EQ(limited->status, 429);
+  EXPECT_FALSE(limited->get_header_value("Retry-After").empty());
+  EXPECT_EQ(c.Get("/track")->status, 200);  // reading is not limited
+  server.Stop();
+  server.Join();
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gongkai::web

@@ -1,0 +1,508 @@
+// The case page: the applicant's details (staff only), the deadlines with their explanation,
+// the event timeline, the open proposals, and the legal next steps as forms — only the steps
+// ComputeCaseState's next_steps allows are offered, and the store checks each again
+// (CheckNextEvent) before recording it.
+//
+// Art. 33 lets an extension be granted only with the consent of the head of the disclosure
+// office; the answer is likewise the head's decision. A clerk therefore proposes those two
+// (web/proposals.h) and the head approves, which records the event; a head or administrator
+// recording them directly is their own approval.
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "util/date.h"
+#include "web/handlers.h"
+#include "web/views.h"
+
+namespace gongkai::web {
+
+namespace {
+
+enum class FieldKind { kDate, kText, kTextarea, kNumber, kSelect };
+
+struct StepField {
+  std::string name;
+  std::string label;
+  FieldKind kind;
+  std::vector<std::pair<std::string, std::string>> options;  // key, label
+  std::string value;
+  std::string hint;
+  int min = 0, max = 0;
+};
+
+std::vector<std::pair<std::string, std::string>> YesNo() { return {{"yes", "是"}, {"no", "否"}}; }
+
+template <typename E>
+std::vector<std::pair<std::string, std::string>> Options(std::span<const VocabEntry<E>> entries) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& e : entries) out.emplace_back(e.key, e.label);
+  return out;
+}
+
+// The fields each step asks for, besides its date and note.
+std::vector<StepField> FieldsFor(EventType type) {
+  switch (type) {
+    case EventType::kCorrectionRequested:
+      return {{"deadline",
+               "申请人补正期限",
+               FieldKind::kDate,
+               {},
+               "",
+               "给予申请人合理的补正期限",
+               0,
+               0},
+              {"items",
+               "需要补正的事项（一行一项，一次性告知）",
+               FieldKind::kTextarea,
+               {},
+               "",
+               "",
+               0,
+               0}};
+    case EventType::kReasonsReceived:
+      return {{"accepted", "理由是否合理", FieldKind::kSelect, YesNo(), "", "", 0, 0}};
+    case EventType::kConsultationSent:
+      return {{"party", "征求意见对象", FieldKind::kSelect, Options(ConsultationParties()), "", "",
+               0, 0},
+              {"to", "对象名称", FieldKind::kText, {}, "", "", 0, 0}};
+    case EventType::kConsultationAnswered:
+      return {{"agrees", "是否同意公开", FieldKind::kSelect, YesNo(), "", "", 0, 0}};
+    case EventType::kExtensionApproved:
+      return {{"working_days",
+               "延长工作日数",
+               FieldKind::kNumber,
+               {},
+               "20",
+               "最长不超过20个工作日（第三十三条）",
+               1,
+               20},
+              {"reason", "延期理由", FieldKind::kTextarea, {}, "", "", 0, 0}};
+    case EventType::kFeeNoticeSent:
+      return {{"method", "计费方式", FieldKind::kSelect, Options(FeeMethods()), "", "", 0, 0},
+              {"amount_yuan",
+               "金额（元）",
+               FieldKind::kText,
+               {},
+               "",
+               "按国办函〔2020〕109号标准计算",
+               0,
+               0}};
+    case EventType::kAnswered: {
+      std::vector<std::pair<std::string, std::string>> outcomes;
+      for (const auto& o : Outcomes()) {
+        if (IsAnswerOutcome(o.value)) outcomes.emplace_back(o.key, o.label);
+      }
+      return {
+          {"outcome", "答复类型（年度报告表三的行）", FieldKind::kSelect, outcomes, "", "", 0, 0},
+          {"reason",
+           "理由与依据",
+           FieldKind::kTextarea,
+           {},
+           "",
+           "不予公开、部分公开须说明理由",
+           0,
+           0}};
+    }
+    case EventType::kDeemedWithdrawn:
+      return {
+          {"withdrawal", "原因", FieldKind::kSelect, Options(WithdrawalReasons()), "", "", 0, 0}};
+    case EventType::kDelivered:
+      return {{"method", "送达方式", FieldKind::kText, {}, "邮寄", "", 0, 0}};
+    case EventType::kReconsiderationFiled:
+      return {{"body", "复议机关", FieldKind::kText, {}, "", "", 0, 0}};
+    case EventType::kReconsiderationDecided:
+    case EventType::kLitigationDecided:
+      return {{"result", "结果", FieldKind::kSelect, Options(RemedyResults()), "", "", 0, 0}};
+    case EventType::kLitigationFiled:
+      return {
+          {"after_reconsideration", "是否经复议后起诉", FieldKind::kSelect, YesNo(), "", "", 0, 0}};
+    default:
+      return {};
+  }
+}
+
+// Builds the event of a step form. kInvalidInput naming the field when a value is missing or
+// malformed.
+Result<Event> EventFromForm(EventType type, const Form& form, const std::string& number) {
+  Event e;
+  e.case_number = number;
+  e.type = type;
+  auto date = ParseDate(form.Get("date"));
+  if (!date.ok()) return Status::InvalidInput("日期应为 年-月-日，例如 2024-09-30。");
+  e.date = *date;
+  e.note = std::string(form.Get("note"));
+  auto yes = [&](std::string_view name) { return form.Get(name) == "yes"; };
+  switch (type) {
+    case EventType::kCorrectionRequested: {
+      auto deadline = ParseDate(form.Get("deadline"));
+      if (!deadline.ok()) return Status::InvalidInput("请填写申请人补正期限（年-月-日）。");
+      e.deadline = *deadline;
+      std::vector<std::string> items;
+      std::string_view text = form.Get("items");
+      while (!text.empty()) {
+        std::size_t eol = text.find('\n');
+        std::string line(text.substr(0, eol));
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+        if (!line.empty()) items.push_back(line);
+        text = eol == std::string_view::npos ? std::string_view() : text.substr(eol + 1);
+      }
+      if (items.empty())
+        return Status::InvalidInput("请写明需要补正的事项（第三十条：一次性告知）。");
+      e.items = items;
+      break;
+    }
+    case EventType::kReasonsReceived:
+      e.accepted = yes("accepted");
+      break;
+    case EventType::kConsultationSent: {
+      auto party = ConsultationPartyFromKey(form.Get("party"));
+      if (!party) return Status::InvalidInput("请选择征求意见对象。");
+      e.party = *party;
+      e.to = std::string(form.Get("to"));
+      break;
+    }
+    case EventType::kConsultationAnswered:
+      e.agrees = yes("agrees");
+      break;
+    case EventType::kExtensionApproved: {
+      auto days = ParseId(form.Get("working_days"));
+      if (!days || *days > 20) return Status::InvalidInput("延长工作日数应为 1 到 20 之间的整数。");
+      e.working_days = static_cast<int>(*days);
+      break;
+    }
+    case EventType::kFeeNoticeSent: {
+      std::string method(form.Get("method"));
+      if (!FeeMethodFromKey(method)) return Status::InvalidInput("请选择计费方式。");
+      e.method = method;
+      double yuan = 0;
+      char rest = 0;
+      std::string amount(form.Get("amount_yuan"));
+      if (std::sscanf(amount.c_str(), "%lf%c", &yuan, &rest) != 1 || yuan <= 0 || yuan > 1e7) {
+        return Status::InvalidInput("金额应为大于 0 的数字（单位：元），例如 100 或 100.50。");
+      }
+      e.amount_fen = static_cast<int64_t>(yuan * 100 + 0.5);
+      break;
+    }
+    case EventType::kAnswered: {
+      auto outcome = OutcomeFromKey(form.Get("outcome"));
+      if (!outcome || !IsAnswerOutcome(*outcome)) return Status::InvalidInput("请选择答复类型。");
+      e.outcome = *outcome;
+      break;
+    }
+    case EventType::kDeemedWithdrawn: {
+      auto reason = WithdrawalReasonFromKey(form.Get("withdrawal"));
+      if (!reason) return Status::InvalidInput("请选择视为放弃申请的原因。");
+      e.reason = *reason;
+      break;
+    }
+    case EventType::kDelivered:
+      e.method = std::string(form.Get("method"));
+      break;
+    case EventType::kReconsiderationFiled:
+      e.body = std::string(form.Get("body"));
+      break;
+    case EventType::kReconsiderationDecided:
+    case EventType::kLitigationDecided: {
+      auto result = RemedyResultFromKey(form.Get("result"));
+      if (!result) return Status::InvalidInput("请选择结果。");
+      e.result = *result;
+      break;
+    }
+    case EventType::kLitigationFiled:
+      e.after_reconsideration = yes("after_reconsideration");
+      break;
+    default:
+      break;
+  }
+  return e;
+}
+
+// One line saying what an event recorded beyond its type and date.
+std::string EventDetail(const Event& e) {
+  std::vector<std::string> parts;
+  if (e.channel) parts.push_back(std::string(Label(*e.channel)));
+  if (e.deadline) parts.push_back("补正期限 " + FormatDateZh(*e.deadline));
+  if (e.items && e.type == EventType::kCorrectionRequested) {
+    parts.push_back("补正事项：" + fmt::format("{}", fmt::join(*e.items, "；")));
+  }
+  if (e.party)
+    parts.push_back(std::string(Label(*e.party)) + (e.to && !e.to->empty() ? "：" + *e.to : ""));
+  if (e.agrees) parts.push_back(*e.agrees ? "同意公开" : "不同意公开");
+  if (e.accepted) parts.push_back(*e.accepted ? "理由合理" : "理由不合理");
+  if (e.working_days) parts.push_back(fmt::format("延长 {} 个工作日", *e.working_days));
+  if (e.approved_by) parts.push_back("批准人 " + *e.approved_by);
+  if (e.amount_fen)
+    parts.push_back(fmt::format("{}.{:02d} 元", *e.amount_fen / 100, *e.amount_fen % 100));
+  if (e.outcome) parts.push_back(std::string(Label(*e.outcome)));
+  if (e.reason) parts.push_back(std::string(Label(*e.reason)));
+  if (e.result) parts.push_back(std::string(Label(*e.result)));
+  if (e.method && e.type == EventType::kDelivered) parts.push_back(*e.method);
+  if (!e.note.empty()) parts.push_back("备注：" + e.note);
+  return fmt::format("{}", fmt::join(parts, "，"));
+}
+
+// "2024-10-08T02:03:04Z" (UTC) as Beijing time "2024-10-08 10:03".
+std::string BeijingTime(const std::string& utc) {
+  int y, mo, d, h, mi, s;
+  if (std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &s) != 6) return utc;
+  Date date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(mo)),
+            std::chrono::day(static_cast<unsigned>(d))};
+  h += 8;
+  if (h >= 24) {
+    h -= 24;
+    date = AddDays(date, 1);
+  }
+  return fmt::format("{} {:02d}:{:02d}", FormatDate(date), h, mi);
+}
+
+struct LoadedCase {
+  Agency agency;
+  CaseDetail detail;
+  std::vector<Event> events;
+  CaseState state;
+};
+
+// Loads the case named in the URL after checking the caller may act on its agency.
+Result<LoadedCase> LoadCase(RequestContext& ctx, const Request& req,
+                            std::optional<Response>* deny) {
+  auto agency_id = ParseId(req.Param("agency"));
+  if (!agency_id) return Status::NotFound("没有这个机关");
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, *agency_id)) {
+    *deny = std::move(denied);
+    return Status::PermissionDenied("");
+  }
+  auto agency = GetAgency(ctx.app.db(), *agency_id);
+  if (!agency.ok()) return agency.status();
+  auto detail = ctx.app.cases().Get(*agency_id, req.Param("number"));
+  if (!detail.ok()) return detail.status();
+  auto calendar = ctx.app.calendars().ForRegion(agency->region);
+  if (!calendar.ok()) return calendar.status();
+  auto settings = AgencyCaseSettings(*agency);
+  if (!settings.ok()) return settings.status();
+  LoadedCase c{std::move(agency).value(), std::move(detail).value(), {}, {}};
+  for (const auto& e : c.detail.events) c.events.push_back(e.event);
+  c.state = ComputeCaseState(c.events, **calendar, *settings, ctx.app.Today());
+  return c;
+}
+
+Response LoadFailure(const Status& s, std::optional<Response>& deny) {
+  if (deny) return *deny;
+  if (s.code() == Status::Code::kNotFound) return NotFound();
+  spdlog::error("loading a case: {}", s.message());
+  return InternalError();
+}
+
+Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view flash,
+                    std::string_view error, int status) {
+  const auto& s = c.detail.summary;
+  const auto& a = c.detail.applicant;
+  bool can_write = ctx.session->user.role != Role::kSupervisor;
+  bool can_approve =
+      ctx.session->user.role == Role::kHead || ctx.session->user.role == Role::kAdmin;
+  View v;
+  v.set("agency_id", Text(std::to_string(c.agency.id)));
+  v.set("number", Text(s.number));
+  v.set("status", Text(Label(c.state.status)));
+  v.set("status_key", Text(Key(c.state.status)));
+  if (!flash.empty()) v.set("flash", Text(flash));
+  if (!error.empty()) v.set("error", Text(error));
+  v.set("applicant_name", Text(a.name));
+  v.set("kind", Text(Label(s.applicant_kind)));
+  v.set("id_type", Text(ChoiceLabel(IdDocumentTypes(), a.id_type)));
+  v.set("id_number", Text(a.id_number));
+  v.set("phone", Text(a.phone));
+  if (!a.email.empty()) v.set("email", Text(a.email));
+  if (!a.address.empty()) v.set("address", Text(a.address));
+  v.set("channel", Text(Label(s.channel)));
+  v.set("arrived", Text(FormatDateZh(s.arrived)));
+  v.set("received", Text(FormatDateZh(s.received)));
+  v.set("form", Text(c.detail.form));
+  View items = List();
+  for (const auto& i : s.items) {
+    View o;
+    o.set("text", Text(i));
+    items.push_back(o);
+  }
+  v.set("items", items);
+  if (c.state.deadlines) {
+    const Deadlines& d = *c.state.deadlines;
+    auto due = d.extended_due ? d.extended_due : d.reply_due;
+    if (due && !c.state.closed) v.set("due", Text(FormatDateZh(*due)));
+    if (!c.state.closed) v.set("days_left", Text(std::to_string(d.working_days_left)));
+    v.set("overdue", Flag(d.overdue));
+    v.set("paused", Flag(d.paused));
+  }
+  std::vector<std::string> explanation = c.state.explanation;
+  if (!c.state.error.ok()) explanation.push_back("注意：" + c.state.error.message());
+  v.set("explanation", Lines(explanation));
+  View events = List();
+  for (const auto& e : c.detail.events) {
+    View o;
+    o.set("date", Text(FormatDate(e.event.date)));
+    o.set("label", Text(Label(e.event.type)));
+    o.set("detail", Text(EventDetail(e.event)));
+    o.set("actor", Text(e.actor));
+    o.set("recorded_at", Text(BeijingTime(e.recorded_at)));
+    events.push_back(o);
+  }
+  v.set("events", events);
+  auto proposals = ctx.app.proposals().ForCase(c.agency.id, s.number);
+  View plist = List();
+  for (const auto& p : proposals) {
+    View o;
+    o.set("id", Text(std::to_string(p.id)));
+    o.set("agency_id", Text(std::to_string(c.agency.id)));
+    o.set("label", Text(Label(p.event.type)));
+    o.set("detail", Text(FormatDateZh(p.event.date) + " " + EventDetail(p.event)));
+    o.set("proposed_by", Text(p.proposed_by));
+    if (!p.reason.empty()) o.set("reason", Text(p.reason));
+    o.set("can_approve", Flag(can_approve));
+    o.set("csrf", Text(ctx.csrf));
+    plist.push_back(o);
+  }
+  v.set("proposals", plist);
+  v.set("has_proposals", Flag(!proposals.empty()));
+  v.set("can_write", Flag(can_write));
+  std::string today = FormatDate(ctx.app.Today());
+  View steps = List();
+  for (EventType type : c.state.next_steps) {
+    if (type == EventType::kReceived) continue;
+    View step;
+    step.set("key", Text(Key(type)));
+    step.set("label", Text(Label(type)));
+    step.set("needs_approval", Flag(NeedsApproval(type) && !can_approve));
+    std::vector<StepField> fields = FieldsFor(type);
+    fields.insert(fields.begin(), StepField{"date", "日期", FieldKind::kDate, {}, today, "", 0, 0});
+    fields.push_back(StepField{"note", "备注", FieldKind::kText, {}, "", "", 0, 0});
+    View flist = List();
+    for (const auto& f : fields) {
+      View o;
+      o.set("id", Text(std::string(Key(type)) + "-" + f.name));
+      o.set("name", Text(f.name));
+      o.set("label", Text(f.label));
+      o.set("value", Text(f.value));
+      if (!f.hint.empty()) o.set("hint", Text(f.hint));
+      o.set("is_date", Flag(f.kind == FieldKind::kDate));
+      o.set("is_text", Flag(f.kind == FieldKind::kText));
+      o.set("is_textarea", Flag(f.kind == FieldKind::kTextarea));
+      o.set("is_number", Flag(f.kind == FieldKind::kNumber));
+      o.set("is_select", Flag(f.kind == FieldKind::kSelect));
+      o.set("min", Text(std::to_string(f.min)));
+      o.set("max", Text(std::to_string(f.max)));
+      View opts = List();
+      for (const auto& [key, label] : f.options) {
+        View opt;
+        opt.set("key", Text(key));
+        opt.set("label", Text(label));
+        opts.push_back(opt);
+      }
+      o.set("options", opts);
+      flist.push_back(o);
+    }
+    step.set("fields", flist);
+    steps.push_back(step);
+  }
+  v.set("steps", steps);
+  return ctx.app.Page(ctx, "case", "案件 " + s.number, v, status);
+}
+
+std::string CaseUrl(int64_t agency_id, const std::string& number) {
+  return fmt::format("/office/a/{}/cases/{}", agency_id, number);
+}
+
+}  // namespace
+
+Response CasePage(RequestContext& ctx, const Request& req) {
+  std::optional<Response> deny;
+  auto c = LoadCase(ctx, req, &deny);
+  if (!c.ok()) return LoadFailure(c.status(), deny);
+  std::string flash;
+  if (auto done = EventTypeFromKey(req.Query("done"))) {
+    flash = fmt::format("已记录：{}", Label(*done));
+  } else if (req.Query("proposed") == "1") {
+    flash = "已提交负责人审批。";
+  } else if (req.Query("rejected") == "1") {
+    flash = "已退回该提议。";
+  }
+  return RenderCase(ctx, *c, flash, "", 200);
+}
+
+Response CaseStepSubmit(RequestContext& ctx, const Request& req) {
+  std::optional<Response> deny;
+  auto c = LoadCase(ctx, req, &deny);
+  if (!c.ok()) return LoadFailure(c.status(), deny);
+  auto type = EventTypeFromKey(ctx.form.Get("type"));
+  if (!type || *type == EventType::kReceived) return BadRequest("未知的办理步骤。");
+  auto event = EventFromForm(*type, ctx.form, c->detail.summary.number);
+  if (!event.ok()) return RenderCase(ctx, *c, "", event.status().message(), 422);
+  const User& user = ctx.session->user;
+  bool is_head = user.role == Role::kHead || user.role == Role::kAdmin;
+  if (NeedsApproval(*type) && !is_head) {
+    auto calendar = ctx.app.calendars().ForRegion(c->agency.region);
+    auto settings = AgencyCaseSettings(c->agency);
+    if (!calendar.ok() || !settings.ok()) return InternalError();
+    Status legal = CheckNextEvent(c->events, *event, **calendar, *settings);
+    if (!legal.ok()) return RenderCase(ctx, *c, "", legal.message(), 422);
+    Proposal p;
+    p.agency_id = c->agency.id;
+    p.case_number = c->detail.summary.number;
+    p.event = *event;
+    p.proposed_by = user.name;
+    p.reason = std::string(ctx.form.Get("reason"));
+    ctx.app.proposals().Add(std::move(p));
+    return Redirect(CaseUrl(c->agency.id, c->detail.summary.number) + "?proposed=1");
+  }
+  if (*type == EventType::kExtensionApproved) event->approved_by = user.name;
+  Status s = ctx.app.cases().AppendEvent(c->agency.id, *event, user.name);
+  if (!s.ok()) {
+    if (s.code() == Status::Code::kInternal) {
+      spdlog::error("recording a step: {}", s.message());
+      return InternalError();
+    }
+    return RenderCase(ctx, *c, "", s.message(), 422);
+  }
+  spdlog::info("user {} recorded {} on agency {} case {}", user.id, Key(*type), c->agency.id,
+               c->detail.summary.number);
+  return Redirect(CaseUrl(c->agency.id, c->detail.summary.number) +
+                  "?done=" + std::string(Key(*type)));
+}
+
+Response ProposalApprove(RequestContext& ctx, const Request& req) {
+  auto agency_id = ParseId(req.Param("agency"));
+  auto id = ParseId(req.Param("id"));
+  if (!agency_id || !id) return NotFound();
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, *agency_id)) return *denied;
+  auto p = ctx.app.proposals().Get(*id);
+  if (!p || p->agency_id != *agency_id) return NotFound();
+  Event event = p->event;
+  const User& user = ctx.session->user;
+  if (event.type == EventType::kExtensionApproved) event.approved_by = user.name;
+  Status s = ctx.app.cases().AppendEvent(*agency_id, event, user.name);
+  if (!s.ok()) {
+    if (s.code() == Status::Code::kInternal) {
+      spdlog::error("approving a proposal: {}", s.message());
+      return InternalError();
+    }
+    return ErrorPage(409, "无法批准", s.message());
+  }
+  ctx.app.proposals().Remove(*id);
+  spdlog::info("user {} approved {} on agency {} case {}", user.id, Key(event.type), *agency_id,
+               p->case_number);
+  return Redirect(CaseUrl(*agency_id, p->case_number) + "?done=" + std::string(Key(event.type)));
+}
+
+Response ProposalReject(RequestContext& ctx, const Request& req) {
+  auto agency_id = ParseId(req.Param("agency"));
+  auto id = ParseId(req.Param("id"));
+  if (!agency_id || !id) return NotFound();
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, *agency_id)) return *denied;
+  auto p = ctx.app.proposals().Get(*id);
+  if (!p || p->agency_id != *agency_id) return NotFound();
+  ctx.app.proposals().Remove(*id);
+  return Redirect(CaseUrl(*agency_id, p->case_number) + "?rejected=1");
+}
+
+}  // namespace gongkai::web

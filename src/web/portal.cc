@@ -1,0 +1,275 @@
+// The public portal: apply online (Art. 29), track a case by number and query code, the
+// deadline calculator. Nothing here shows another applicant's personal data: tracking returns
+// the masked name only, and logs carry case numbers, never names, numbers or codes.
+//
+// Art. 31: an application submitted through the internet channel is received on the day both
+// sides confirm it; the portal confirms at once (the receipt page), so the submission date is
+// the receipt date.
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "calendar/deadline.h"
+#include "util/date.h"
+#include "web/handlers.h"
+#include "web/views.h"
+
+namespace gongkai::web {
+
+namespace {
+
+// The Art. 33 reply period shown on the calculator by default.
+constexpr int kDefaultReplyDays = 20;
+// The calculator refuses longer periods (no statutory period comes near it).
+constexpr int kMaxCalculatorDays = 200;
+
+struct TextField {
+  std::string_view name;
+  std::string_view label;
+  std::string_view type;
+  std::string_view autocomplete;
+  std::string_view hint;
+  bool required;
+};
+
+constexpr TextField kContactFields[] = {
+    {"name", "姓名或名称", "text", "name", "自然人填写姓名；法人或其他组织填写全称。", true},
+    {"phone", "联系电话", "tel", "tel", "11位手机号码或带区号的固定电话。", true},
+    {"email", "电子邮箱", "email", "email", "选择以电子邮件获取信息时必填。", false},
+    {"address", "通信地址", "text", "street-address", "选择邮寄时必填。", false},
+};
+
+Result<std::vector<Agency>> LoadAgencies(RequestContext& ctx) {
+  auto agencies = ListAgencies(ctx.app.db());
+  if (!agencies.ok()) spdlog::error("listing agencies: {}", agencies.status().message());
+  return agencies;
+}
+
+Response ApplyPage(RequestContext& ctx, const std::vector<Agency>& agencies, const Form& values,
+                   const FieldErrors& errors, int status) {
+  View v;
+  v.set("agencies", AgencyOptions(agencies, ParseId(values.Get("agency"))));
+  std::string_view kind = values.Get("applicant_kind");
+  v.set("kinds", VocabOptions(ApplicantKinds(), kind.empty() ? "natural_person" : kind));
+  std::string_view id_type = values.Get("id_type");
+  v.set("id_types", ChoiceOptions(IdDocumentTypes(), id_type.empty() ? "resident_id" : id_type));
+  v.set("forms", ChoiceOptions(ProvisionForms(), values.Get("provision_form")));
+  v.set("deliveries", ChoiceOptions(DeliveryMethods(), values.Get("delivery")));
+  View fields = List();
+  for (const auto& f : kContactFields) {
+    View o;
+    o.set("name", Text(f.name));
+    o.set("label", Text(f.label));
+    o.set("type", Text(f.type));
+    o.set("autocomplete", Text(f.autocomplete));
+    o.set("hint", Text(f.hint));
+    o.set("required", Flag(f.required));
+    o.set("value", Text(values.Get(f.name)));
+    auto e = errors.find(std::string(f.name));
+    if (e != errors.end()) o.set("error", Text(e->second));
+    fields.push_back(o);
+  }
+  v.set("text_fields", fields);
+  for (std::string_view name : {"id_number", "description", "document_number"}) {
+    v.set(std::string(name), Text(values.Get(name)));
+  }
+  for (const auto& [field, message] : errors) v.set("err_" + field, Text(message));
+  v.set("has_errors", Flag(!errors.empty()));
+  return ctx.app.Page(ctx, "apply", "在线申请", v, status);
+}
+
+std::string ProvisionText(const OnlineApplication& app) {
+  return fmt::format("{}；{}", ChoiceLabel(ProvisionForms(), app.provision_form),
+                     ChoiceLabel(DeliveryMethods(), app.delivery));
+}
+
+}  // namespace
+
+Response HomePage(RequestContext& ctx, const Request&) {
+  auto agencies = LoadAgencies(ctx);
+  if (!agencies.ok()) return InternalError();
+  View v;
+  v.set("agencies", AgencyOptions(*agencies, std::nullopt));
+  return ctx.app.Page(ctx, "home", "首页", v);
+}
+
+Response Health(RequestContext&, const Request&) {
+  Response r;
+  r.content_type = "text/plain; charset=utf-8";
+  r.body = "ok\n";
+  return r;
+}
+
+Response ApplyForm(RequestContext& ctx, const Request&) {
+  auto agencies = LoadAgencies(ctx);
+  if (!agencies.ok()) return InternalError();
+  return ApplyPage(ctx, *agencies, Form(), {}, 200);
+}
+
+Response ApplySubmit(RequestContext& ctx, const Request&) {
+  auto agencies = LoadAgencies(ctx);
+  if (!agencies.ok()) return InternalError();
+  FieldErrors errors;
+  OnlineApplication app = ValidateApplication(ctx.form, &errors);
+  auto agency_id = ParseId(ctx.form.Get("agency"));
+  const Agency* agency = nullptr;
+  for (const auto& a : *agencies) {
+    if (agency_id && a.id == *agency_id) agency = &a;
+  }
+  if (!agency) errors["agency"] = "请选择受理机关";
+  const FormPart* proof = nullptr;
+  for (const auto& f : ctx.files) {
+    if (f.name == "id_proof" && f.filename && !f.filename->empty()) proof = &f;
+  }
+  if (!proof) {
+    errors["id_proof"] = "请上传身份证明文件（证件照片或扫描件）";
+  } else if (auto kind = CheckUpload(proof->data); !kind.ok()) {
+    errors["id_proof"] = kind.status().message();
+  }
+  if (!errors.empty()) return ApplyPage(ctx, *agencies, ctx.form, errors, 422);
+
+  auto stored = ctx.app.uploads().Save(proof->data);
+  if (!stored.ok()) {
+    spdlog::error("saving an identity proof: {}", stored.status().message());
+    return InternalError();
+  }
+  Date today = ctx.app.Today();
+  Event received;
+  received.type = EventType::kReceived;
+  received.date = today;
+  received.arrived = today;
+  received.channel = Channel::kInternet;
+  received.applicant_kind = app.applicant_kind;
+  received.applicant_name = app.name;
+  received.items = std::vector<std::string>{app.description};
+  if (!app.document_number.empty()) received.items->push_back("文号：" + app.document_number);
+  received.extra["id_proof"] = *stored;
+  Applicant applicant{app.name, app.id_type, app.id_number, app.phone, app.email, app.address};
+  auto created =
+      ctx.app.cases().RegisterCase(agency->id, received, applicant, ProvisionText(app), "网上申请");
+  if (!created.ok()) {
+    spdlog::error("registering an online application for agency {}: {}", agency->id,
+                  created.status().message());
+    return InternalError();
+  }
+  spdlog::info("online application registered: agency {} case {}", agency->id, created->number);
+  std::string due = "—";
+  if (auto detail = ctx.app.cases().Get(agency->id, created->number); detail.ok()) {
+    due = ShowDate(detail->summary.due);
+  }
+  View v;
+  v.set("agency", Text(agency->name));
+  v.set("received", Text(FormatDateZh(today)));
+  v.set("number", Text(created->number));
+  v.set("query_code", Text(created->query_code));
+  v.set("due", Text(due));
+  return ctx.app.Page(ctx, "apply_done", "申请已提交", v);
+}
+
+Response TrackForm(RequestContext& ctx, const Request&) {
+  auto agencies = LoadAgencies(ctx);
+  if (!agencies.ok()) return InternalError();
+  View v;
+  v.set("agencies", AgencyOptions(*agencies, std::nullopt));
+  return ctx.app.Page(ctx, "track", "进度查询", v);
+}
+
+Response TrackSubmit(RequestContext& ctx, const Request&) {
+  auto agencies = LoadAgencies(ctx);
+  if (!agencies.ok()) return InternalError();
+  auto agency_id = ParseId(ctx.form.Get("agency"));
+  const Agency* agency = nullptr;
+  for (const auto& a : *agencies) {
+    if (agency_id && a.id == *agency_id) agency = &a;
+  }
+  std::string number(ctx.form.Get("number"));
+  auto refuse = [&](std::string_view message) {
+    View v;
+    v.set("agencies", AgencyOptions(*agencies, agency_id));
+    v.set("number", Text(number));
+    v.set("error", Text(message));
+    return ctx.app.Page(ctx, "track", "进度查询", v, 404);
+  };
+  if (!agency) return refuse("请选择受理机关。");
+  auto view = ctx.app.cases().Track(agency->id, number, ctx.form.Get("code"));
+  if (!view.ok()) {
+    if (view.status().code() == Status::Code::kNotFound) {
+      return refuse("案件编号或查询码不正确，请核对后重试（查询码区分大小写）。");
+    }
+    spdlog::error("tracking a case of agency {}: {}", agency->id, view.status().message());
+    return InternalError();
+  }
+  const CaseSummary& s = view->summary;
+  View v;
+  v.set("number", Text(s.number));
+  v.set("agency", Text(agency->name));
+  v.set("applicant", Text(s.applicant_display));
+  v.set("received", Text(FormatDateZh(s.received)));
+  v.set("status", Text(Label(s.status)));
+  v.set("status_key", Text(Key(s.status)));
+  if (s.due && !s.closed) {
+    v.set("due", Text(FormatDateZh(*s.due)));
+    if (s.days_left && *s.days_left >= 0) v.set("days_left", Text(std::to_string(*s.days_left)));
+  }
+  if (s.closed) v.set("closed", Text(FormatDateZh(*s.closed)));
+  if (s.outcome) v.set("outcome", Text(Label(*s.outcome)));
+  View steps = List();
+  for (const auto& [type, date] : view->steps) {
+    View o;
+    o.set("date", Text(FormatDateZh(date)));
+    o.set("label", Text(Label(type)));
+    steps.push_back(o);
+  }
+  v.set("steps", steps);
+  // The explanation is about dates and the law only; computed from the stored events.
+  std::vector<std::string> explanation;
+  if (auto detail = ctx.app.cases().Get(agency->id, s.number); detail.ok()) {
+    auto calendar = ctx.app.calendars().ForRegion(agency->region);
+    auto settings = AgencyCaseSettings(*agency);
+    if (calendar.ok() && settings.ok()) {
+      std::vector<Event> events;
+      for (const auto& e : detail->events) events.push_back(e.event);
+      CaseState state = ComputeCaseState(events, **calendar, *settings, ctx.app.Today());
+      if (state.deadlines) explanation = state.deadlines->explanation;
+    }
+  }
+  v.set("explanation", Lines(explanation));
+  v.set("has_explanation", Flag(!explanation.empty()));
+  return ctx.app.Page(ctx, "track_result", "案件 " + s.number, v);
+}
+
+Response DeadlineCalculator(RequestContext& ctx, const Request& req) {
+  View v;
+  std::string start(req.Query("start"));
+  std::string days_text(req.Query("days"));
+  v.set("start", Text(start.empty() ? FormatDate(ctx.app.Today()) : start));
+  v.set("days", Text(days_text.empty() ? std::to_string(kDefaultReplyDays) : days_text));
+  if (start.empty()) return ctx.app.Page(ctx, "deadline", "期限计算", v);
+  auto date = ParseDate(start);
+  auto days = ParseId(days_text);
+  int status = 200;
+  if (!date.ok()) {
+    v.set("error", Text("请按 年-月-日 填写收到申请之日，例如 2024-09-30。"));
+    status = 400;
+  } else if (!days || *days > kMaxCalculatorDays) {
+    v.set("error", Text(fmt::format("工作日数应为 1 到 {} 之间的整数。", kMaxCalculatorDays)));
+    status = 400;
+  } else {
+    auto calendar = ctx.app.calendars().ForRegion("");
+    if (!calendar.ok()) {
+      spdlog::error("loading the national calendar: {}", calendar.status().message());
+      return InternalError();
+    }
+    auto due = ExplainWorkingDays(*date, static_cast<int>(*days), **calendar, DeadlineSettings());
+    if (!due.ok()) {
+      v.set("error", Text(due.status().message()));
+      status = 400;
+    } else {
+      v.set("due", Text(FormatDateZh(due->due)));
+      v.set("explanation", Lines(due->explanation));
+    }
+  }
+  return ctx.app.Page(ctx, "deadline", "期限计算", v, status);
+}
+
+}  // namespace gongkai::web

@@ -1,0 +1,288 @@
+// Annual report pages. A report is the fold of the agency's case register as of 31 December
+// (cases/annual.h BuildAnnualReport), shown as HTML tables with the result of every
+// consistency check (report/rules.h CheckReport) and downloadable in every export format
+// (docs/report_export.h). The public sees the reports of years that have ended; the office
+// sees every year, including the one running, as a draft.
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "cases/annual.h"
+#include "docs/report_export.h"
+#include "report/layout.h"
+#include "report/rules.h"
+#include "web/handlers.h"
+#include "web/views.h"
+
+namespace gongkai::web {
+
+namespace {
+
+// The first report year the national formats cover (国办公开办函〔2019〕60号).
+constexpr int kFirstReportYear = 2019;
+// How many past years the report indexes list.
+constexpr int kYearsListed = 4;
+
+struct BuiltReport {
+  Agency agency;
+  AnnualReport annual;
+  std::vector<Finding> findings;
+};
+
+std::string CellText(const Cell* c) {
+  if (!c) return "";
+  if (c->kind == Cell::Kind::kNumber) {
+    if (c->number == static_cast<double>(static_cast<int64_t>(c->number))) {
+      return std::to_string(static_cast<int64_t>(c->number));
+    }
+    return fmt::format("{:.4f}", c->number);
+  }
+  return c->raw;
+}
+
+Result<BuiltReport> Build(RequestContext& ctx, int64_t agency_id, int year) {
+  auto agency = GetAgency(ctx.app.db(), agency_id);
+  if (!agency.ok()) return agency.status();
+  auto calendar = ctx.app.calendars().ForRegion(agency->region);
+  if (!calendar.ok()) return calendar.status();
+  auto settings = AgencyCaseSettings(*agency);
+  if (!settings.ok()) return settings.status();
+  auto cases = ctx.app.cases().CasesForYear(agency_id, year);
+  if (!cases.ok()) return cases.status();
+  AnnualInput input;
+  input.agency = agency->name;
+  input.year = year;
+  auto annual = BuildAnnualReport(*cases, input, **calendar, *settings);
+  if (!annual.ok()) return annual.status();
+  CheckSettings check;
+  check.publisher =
+      agency->kind == AgencyKind::kGovernment ? Publisher::kGovernment : Publisher::kDepartment;
+  auto findings = CheckReport(annual->report, check);
+  return BuiltReport{std::move(agency).value(), std::move(annual).value(), std::move(findings)};
+}
+
+View TableView(std::string_view title, std::vector<std::string> columns, View rows) {
+  View t;
+  t.set("title", Text(title));
+  View cols = List();
+  for (const auto& c : columns) cols.push_back(Text(c));
+  t.set("columns", cols);
+  t.set("rows", rows);
+  return t;
+}
+
+View RowView(std::string_view label, const std::vector<std::string>& cells) {
+  View r;
+  r.set("label", Text(label));
+  View list = List();
+  for (const auto& c : cells) list.push_back(Text(c));
+  r.set("cells", list);
+  return r;
+}
+
+View Tables(const Report& report) {
+  View tables = List();
+  View a_rows = List();
+  for (const auto& row : TableARows(report.format)) {
+    for (const auto& col : row.columns) {
+      a_rows.push_back(RowView(fmt::format("{} · {}", row.label, col.label),
+                               {CellText(report.section2.FindCell(row.key, col.key))}));
+    }
+  }
+  tables.push_back(TableView("二、主动公开政府信息情况", {"数值"}, a_rows));
+  std::vector<std::string> b_cols;
+  for (const auto& c : TableBColumns()) b_cols.emplace_back(c.label);
+  View b_rows = List();
+  for (const auto& row : TableBRows(report.format)) {
+    std::vector<std::string> cells;
+    for (const auto& c : TableBColumns())
+      cells.push_back(CellText(report.section3.FindCell(row.key, c.key)));
+    b_rows.push_back(RowView(row.label, cells));
+  }
+  tables.push_back(TableView("三、收到和处理政府信息公开申请情况", b_cols, b_rows));
+  std::vector<std::string> c_cols;
+  if (!TableCBlocks().empty()) {
+    for (const auto& c : TableCBlocks().front().columns) c_cols.emplace_back(c.label);
+  }
+  View c_rows = List();
+  for (const auto& block : TableCBlocks()) {
+    std::vector<std::string> cells;
+    for (const auto& c : block.columns)
+      cells.push_back(CellText(report.section4.FindCell(block.key, c.key)));
+    c_rows.push_back(RowView(block.label, cells));
+  }
+  tables.push_back(TableView("四、政府信息公开行政复议、行政诉讼情况", c_cols, c_rows));
+  return tables;
+}
+
+View FactLines(const NarrativeFacts& f) {
+  std::vector<std::string> lines = {
+      fmt::format("本年新收政府信息公开申请 {} 件，上年结转 {} 件。", f.received, f.carried_over),
+      fmt::format("本年办结 {} 件，其中按期答复 {} 件，逾期答复 {} 件；结转下年度 {} 件。",
+                  f.closed, f.answered_on_time, f.answered_late, f.carried_forward),
+      fmt::format("发出补正告知 {} 次，延期答复 {} 件。", f.correction_requests, f.extensions),
+      fmt::format("收取信息处理费 {} 件，共 {}.{:02d} 元。", f.fee_cases, f.fees_charged_fen / 100,
+                  f.fees_charged_fen % 100),
+      fmt::format("被申请行政复议 {} 件，被提起行政诉讼 {} 件。", f.reconsiderations_filed,
+                  f.litigations_filed),
+  };
+  View facts;
+  View list = List();
+  for (const auto& l : lines) list.push_back(Text(l));
+  facts.set("lines", list);
+  return facts;
+}
+
+Response RenderReport(RequestContext& ctx, const BuiltReport& r, bool office,
+                      const std::string& base_url) {
+  View v;
+  v.set("office", Flag(office));
+  v.set("draft", Flag(office));
+  v.set("agency_id", Text(std::to_string(r.agency.id)));
+  v.set("agency", Text(r.agency.name));
+  v.set("year", Text(std::to_string(r.annual.report.year)));
+  View downloads = List();
+  for (auto [key, label] : {std::pair{"html", "网页"},
+                            {"docx", "Word"},
+                            {"pdf", "PDF"},
+                            {"xlsx", "Excel"},
+                            {"json", "JSON 数据"}}) {
+    View d;
+    d.set("href", Text(base_url + "/" + key));
+    d.set("label", Text(label));
+    downloads.push_back(d);
+  }
+  v.set("downloads", downloads);
+  View findings = List();
+  for (const auto& f : r.findings) {
+    View o;
+    o.set("rule", Text(f.rule));
+    o.set("severity", Text(SeverityKey(f.severity)));
+    o.set("message", Text(f.message_zh));
+    findings.push_back(o);
+  }
+  v.set("findings", findings);
+  v.set("has_findings", Flag(!r.findings.empty()));
+  v.set("facts", FactLines(r.annual.facts));
+  v.set("tables", Tables(r.annual.report));
+  return ctx.app.Page(ctx, "report",
+                      fmt::format("{} {} 年度报告", r.agency.name, r.annual.report.year), v);
+}
+
+Response Download(const BuiltReport& r, std::string_view format_key) {
+  auto format = ExportFormatFromKey(format_key);
+  if (!format) return NotFound();
+  auto bytes = ExportReport(r.annual.report, *format);
+  if (!bytes.ok()) {
+    spdlog::error("exporting a report: {}", bytes.status().message());
+    return InternalError();
+  }
+  Response resp;
+  resp.content_type = std::string(ExportFormatMime(*format));
+  resp.body = std::move(bytes).value();
+  resp.AddHeader("Content-Disposition",
+                 fmt::format("attachment; filename=\"report-{}-{}{}\"", r.agency.id,
+                             r.annual.report.year, ExportFormatExtension(*format)));
+  return resp;
+}
+
+Response BuildFailure(const Status& s) {
+  if (s.code() == Status::Code::kNotFound) return NotFound();
+  if (s.code() == Status::Code::kInvalidInput) return ErrorPage(422, "无法生成报告", s.message());
+  spdlog::error("building a report: {}", s.message());
+  return InternalError();
+}
+
+// The agency and year of a report URL; the public may see only years that have ended.
+std::optional<std::pair<int64_t, int>> ReportKey(RequestContext& ctx, const Request& req,
+                                                 bool public_only) {
+  auto agency = ParseId(req.Param("agency"));
+  auto year = ParseId(req.Param("year"));
+  int this_year = static_cast<int>(ctx.app.Today().year());
+  if (!agency || !year || *year < kFirstReportYear || *year > this_year) return std::nullopt;
+  if (public_only && *year >= this_year) return std::nullopt;
+  return std::pair{*agency, static_cast<int>(*year)};
+}
+
+View ReportIndex(const std::vector<Agency>& agencies, int first, int last, bool office) {
+  View list = List();
+  for (const auto& a : agencies) {
+    View row;
+    row.set("agency", Text(a.name));
+    View years = List();
+    for (int y = last; y >= first; --y) {
+      View o;
+      o.set("year", Text(std::to_string(y)));
+      o.set("href", Text(office ? fmt::format("/office/a/{}/reports/{}", a.id, y)
+                                : fmt::format("/reports/{}/{}", a.id, y)));
+      years.push_back(o);
+    }
+    row.set("years", years);
+    list.push_back(row);
+  }
+  return list;
+}
+
+}  // namespace
+
+Response PublicReportsIndex(RequestContext& ctx, const Request&) {
+  auto agencies = ListAgencies(ctx.app.db());
+  if (!agencies.ok()) return InternalError();
+  int last = static_cast<int>(ctx.app.Today().year()) - 1;
+  View v;
+  v.set("reports",
+        ReportIndex(*agencies, std::max(kFirstReportYear, last - kYearsListed + 1), last, false));
+  return ctx.app.Page(ctx, "reports_index", "年度报告", v);
+}
+
+Response PublicReportPage(RequestContext& ctx, const Request& req) {
+  auto key = ReportKey(ctx, req, true);
+  if (!key) return NotFound();
+  auto r = Build(ctx, key->first, key->second);
+  if (!r.ok()) return BuildFailure(r.status());
+  return RenderReport(ctx, *r, false, fmt::format("/reports/{}/{}", key->first, key->second));
+}
+
+Response PublicReportDownload(RequestContext& ctx, const Request& req) {
+  auto key = ReportKey(ctx, req, true);
+  if (!key) return NotFound();
+  auto r = Build(ctx, key->first, key->second);
+  if (!r.ok()) return BuildFailure(r.status());
+  return Download(*r, req.Param("format"));
+}
+
+Response OfficeReportsIndex(RequestContext& ctx, const Request&) {
+  auto all = ListAgencies(ctx.app.db());
+  auto subtree = AgencySubtree(ctx.app.db(), ctx.session->user.agency_id);
+  if (!all.ok() || !subtree.ok()) return InternalError();
+  std::vector<Agency> mine;
+  for (const auto& a : *all) {
+    if (std::find(subtree->begin(), subtree->end(), a.id) != subtree->end()) mine.push_back(a);
+  }
+  int last = static_cast<int>(ctx.app.Today().year());
+  View v;
+  v.set("office", Flag(true));
+  v.set("reports", ReportIndex(mine, std::max(kFirstReportYear, last - kYearsListed), last, true));
+  return ctx.app.Page(ctx, "reports_index", "年度报告", v);
+}
+
+Response OfficeReportPage(RequestContext& ctx, const Request& req) {
+  auto key = ReportKey(ctx, req, false);
+  if (!key) return NotFound();
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->first)) return *denied;
+  auto r = Build(ctx, key->first, key->second);
+  if (!r.ok()) return BuildFailure(r.status());
+  return RenderReport(ctx, *r, true,
+                      fmt::format("/office/a/{}/reports/{}", key->first, key->second));
+}
+
+Response OfficeReportDownload(RequestContext& ctx, const Request& req) {
+  auto key = ReportKey(ctx, req, false);
+  if (!key) return NotFound();
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->first)) return *denied;
+  auto r = Build(ctx, key->first, key->second);
+  if (!r.ok()) return BuildFailure(r.status());
+  return Download(*r, req.Param("format"));
+}
+
+}  // namespace gongkai::web

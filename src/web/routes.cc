@@ -1,0 +1,45 @@
+// The route table: every URL of the application, who may call it, and its handler. Adding a
+// page is one line here. Office routes under /office/a/{agency}/ name the agency they act on;
+// their handlers refuse an agency outside the caller's (App::DenyUnlessAgency).
+
+#include "web/app.h"
+#include "web/handlers.h"
+
+namespace gongkai::web {
+
+std::vector<AppRoute> BuildRoutes() {
+  using M = Method;
+  using A = Access;
+  return {
+      // Public portal.
+      {M::kGet, "/", A::kPublic, HomePage},
+      {M::kGet, "/healthz", A::kPublic, Health},
+      {M::kGet, "/apply", A::kPublic, ApplyForm},
+      {M::kPost, "/apply", A::kPublic, ApplySubmit},
+      {M::kGet, "/track", A::kPublic, TrackForm},
+      {M::kPost, "/track", A::kPublic, TrackSubmit},
+      {M::kGet, "/deadline", A::kPublic, DeadlineCalculator},
+      {M::kGet, "/reports", A::kPublic, PublicReportsIndex},
+      {M::kGet, "/reports/{agency}/{year}", A::kPublic, PublicReportPage},
+      {M::kGet, "/reports/{agency}/{year}/{format}", A::kPublic, PublicReportDownload},
+      // Sign-in and the one-time set-up link.
+      {M::kGet, "/office/login", A::kPublic, LoginForm},
+      {M::kPost, "/office/login", A::kPublic, LoginSubmit},
+      {M::kPost, "/office/logout", A::kStaff, LogoutSubmit},
+      {M::kGet, "/setup/{token}", A::kPublic, SetupForm},
+      {M::kPost, "/setup/{token}", A::kPublic, SetupSubmit},
+      // Office workspace.
+      {M::kGet, "/office", A::kStaff, OfficeQueue},
+      {M::kGet, "/office/cases/new", A::kClerk, NewCaseForm},
+      {M::kPost, "/office/cases/new", A::kClerk, NewCaseSubmit},
+      {M::kGet, "/office/a/{agency}/cases/{number}", A::kStaff, CasePage},
+      {M::kPost, "/office/a/{agency}/cases/{number}/steps", A::kClerk, CaseStepSubmit},
+      {M::kPost, "/office/a/{agency}/proposals/{id}/approve", A::kHead, ProposalApprove},
+      {M::kPost, "/office/a/{agency}/proposals/{id}/reject", A::kHead, ProposalReject},
+      {M::kGet, "/office/reports", A::kStaff, OfficeReportsIndex},
+      {M::kGet, "/office/a/{agency}/reports/{year}", A::kStaff, OfficeReportPage},
+      {M::kGet, "/office/a/{agency}/reports/{year}/{format}", A::kStaff, OfficeReportDownload},
+  };
+}
+
+}  // namespace gongkai::web
