@@ -22,9 +22,9 @@ void AddCasesCommands(CLI::App& app, GlobalOptions& global);     // cases, audit
 void AddReportCommands(CLI::App& app, GlobalOptions& global);    // report build|approve|…
 // `report export`: called by AddReportCommands with the `report` subcommand.
 void AddReportExportCommand(CLI::App& report, GlobalOptions& global);
-void AddDbCommands(CLI::App& app, GlobalOptions& global);        // db, users, agencies, records
-void AddServeCommand(CLI::App& app, GlobalOptions& global);      // serve
-void AddNoticeCommand(CLI::App& app, GlobalOptions& global);     // notice (typed 告知书)
+void AddDbCommands(CLI::App& app, GlobalOptions& global);     // db, users, agencies, records
+void AddServeCommand(CLI::App& app, GlobalOptions& global);   // serve
+void AddNoticeCommand(CLI::App& app, GlobalOptions& global);  // notice (typed 告知书)
 
 }  // namespace gongkai::cli
 

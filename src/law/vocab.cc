@@ -41,7 +41,8 @@ constexpr std::array<VocabEntry<Outcome>, 21> kOutcomes{{
     {Outcome::kNotProcessedRepeat, "not_processed.repeat", "重复申请"},
     {Outcome::kNotProcessedPublication, "not_processed.publication", "要求提供公开出版物"},
     {Outcome::kNotProcessedExcessive, "not_processed.excessive", "无正当理由大量反复申请"},
-    {Outcome::kNotProcessedConfirm, "not_processed.confirm", "要求行政机关确认或重新出具已获取信息"},
+    {Outcome::kNotProcessedConfirm, "not_processed.confirm",
+     "要求行政机关确认或重新出具已获取信息"},
     {Outcome::kOtherNoCorrection, "other.no_correction", "申请人无正当理由逾期不补正"},
     {Outcome::kOtherFeeUnpaid, "other.fee_unpaid", "申请人逾期未按收费通知要求缴纳费用"},
     {Outcome::kOtherOther, "other.other", "其他"},
@@ -82,10 +83,14 @@ std::span<const VocabEntry<Outcome>> Outcomes() { return kOutcomes; }
 std::span<const VocabEntry<RemedyBlock>> RemedyBlocks() { return kRemedyBlocks; }
 std::span<const VocabEntry<RemedyResult>> RemedyResults() { return kRemedyResults; }
 
-std::optional<ApplicantKind> ApplicantKindFromKey(std::string_view k) { return FromKey(kApplicantKinds, k); }
+std::optional<ApplicantKind> ApplicantKindFromKey(std::string_view k) {
+  return FromKey(kApplicantKinds, k);
+}
 std::optional<Channel> ChannelFromKey(std::string_view k) { return FromKey(kChannels, k); }
 std::optional<Outcome> OutcomeFromKey(std::string_view k) { return FromKey(kOutcomes, k); }
-std::optional<RemedyResult> RemedyResultFromKey(std::string_view k) { return FromKey(kRemedyResults, k); }
+std::optional<RemedyResult> RemedyResultFromKey(std::string_view k) {
+  return FromKey(kRemedyResults, k);
+}
 
 std::string_view Key(ApplicantKind v) { return Entry(kApplicantKinds, v).key; }
 std::string_view Key(Channel v) { return Entry(kChannels, v).key; }

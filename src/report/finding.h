@@ -22,9 +22,9 @@ struct Finding {
   Severity severity = Severity::kError;
   std::string message_zh;
   std::string message_en;
-  std::string table;   // "section2" | "section3" | "section4" | "" (whole report)
-  std::string row;     // row key, e.g. "new"; "" when not about a row
-  std::string column;  // column key, e.g. "total"; "" when not about a column
+  std::string table;     // "section2" | "section3" | "section4" | "" (whole report)
+  std::string row;       // row key, e.g. "new"; "" when not about a row
+  std::string column;    // column key, e.g. "total"; "" when not about a column
   std::string expected;  // as a number would be printed; "" when not applicable
   std::string found;
   SourcePos pos;

@@ -5,8 +5,8 @@
 namespace gongkai {
 namespace {
 
-constexpr std::array<ColumnSpec, 3> kDocumentCols{{
-    {"issued", "本年制发件数"}, {"abolished", "本年废止件数"}, {"in_force", "现行有效件数"}}};
+constexpr std::array<ColumnSpec, 3> kDocumentCols{
+    {{"issued", "本年制发件数"}, {"abolished", "本年废止件数"}, {"in_force", "现行有效件数"}}};
 constexpr std::array<ColumnSpec, 1> kDecisionCols{{{"decisions", "本年处理决定数量"}}};
 constexpr std::array<ColumnSpec, 1> kFeeCols{{{"amount_wan_yuan", "本年收费金额（单位：万元）"}}};
 
@@ -19,13 +19,16 @@ constexpr std::array<RowSpec, 6> kTableA2021{{
     {"fees", "行政事业性收费", kFeeCols, true},
 }};
 
-constexpr std::array<ColumnSpec, 3> kTrialDocumentCols{{
-    {"made", "本年新制作数量"}, {"published", "本年新公开数量"}, {"total_published", "对外公开总数量"}}};
-constexpr std::array<ColumnSpec, 3> kTrialServiceCols{{
-    {"items_last_year", "上一年项目数量"}, {"change", "本年增/减"}, {"decisions", "处理决定数量"}}};
-constexpr std::array<ColumnSpec, 2> kTrialFeeCols{{{"items_last_year", "上一年项目数量"}, {"change", "本年增/减"}}};
-constexpr std::array<ColumnSpec, 2> kTrialProcurementCols{{
-    {"projects", "采购项目数量"}, {"amount", "采购总金额"}}};
+constexpr std::array<ColumnSpec, 3> kTrialDocumentCols{{{"made", "本年新制作数量"},
+                                                        {"published", "本年新公开数量"},
+                                                        {"total_published", "对外公开总数量"}}};
+constexpr std::array<ColumnSpec, 3> kTrialServiceCols{{{"items_last_year", "上一年项目数量"},
+                                                       {"change", "本年增/减"},
+                                                       {"decisions", "处理决定数量"}}};
+constexpr std::array<ColumnSpec, 2> kTrialFeeCols{
+    {{"items_last_year", "上一年项目数量"}, {"change", "本年增/减"}}};
+constexpr std::array<ColumnSpec, 2> kTrialProcurementCols{
+    {{"projects", "采购项目数量"}, {"amount", "采购总金额"}}};
 
 constexpr std::array<RowSpec, 8> kTableATrial{{
     {"rules", "规章", kTrialDocumentCols},
@@ -48,39 +51,40 @@ constexpr std::array<ColumnSpec, 7> kTableBCols{{
     {"total", "总计"},
 }};
 
-#define GONGKAI_B_ROWS_HEAD                                                            \
-  {"new", "一、本年新收政府信息公开申请数量", kTableBCols},                             \
-      {"carried_over", "二、上年结转政府信息公开申请数量", kTableBCols},                \
-      {"granted", "（一）予以公开", kTableBCols},                                       \
+#define GONGKAI_B_ROWS_HEAD                                                                 \
+  {"new", "一、本年新收政府信息公开申请数量", kTableBCols},                                 \
+      {"carried_over", "二、上年结转政府信息公开申请数量", kTableBCols},                    \
+      {"granted", "（一）予以公开", kTableBCols},                                           \
       {"partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", kTableBCols}, \
-      {"refused.state_secret", "1.属于国家秘密", kTableBCols},                          \
-      {"refused.law_forbidden", "2.其他法律行政法规禁止公开", kTableBCols},             \
-      {"refused.security_stability", "3.危及“三安全一稳定”", kTableBCols},              \
-      {"refused.third_party", "4.保护第三方合法权益", kTableBCols},                     \
-      {"refused.internal_affairs", "5.属于三类内部事务信息", kTableBCols},              \
-      {"refused.process_info", "6.属于四类过程性信息", kTableBCols},                    \
-      {"refused.enforcement_file", "7.属于行政执法案卷", kTableBCols},                  \
-      {"refused.inquiry_matter", "8.属于行政查询事项", kTableBCols},                    \
-      {"unavailable.not_held", "1.本机关不掌握相关政府信息", kTableBCols},              \
-      {"unavailable.needs_creation", "2.没有现成信息需要另行制作", kTableBCols},        \
-      {"unavailable.unclear", "3.补正后申请内容仍不明确", kTableBCols},                 \
-      {"not_processed.petition", "1.信访举报投诉类申请", kTableBCols},                  \
-      {"not_processed.repeat", "2.重复申请", kTableBCols},                              \
-      {"not_processed.publication", "3.要求提供公开出版物", kTableBCols},               \
-      {"not_processed.excessive", "4.无正当理由大量反复申请", kTableBCols},             \
-      {"not_processed.confirm", "5.要求行政机关确认或重新出具已获取信息", kTableBCols}
+      {"refused.state_secret", "1.属于国家秘密", kTableBCols},                              \
+      {"refused.law_forbidden", "2.其他法律行政法规禁止公开", kTableBCols},                 \
+      {"refused.security_stability", "3.危及“三安全一稳定”", kTableBCols},                  \
+      {"refused.third_party", "4.保护第三方合法权益", kTableBCols},                         \
+      {"refused.internal_affairs", "5.属于三类内部事务信息", kTableBCols},                  \
+      {"refused.process_info", "6.属于四类过程性信息", kTableBCols},                        \
+      {"refused.enforcement_file", "7.属于行政执法案卷", kTableBCols},                      \
+      {"refused.inquiry_matter", "8.属于行政查询事项", kTableBCols},                        \
+      {"unavailable.not_held", "1.本机关不掌握相关政府信息", kTableBCols},                  \
+      {"unavailable.needs_creation", "2.没有现成信息需要另行制作", kTableBCols},            \
+      {"unavailable.unclear", "3.补正后申请内容仍不明确", kTableBCols},                     \
+      {"not_processed.petition", "1.信访举报投诉类申请", kTableBCols},                      \
+      {"not_processed.repeat", "2.重复申请", kTableBCols},                                  \
+      {"not_processed.publication", "3.要求提供公开出版物", kTableBCols},                   \
+      {"not_processed.excessive", "4.无正当理由大量反复申请", kTableBCols}, {               \
+    "not_processed.confirm", "5.要求行政机关确认或重新出具已获取信息", kTableBCols          \
+  }
 
-#define GONGKAI_B_ROWS_TAIL                                             \
-  {"closed_total", "（七）总计", kTableBCols}, {                        \
-    "carried_forward", "四、结转下年度继续办理", kTableBCols            \
+#define GONGKAI_B_ROWS_TAIL                                  \
+  {"closed_total", "（七）总计", kTableBCols}, {             \
+    "carried_forward", "四、结转下年度继续办理", kTableBCols \
   }
 
 constexpr std::array<RowSpec, 25> kTableB2021{{
     GONGKAI_B_ROWS_HEAD,
-    {"other.no_correction",
-     "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", kTableBCols},
-    {"other.fee_unpaid",
-     "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", kTableBCols},
+    {"other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+     kTableBCols},
+    {"other.fee_unpaid", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+     kTableBCols},
     {"other.other", "3.其他", kTableBCols},
     GONGKAI_B_ROWS_TAIL,
 }};
@@ -131,8 +135,7 @@ std::span<const ColumnSpec> TableBColumns() { return kTableBCols; }
 std::span<const RowSpec> TableCBlocks() { return kTableC; }
 
 bool IsTableBResultRow(std::string_view key) {
-  return key != "new" && key != "carried_over" && key != "closed_total" &&
-         key != "carried_forward";
+  return key != "new" && key != "carried_over" && key != "closed_total" && key != "carried_forward";
 }
 
 std::string_view TableARowLabel(ReportFormat f, std::string_view key) {

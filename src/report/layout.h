@@ -20,7 +20,8 @@ struct ColumnSpec {
 
 struct RowSpec {
   std::string_view key;
-  std::string_view label;  // verbatim, including its numbering (e.g. "（三）1.属于国家秘密" as "1.属于国家秘密")
+  std::string_view
+      label;  // verbatim, including its numbering (e.g. "（三）1.属于国家秘密" as "1.属于国家秘密")
   std::span<const ColumnSpec> columns;
   bool decimal = false;  // only the fee amount may hold a decimal
 };
@@ -29,7 +30,7 @@ struct RowSpec {
 std::span<const RowSpec> TableARows(ReportFormat f);
 std::span<const RowSpec> TableBRows(ReportFormat f);
 std::span<const ColumnSpec> TableBColumns();  // natural_person … other_org, total
-std::span<const RowSpec> TableCBlocks();       // each with upheld, corrected, other, pending, total
+std::span<const RowSpec> TableCBlocks();      // each with upheld, corrected, other, pending, total
 
 // Table B result rows (granted … other.*), whose sum is closed_total.
 bool IsTableBResultRow(std::string_view key);

@@ -83,13 +83,13 @@ struct Report {
   ReportFormat format = ReportFormat::k2021;
   std::string agency;
   int year = 0;
-  Table section2;  // table A: 主动公开政府信息情况
-  Table section3;  // table B: 收到和处理政府信息公开申请情况
-  Table section4;  // table C: 行政复议、行政诉讼情况
-  std::vector<Section> sections;       // in document order
-  std::optional<Date> published;       // publication date, when the document states it
+  Table section2;                 // table A: 主动公开政府信息情况
+  Table section3;                 // table B: 收到和处理政府信息公开申请情况
+  Table section4;                 // table C: 行政复议、行政诉讼情况
+  std::vector<Section> sections;  // in document order
+  std::optional<Date> published;  // publication date, when the document states it
   std::vector<std::string> uncertain_paths;  // e.g. "section3.new.total": the text cannot settle it
-  std::string source;                  // file name or "register", for messages
+  std::string source;                        // file name or "register", for messages
 };
 
 }  // namespace gongkai

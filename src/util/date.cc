@@ -8,7 +8,8 @@ namespace gongkai {
 
 Result<Date> ParseDate(std::string_view text) {
   auto bad = [&] {
-    return Status::InvalidInput(fmt::format("'{}' is not a date; write it as YYYY-MM-DD, e.g. 2024-09-27", text));
+    return Status::InvalidInput(
+        fmt::format("'{}' is not a date; write it as YYYY-MM-DD, e.g. 2024-09-27", text));
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad();
   int y = 0;
@@ -17,15 +18,16 @@ Result<Date> ParseDate(std::string_view text) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
     return ec == std::errc() && p == s.data() + s.size();
   };
-  if (!num(text.substr(0, 4), y) || !num(text.substr(5, 2), m) || !num(text.substr(8, 2), d)) return bad();
+  if (!num(text.substr(0, 4), y) || !num(text.substr(5, 2), m) || !num(text.substr(8, 2), d))
+    return bad();
   Date date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
   if (!date.ok()) return bad();
   return date;
 }
 
 std::string FormatDate(Date d) {
-  return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                     static_cast<unsigned>(d.day()));
+  return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(d.year()),
+                     static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
 }
 
 std::string FormatDateZh(Date d) {

@@ -21,7 +21,9 @@ class Status {
 
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status InvalidInput(std::string msg) { return Status(Code::kInvalidInput, std::move(msg)); }
+  static Status InvalidInput(std::string msg) {
+    return Status(Code::kInvalidInput, std::move(msg));
+  }
   static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
   // A request that contradicts what is already stored (a second extension, a locked report).
   static Status Conflict(std::string msg) { return Status(Code::kConflict, std::move(msg)); }
