@@ -29,7 +29,7 @@ fail() {
 [ -x "$chromium" ] || fail "no $chromium — run scripts/install-deps.sh test (Debian package chromium)"
 command -v node >/dev/null || fail "no node — run scripts/install-deps.sh test"
 command -v curl >/dev/null || fail "no curl — apt-get install curl"
-if ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+if command -v fc-list >/dev/null && ! fc-list :lang=zh | grep -q .; then
   fail "no Chinese font: pages would render as boxes — run scripts/install-deps.sh (fonts-noto-cjk)"
 fi
 
