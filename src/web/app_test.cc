@@ -171,6 +171,28 @@ class AppTest : public ::testing::Test {
   static inline Server* server_ = nullptr;
   static inline int64_t agency_a_ = 0, agency_b_ = 0;
   static inline std::string case_a_;
+
+  // A new case of agency A received on the internet on `received`, with its query code.
+  static NewCase RegisterCaseA(Date received_on) {
+    CaseRegister cases(*db_, *calendars_);
+    Event received;
+    received.type = EventType::kReceived;
+    received.date = received_on;
+    received.channel = Channel::kInternet;
+    received.applicant_kind = ApplicantKind::kNaturalPerson;
+    received.applicant_name = "王五";
+    received.items = std::vector<std::string>{"2024年道路维修计划"};
+    Applicant applicant{"王五", "resident_id", "11010519491231002X", "13912345678", "", ""};
+    auto created = cases.RegisterCase(agency_a_, received, applicant, "电子数据；电子邮件", "test");
+    EXPECT_TRUE(created.ok()) << created.status().message();
+    return *created;
+  }
+
+  // POSTs a form as a signed-in user.
+  httplib::Result PostAs(const Staff& who, const std::string& path, httplib::Params form = {}) {
+    form.emplace("_csrf", who.csrf);
+    return Client().Post(path, {{"Cookie", who.cookie}}, form);
+  }
 };
 
 TEST_F(AppTest, PublicPagesInChineseWithSecurityHeaders) {
@@ -306,6 +328,7 @@ std::string Fill(std::string pattern, int64_t agency, const std::string& number)
   replace("{year}", "2024");
   replace("{format}", "json");
   replace("{token}", "x");
+  replace("{seq}", "1");
   return pattern;
 }
 
@@ -435,6 +458,161 @@ TEST_F(AppTest, OfficeReportShowsTablesAndDownloads) {
   // The public sees only years that have ended.
   EXPECT_EQ(c.Get("/reports/" + std::to_string(agency_a_) + "/2024")->status, 404);
   EXPECT_EQ(c.Get("/reports/" + std::to_string(agency_a_) + "/2023")->status, 200);
+}
+
+// The whole workflow of a year that has ended: the draft from the register, a narrative, the
+// head's approval and publication, which the public then sees; a reopening needs a reason.
+TEST_F(AppTest, ReportWorkflowDraftNarrativeApprovePublishReopen) {
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  Staff head = SignIn("head_a", "password-a2");
+  const std::string url = "/office/a/" + std::to_string(agency_a_) + "/reports/2023";
+  auto c = Client();
+
+  auto page = c.Get(url, {{"Cookie", clerk.cookie}});
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("尚未保存草稿"), std::string::npos);
+  EXPECT_NE(page->body.find(url + "/draft"), std::string::npos);
+  EXPECT_EQ(page->body.find(url + "/approve"), std::string::npos);  // nothing to approve yet
+
+  // Without the CSRF token the draft is refused.
+  auto no_csrf = c.Post(url + "/draft", {{"Cookie", clerk.cookie}}, httplib::Params{});
+  EXPECT_EQ(no_csrf->status, 403);
+
+  auto saved = PostAs(clerk, url + "/draft");
+  ASSERT_EQ(saved->status, 303) << saved->body;
+  EXPECT_EQ(saved->get_header_value("Location"), url);
+  page = c.Get(url, {{"Cookie", clerk.cookie}});
+  EXPECT_NE(page->body.find("第 1 版，状态：<strong class=\"state-draft\">草稿"),
+            std::string::npos);
+  EXPECT_NE(page->body.find("name=\"section\" value=\"6\""), std::string::npos);
+
+  const std::string overview = "2023年本机关未收到政府信息公开申请。";
+  auto written = PostAs(clerk, url + "/narrative", {{"section", "1"}, {"text", overview}});
+  ASSERT_EQ(written->status, 303) << written->body;
+  EXPECT_EQ(PostAs(clerk, url + "/narrative", {{"section", "7"}, {"text", "x"}})->status, 422);
+
+  // A clerk may neither approve (the route is the head's) nor reach the head's buttons.
+  EXPECT_EQ(PostAs(clerk, url + "/approve")->status, 403);
+  // Publishing a draft that is not approved is refused with the store's reason.
+  auto early = PostAs(head, url + "/publish");
+  EXPECT_EQ(early->status, 409);
+  EXPECT_NE(early->body.find("已批准"), std::string::npos);
+
+  ASSERT_EQ(PostAs(head, url + "/approve")->status, 303);
+  // Once approved the narrative is frozen.
+  EXPECT_EQ(PostAs(clerk, url + "/narrative", {{"section", "1"}, {"text", "改写"}})->status, 409);
+  ASSERT_EQ(PostAs(head, url + "/publish")->status, 303);
+  page = c.Get(url, {{"Cookie", head.cookie}});
+  EXPECT_NE(page->body.find("已发布"), std::string::npos);
+  EXPECT_NE(page->body.find(url + "/reopen"), std::string::npos);
+
+  // The public sees the published version with its narrative.
+  auto published = c.Get("/reports/" + std::to_string(agency_a_) + "/2023");
+  ASSERT_EQ(published->status, 200);
+  EXPECT_NE(published->body.find(overview), std::string::npos);
+  EXPECT_NE(published->body.find("已于"), std::string::npos);
+
+  // Reopening needs a reason, and a head.
+  EXPECT_EQ(PostAs(head, url + "/reopen", {{"reason", "  "}})->status, 422);
+  EXPECT_EQ(PostAs(clerk, url + "/reopen", {{"reason", "更正"}})->status, 403);
+  auto reopened = PostAs(head, url + "/reopen", {{"reason", "更正表三数据"}});
+  ASSERT_EQ(reopened->status, 303) << reopened->body;
+  page = c.Get(url, {{"Cookie", head.cookie}});
+  EXPECT_NE(page->body.find("已重新打开"), std::string::npos);
+  EXPECT_NE(page->body.find("更正表三数据"), std::string::npos);
+}
+
+// Publishing locks the year: a step dated in it is refused with the reason until reopened.
+TEST_F(AppTest, PublishedReportLocksTheYearsCases) {
+  Staff head = SignIn("head_a", "password-a2");
+  NewCase locked =
+      RegisterCaseA(Date(std::chrono::year(2024), std::chrono::October, std::chrono::day(8)));
+  const std::string report = "/office/a/" + std::to_string(agency_a_) + "/reports/2024";
+  const std::string steps =
+      "/office/a/" + std::to_string(agency_a_) + "/cases/" + locked.number + "/steps";
+  ASSERT_EQ(PostAs(head, report + "/draft")->status, 303);
+  ASSERT_EQ(PostAs(head, report + "/approve")->status, 303);
+  ASSERT_EQ(PostAs(head, report + "/publish")->status, 303);
+
+  httplib::Params withdrawal{{"type", "withdrawn"}, {"date", "2024-10-14"}};
+  auto refused = PostAs(head, steps, withdrawal);
+  EXPECT_EQ(refused->status, 422);
+  EXPECT_NE(refused->body.find("2024 年度报告已公开发布"), std::string::npos);
+
+  ASSERT_EQ(PostAs(head, report + "/reopen", {{"reason", "补录撤回申请"}})->status, 303);
+  EXPECT_EQ(PostAs(head, steps, withdrawal)->status, 303);
+}
+
+// The applicant lists and downloads notices with the number and query code in the POST body;
+// a wrong code gets 404 and no document.
+TEST_F(AppTest, TrackNoticesDownloadNeedsTheQueryCode) {
+  NewCase mine =
+      RegisterCaseA(Date(std::chrono::year(2024), std::chrono::October, std::chrono::day(9)));
+  Visitor v = Visit("/track");
+  auto c = Client();
+  const std::string agency = std::to_string(agency_a_);
+  httplib::Params list{
+      {"_csrf", v.csrf}, {"agency", agency}, {"number", mine.number}, {"code", mine.query_code}};
+  auto page = c.Post("/track/notices", {{"Cookie", v.cookie}}, list);
+  ASSERT_EQ(page->status, 200) << page->body;
+  EXPECT_NE(page->body.find("申请接收回执"), std::string::npos);
+  EXPECT_EQ(page->body.find("补正告知书"), std::string::npos);  // none requested
+  EXPECT_EQ(page->get_header_value("Cache-Control"), "no-store");
+
+  httplib::Params pdf = list;
+  pdf.emplace("seq", "1");
+  pdf.emplace("format", "pdf");
+  auto file = c.Post("/track/notices/download", {{"Cookie", v.cookie}}, pdf);
+  ASSERT_EQ(file->status, 200) << file->body;
+  EXPECT_EQ(file->body.rfind("%PDF", 0), 0u);
+  httplib::Params docx = list;
+  docx.emplace("seq", "1");
+  docx.emplace("format", "docx");
+  auto word = c.Post("/track/notices/download", {{"Cookie", v.cookie}}, docx);
+  ASSERT_EQ(word->status, 200);
+  EXPECT_EQ(word->body.rfind("PK", 0), 0u);  // a zip container
+
+  httplib::Params wrong{{"_csrf", v.csrf},     {"agency", agency}, {"number", mine.number},
+                        {"code", "WRONGCODE"}, {"seq", "1"},       {"format", "pdf"}};
+  auto denied = c.Post("/track/notices/download", {{"Cookie", v.cookie}}, wrong);
+  EXPECT_EQ(denied->status, 404);
+  EXPECT_EQ(denied->body.find("%PDF"), std::string::npos);
+  EXPECT_EQ(c.Post("/track/notices", {{"Cookie", v.cookie}}, wrong)->status, 404);
+  // An event that called for no notice, and a format not offered.
+  httplib::Params no_notice = list;
+  no_notice.emplace("seq", "9");
+  no_notice.emplace("format", "pdf");
+  EXPECT_EQ(c.Post("/track/notices/download", {{"Cookie", v.cookie}}, no_notice)->status, 404);
+  // Without the CSRF token.
+  httplib::Params no_csrf{{"agency", agency}, {"number", mine.number}, {"code", mine.query_code}};
+  EXPECT_EQ(c.Post("/track/notices", {{"Cookie", v.cookie}}, no_csrf)->status, 403);
+}
+
+// Staff download the same notices from the case; a correction request adds the 补正告知书.
+TEST_F(AppTest, OfficeCaseNoticesIncludeTheCorrectionRequest) {
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  NewCase c_case =
+      RegisterCaseA(Date(std::chrono::year(2024), std::chrono::October, std::chrono::day(10)));
+  const std::string base = "/office/a/" + std::to_string(agency_a_) + "/cases/" + c_case.number;
+  auto step = PostAs(clerk, base + "/steps",
+                     {{"type", "correction_requested"},
+                      {"date", "2024-10-11"},
+                      {"deadline", "2024-10-25"},
+                      {"items", "请说明所需信息的文号"}});
+  ASSERT_EQ(step->status, 303) << step->body;
+  auto c = Client();
+  auto case_page = c.Get(base, {{"Cookie", clerk.cookie}});
+  EXPECT_NE(case_page->body.find("href=\"" + base + "/notices\""), std::string::npos);
+  auto page = c.Get(base + "/notices", {{"Cookie", clerk.cookie}});
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("申请接收回执"), std::string::npos);
+  EXPECT_NE(page->body.find("补正告知书"), std::string::npos);
+  auto pdf = c.Get(base + "/notices/2/pdf", {{"Cookie", clerk.cookie}});
+  ASSERT_EQ(pdf->status, 200) << pdf->body;
+  EXPECT_EQ(pdf->body.rfind("%PDF", 0), 0u);
+  EXPECT_EQ(c.Get(base + "/notices/2/xlsx", {{"Cookie", clerk.cookie}})->status, 404);
+  Staff other = SignIn("clerk_b", "password-b1");
+  EXPECT_EQ(c.Get(base + "/notices/2/pdf", {{"Cookie", other.cookie}})->status, 403);
 }
 
 TEST(RateLimitTest, PublicPostsAreLimitedPerAddress) {

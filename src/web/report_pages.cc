@@ -1,8 +1,11 @@
 // Annual report pages. A report is the fold of the agency's case register as of 31 December
 // (cases/annual.h BuildAnnualReport), shown as HTML tables with the result of every
 // consistency check (report/rules.h CheckReport) and downloadable in every export format
-// (docs/report_export.h). The public sees the reports of years that have ended; the office
-// sees every year, including the one running, as a draft.
+// (docs/report_export.h). The public sees the reports of years that have ended: the latest
+// PUBLISHED version when the office has published one (store/report_store.h), else the fold. The
+// office sees every year, including the one running, with the stored version's state, its
+// versions, a narrative editor per section and the workflow buttons (draft → approve → publish
+// → reopen); each button is a POST that the store may refuse with a message shown to the user.
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -11,7 +14,9 @@
 #include "docs/report_export.h"
 #include "report/layout.h"
 #include "report/rules.h"
+#include "store/report_store.h"
 #include "web/handlers.h"
+#include "web/report_workflow.h"
 #include "web/views.h"
 
 namespace gongkai::web {
@@ -23,11 +28,25 @@ constexpr int kFirstReportYear = 2019;
 // How many past years the report indexes list.
 constexpr int kYearsListed = 4;
 
+// Longest narrative a section may hold; a whole report is rarely over 20 000 characters.
+constexpr size_t kMaxNarrativeBytes = 64 * 1024;
+// Longest reason for reopening a published report.
+constexpr size_t kMaxReasonBytes = 2000;
+
 struct BuiltReport {
   Agency agency;
-  AnnualReport annual;
+  AnnualReport annual;  // when `shown` is a published version, its tables replace the fold's
   std::vector<Finding> findings;
+  std::vector<ReportVersion> versions;     // of the year, newest first
+  std::optional<ReportVersion> published;  // the version shown to the public, if any
 };
+
+std::optional<ReportVersion> LatestPublished(const std::vector<ReportVersion>& versions) {
+  for (const auto& v : versions) {
+    if (v.state == ReportState::kPublished) return v;
+  }
+  return std::nullopt;
+}
 
 std::string CellText(const Cell* c) {
   if (!c) return "";
@@ -40,7 +59,9 @@ std::string CellText(const Cell* c) {
   return c->raw;
 }
 
-Result<BuiltReport> Build(RequestContext& ctx, int64_t agency_id, int year) {
+// The report of `year`: the published version's tables when `prefer_published` and one exists
+// (the public's view), else the fold of the register as it stands (the office's working view).
+Result<BuiltReport> Build(RequestContext& ctx, int64_t agency_id, int year, bool prefer_published) {
   auto agency = GetAgency(ctx.app.db(), agency_id);
   if (!agency.ok()) return agency.status();
   auto calendar = ctx.app.calendars().ForRegion(agency->region);
@@ -54,11 +75,20 @@ Result<BuiltReport> Build(RequestContext& ctx, int64_t agency_id, int year) {
   input.year = year;
   auto annual = BuildAnnualReport(*cases, input, **calendar, *settings);
   if (!annual.ok()) return annual.status();
+  auto versions = ListReportVersions(ctx.app.db(), agency_id, year);
+  if (!versions.ok()) return versions.status();
+  auto published = LatestPublished(*versions);
+  if (published && prefer_published) {
+    auto stored = VersionReport(*published);
+    if (!stored.ok()) return stored.status();
+    annual->report = std::move(stored).value();
+  }
   CheckSettings check;
   check.publisher =
       agency->kind == AgencyKind::kGovernment ? Publisher::kGovernment : Publisher::kDepartment;
   auto findings = CheckReport(annual->report, check);
-  return BuiltReport{std::move(agency).value(), std::move(annual).value(), std::move(findings)};
+  return BuiltReport{std::move(agency).value(), std::move(annual).value(), std::move(findings),
+                     std::move(versions).value(), std::move(published)};
 }
 
 View TableView(std::string_view title, std::vector<std::string> columns, View rows) {
@@ -133,11 +163,87 @@ View FactLines(const NarrativeFacts& f) {
   return facts;
 }
 
+View PublishedSections(const Report& report) {
+  View list = List();
+  for (const auto& section : report.sections) {
+    if (section.text.empty()) continue;
+    View o;
+    o.set("title", Text(section.title));
+    o.set("text", Text(section.text));
+    list.push_back(o);
+  }
+  return list;
+}
+
+// The stored versions, the narrative editor of the current draft and the buttons the caller's
+// role and the version's state allow. The store checks both again on every POST.
+View WorkflowView(RequestContext& ctx, const BuiltReport& r, const std::string& base_url) {
+  View w;
+  w.set("base", Text(base_url));
+  w.set("csrf", Text(ctx.csrf));
+  const Role role = ctx.session->user.role;
+  const bool head = role == Role::kHead;
+  const bool writer = role != Role::kSupervisor;
+  const ReportVersion* current = r.versions.empty() ? nullptr : &r.versions.front();
+  const ReportState state = current ? current->state : ReportState::kReopened;
+  w.set("has_version", Flag(current != nullptr));
+  if (current) {
+    w.set("state", Text(Label(current->state)));
+    w.set("state_key", Text(Key(current->state)));
+    w.set("version", Text(std::to_string(current->version)));
+  }
+  View versions = List();
+  for (const auto& version : r.versions) {
+    View o;
+    o.set("version", Text(std::to_string(version.version)));
+    o.set("state", Text(Label(version.state)));
+    o.set("created", Text(version.created_by + " " + version.created_at));
+    o.set("approved", Text(version.approved_by + " " + version.approved_at));
+    o.set("published", Text(version.published_by + " " + version.published_at));
+    o.set("reopened", Text(version.reopened_by + " " + version.reopened_at));
+    o.set("reason", Text(version.reopen_reason));
+    versions.push_back(o);
+  }
+  w.set("versions", versions);
+  const bool editable = current && state == ReportState::kDraft && writer;
+  w.set("can_save",
+        Flag(writer && state != ReportState::kApproved && state != ReportState::kPublished));
+  w.set("can_edit", Flag(editable));
+  w.set("can_approve", Flag(head && current && state == ReportState::kDraft));
+  w.set("can_publish", Flag(head && current && state == ReportState::kApproved));
+  w.set("can_reopen", Flag(head && current && state == ReportState::kPublished));
+  View sections = List();
+  static constexpr std::string_view kTitles[] = {"一、总体情况",
+                                                 "二、主动公开政府信息情况",
+                                                 "三、收到和处理政府信息公开申请情况",
+                                                 "四、政府信息公开行政复议、行政诉讼情况",
+                                                 "五、存在的主要问题及改进情况",
+                                                 "六、其他需要报告的事项"};
+  for (int n = 1; n <= 6; ++n) {
+    View o;
+    o.set("number", Text(std::to_string(n)));
+    o.set("title", Text(kTitles[n - 1]));
+    std::string text;
+    if (current) {
+      auto it = current->narratives.find(n);
+      if (it != current->narratives.end()) text = it->second;
+    }
+    o.set("text", Text(text));
+    o.set("editable", Flag(editable));
+    sections.push_back(o);
+  }
+  w.set("sections", sections);
+  return w;
+}
+
 Response RenderReport(RequestContext& ctx, const BuiltReport& r, bool office,
                       const std::string& base_url) {
   View v;
   v.set("office", Flag(office));
-  v.set("draft", Flag(office));
+  // The draft banner, unless the office is looking at a version it has published.
+  const bool published_now =
+      !r.versions.empty() && r.versions.front().state == ReportState::kPublished;
+  v.set("draft", Flag(office && !published_now));
   v.set("agency_id", Text(std::to_string(r.agency.id)));
   v.set("agency", Text(r.agency.name));
   v.set("year", Text(std::to_string(r.annual.report.year)));
@@ -163,7 +269,15 @@ Response RenderReport(RequestContext& ctx, const BuiltReport& r, bool office,
   }
   v.set("findings", findings);
   v.set("has_findings", Flag(!r.findings.empty()));
-  v.set("facts", FactLines(r.annual.facts));
+  if (office) {
+    v.set("workflow", WorkflowView(ctx, r, base_url));
+    v.set("facts", FactLines(r.annual.facts));
+  } else if (r.published) {
+    v.set("published_at", Text(r.published->published_at));
+    v.set("sections", PublishedSections(r.annual.report));
+  } else {
+    v.set("facts", FactLines(r.annual.facts));
+  }
   v.set("tables", Tables(r.annual.report));
   return ctx.app.Page(ctx, "report",
                       fmt::format("{} {} 年度报告", r.agency.name, r.annual.report.year), v);
@@ -238,7 +352,7 @@ Response PublicReportsIndex(RequestContext& ctx, const Request&) {
 Response PublicReportPage(RequestContext& ctx, const Request& req) {
   auto key = ReportKey(ctx, req, true);
   if (!key) return NotFound();
-  auto r = Build(ctx, key->first, key->second);
+  auto r = Build(ctx, key->first, key->second, true);
   if (!r.ok()) return BuildFailure(r.status());
   return RenderReport(ctx, *r, false, fmt::format("/reports/{}/{}", key->first, key->second));
 }
@@ -246,7 +360,7 @@ Response PublicReportPage(RequestContext& ctx, const Request& req) {
 Response PublicReportDownload(RequestContext& ctx, const Request& req) {
   auto key = ReportKey(ctx, req, true);
   if (!key) return NotFound();
-  auto r = Build(ctx, key->first, key->second);
+  auto r = Build(ctx, key->first, key->second, true);
   if (!r.ok()) return BuildFailure(r.status());
   return Download(*r, req.Param("format"));
 }
@@ -270,7 +384,7 @@ Response OfficeReportPage(RequestContext& ctx, const Request& req) {
   auto key = ReportKey(ctx, req, false);
   if (!key) return NotFound();
   if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->first)) return *denied;
-  auto r = Build(ctx, key->first, key->second);
+  auto r = Build(ctx, key->first, key->second, false);
   if (!r.ok()) return BuildFailure(r.status());
   return RenderReport(ctx, *r, true,
                       fmt::format("/office/a/{}/reports/{}", key->first, key->second));
@@ -280,9 +394,95 @@ Response OfficeReportDownload(RequestContext& ctx, const Request& req) {
   auto key = ReportKey(ctx, req, false);
   if (!key) return NotFound();
   if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->first)) return *denied;
-  auto r = Build(ctx, key->first, key->second);
+  auto r = Build(ctx, key->first, key->second, false);
   if (!r.ok()) return BuildFailure(r.status());
   return Download(*r, req.Param("format"));
+}
+
+// The workflow POSTs. Each validates the URL, the agency and its fields first, then asks the
+// store, whose refusal (role, state, locked year) is shown with its message.
+
+namespace {
+
+Response WorkflowRefusal(const Status& s) {
+  switch (s.code()) {
+    case Status::Code::kPermissionDenied:
+      return ErrorPage(403, "无权执行此操作", s.message());
+    case Status::Code::kConflict:
+      return ErrorPage(409, "报告当前状态不允许此操作", s.message());
+    case Status::Code::kInvalidInput:
+      return ErrorPage(422, "无法保存", s.message());
+    case Status::Code::kNotFound:
+      return NotFound();
+    default:
+      spdlog::error("report workflow: {}", s.message());
+      return InternalError();
+  }
+}
+
+// The section number 1..6 of the narrative form.
+std::optional<int> ParseSection(std::string_view field) {
+  if (field.size() != 1 || field[0] < '1' || field[0] > '6') return std::nullopt;
+  return field[0] - '0';
+}
+
+// Runs `step` on the report of the URL once the URL and the caller's agency are checked, and
+// redirects back to the report page when it succeeds. `step` validates its own fields, returning
+// kInvalidInput (shown as 422) before it asks the store.
+template <typename Step>
+Response WorkflowStep(RequestContext& ctx, const Request& req, Step step) {
+  auto key = ReportKey(ctx, req, false);
+  if (!key) return NotFound();
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->first)) return *denied;
+  Status s = step(key->first, key->second, ctx.session->user);
+  if (!s.ok()) return WorkflowRefusal(s);
+  return Redirect(fmt::format("/office/a/{}/reports/{}", key->first, key->second));
+}
+
+}  // namespace
+
+Response ReportSaveDraft(RequestContext& ctx, const Request& req) {
+  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
+    auto saved = SaveDraft(ctx.app.db(), ctx.app.calendars(), agency, year, user);
+    return saved.ok() ? Status::Ok() : saved.status();
+  });
+}
+
+Response ReportNarrativeSubmit(RequestContext& ctx, const Request& req) {
+  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
+    auto section = ParseSection(ctx.form.Get("section"));
+    if (!section) return Status::InvalidInput("章节编号无效：应为 1 至 6（一 至 六）");
+    std::string text(ctx.form.Get("text"));
+    if (text.size() > kMaxNarrativeBytes) {
+      return Status::InvalidInput("该章节文字过长：请精简后再保存（上限 64 KB）");
+    }
+    return SetNarrative(ctx.app.db(), agency, year, *section, text, user);
+  });
+}
+
+Response ReportApprove(RequestContext& ctx, const Request& req) {
+  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
+    return ApproveReport(ctx.app.db(), agency, year, user);
+  });
+}
+
+Response ReportPublish(RequestContext& ctx, const Request& req) {
+  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
+    return PublishReport(ctx.app.db(), agency, year, user);
+  });
+}
+
+Response ReportReopen(RequestContext& ctx, const Request& req) {
+  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
+    std::string reason(ctx.form.Get("reason"));
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+      return Status::InvalidInput("请填写重新打开已发布报告的原因");
+    }
+    if (reason.size() > kMaxReasonBytes) {
+      return Status::InvalidInput("原因过长：请精简到 2000 字节以内");
+    }
+    return ReopenReport(ctx.app.db(), agency, year, user, reason);
+  });
 }
 
 }  // namespace gongkai::web

@@ -4,6 +4,8 @@
 
 #include "web/app.h"
 #include "web/handlers.h"
+#include "web/notice_pages.h"
+#include "web/report_workflow.h"
 
 namespace gongkai::web {
 
@@ -18,6 +20,8 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kPost, "/apply", A::kPublic, ApplySubmit},
       {M::kGet, "/track", A::kPublic, TrackForm},
       {M::kPost, "/track", A::kPublic, TrackSubmit},
+      {M::kPost, "/track/notices", A::kPublic, TrackNoticesSubmit},
+      {M::kPost, "/track/notices/download", A::kPublic, TrackNoticeDownload},
       {M::kGet, "/deadline", A::kPublic, DeadlineCalculator},
       {M::kGet, "/reports", A::kPublic, PublicReportsIndex},
       {M::kGet, "/reports/{agency}/{year}", A::kPublic, PublicReportPage},
@@ -34,11 +38,19 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kPost, "/office/cases/new", A::kClerk, NewCaseSubmit},
       {M::kGet, "/office/a/{agency}/cases/{number}", A::kStaff, CasePage},
       {M::kPost, "/office/a/{agency}/cases/{number}/steps", A::kClerk, CaseStepSubmit},
+      {M::kGet, "/office/a/{agency}/cases/{number}/notices", A::kStaff, OfficeCaseNotices},
+      {M::kGet, "/office/a/{agency}/cases/{number}/notices/{seq}/{format}", A::kStaff,
+       OfficeCaseNoticeDownload},
       {M::kPost, "/office/a/{agency}/proposals/{id}/approve", A::kHead, ProposalApprove},
       {M::kPost, "/office/a/{agency}/proposals/{id}/reject", A::kHead, ProposalReject},
       {M::kGet, "/office/reports", A::kStaff, OfficeReportsIndex},
       {M::kGet, "/office/a/{agency}/reports/{year}", A::kStaff, OfficeReportPage},
       {M::kGet, "/office/a/{agency}/reports/{year}/{format}", A::kStaff, OfficeReportDownload},
+      {M::kPost, "/office/a/{agency}/reports/{year}/draft", A::kClerk, ReportSaveDraft},
+      {M::kPost, "/office/a/{agency}/reports/{year}/narrative", A::kClerk, ReportNarrativeSubmit},
+      {M::kPost, "/office/a/{agency}/reports/{year}/approve", A::kHead, ReportApprove},
+      {M::kPost, "/office/a/{agency}/reports/{year}/publish", A::kHead, ReportPublish},
+      {M::kPost, "/office/a/{agency}/reports/{year}/reopen", A::kHead, ReportReopen},
   };
 }
 

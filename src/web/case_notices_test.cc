@@ -1,0 +1,92 @@
+#include "web/case_notices.h"
+
+#include <gtest/gtest.h>
+
+namespace gongkai::web {
+namespace {
+
+using std::chrono::day;
+using std::chrono::October;
+using std::chrono::year;
+
+Date Oct(int d) { return Date(year(2024), October, day(d)); }
+
+StoredEvent Stored(int seq, EventType type, Date date) {
+  StoredEvent s;
+  s.seq = seq;
+  s.event.type = type;
+  s.event.date = date;
+  return s;
+}
+
+// A case received on 2024-10-08, asked to correct on 10-09 (due 10-23), extended on 10-30 and
+// answered with a refusal (third party) on 11-05.
+CaseDetail RefusedCase() {
+  CaseDetail c;
+  c.summary.number = "2024-0007";
+  c.summary.received = Oct(8);
+  c.summary.items = {"甲项目批复", "乙项目验收"};
+  c.summary.due = Date(year(2024), std::chrono::November, day(27));
+  c.applicant.name = "王五";
+  c.events.push_back(Stored(1, EventType::kReceived, Oct(8)));
+  StoredEvent correction = Stored(2, EventType::kCorrectionRequested, Oct(9));
+  correction.event.items = std::vector<std::string>{"文号", "年份"};
+  correction.event.deadline = Oct(23);
+  c.events.push_back(correction);
+  c.events.push_back(Stored(3, EventType::kCorrectionReceived, Oct(14)));
+  c.events.push_back(Stored(4, EventType::kExtensionApproved, Oct(30)));
+  StoredEvent answer =
+      Stored(5, EventType::kAnswered, Date(year(2024), std::chrono::November, day(5)));
+  answer.event.outcome = Outcome::kRefusedThirdParty;
+  answer.event.note = "涉及第三方商业秘密";
+  c.events.push_back(answer);
+  return c;
+}
+
+TEST(CaseNoticesTest, OneNoticePerStepThatCallsForOne) {
+  const CaseDetail c = RefusedCase();
+  const std::vector<IssuedNotice> notices = IssuedNotices(c);
+  // seq → kind; the correction received (seq 3) calls for no notice.
+  const std::vector<std::pair<int, NoticeKind>> expected = {{1, NoticeKind::kReceipt},
+                                                            {2, NoticeKind::kCorrection},
+                                                            {4, NoticeKind::kExtension},
+                                                            {5, NoticeKind::kRefused}};
+  ASSERT_EQ(notices.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(notices[i].seq, expected[i].first) << i;
+    EXPECT_EQ(notices[i].kind, expected[i].second) << "seq " << expected[i].first;
+  }
+  EXPECT_EQ(notices[1].issued, Oct(9));
+  EXPECT_FALSE(FindIssued(c, 3));
+  ASSERT_TRUE(FindIssued(c, 4));
+  EXPECT_EQ(FindIssued(c, 4)->kind, NoticeKind::kExtension);
+}
+
+TEST(CaseNoticesTest, WithdrawalCallsForNoReply) {
+  CaseDetail c;
+  c.events.push_back(Stored(1, EventType::kReceived, Oct(8)));
+  c.events.push_back(Stored(2, EventType::kWithdrawn, Oct(9)));
+  ASSERT_EQ(IssuedNotices(c).size(), 1u);
+  EXPECT_EQ(IssuedNotices(c)[0].kind, NoticeKind::kReceipt);
+}
+
+TEST(CaseNoticesTest, FieldsComeFromTheEventsUpToTheNotice) {
+  const CaseDetail c = RefusedCase();
+  const NoticeFields correction = NoticeFieldsFor(c, "甲区人民政府", *FindIssued(c, 2));
+  EXPECT_EQ(correction.agency_name, "甲区人民政府");
+  EXPECT_EQ(correction.case_number, "2024-0007");
+  EXPECT_EQ(correction.applicant_name, "王五");
+  EXPECT_EQ(correction.request, "甲项目批复；乙项目验收");
+  EXPECT_EQ(correction.correction_items, "文号\n年份");
+  EXPECT_EQ(correction.respond_by, Oct(23));
+  EXPECT_EQ(correction.issued, Oct(9));
+  EXPECT_FALSE(correction.extended_due);  // the extension came later
+  EXPECT_EQ(correction.reasons, "");
+
+  const NoticeFields reply = NoticeFieldsFor(c, "甲区人民政府", *FindIssued(c, 5));
+  EXPECT_EQ(reply.reasons, "涉及第三方商业秘密");
+  EXPECT_EQ(reply.extended_due, Date(year(2024), std::chrono::November, day(27)));
+}
+
+}  // namespace
+}  // namespace gongkai::web
