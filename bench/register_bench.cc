@@ -119,7 +119,8 @@ int main(int argc, char** argv) {
   jsonl.clear();
   jsonl.shrink_to_fit();
 
-  std::string command = "'/proc/self/exe' --report '" + path + "' " + std::to_string(kReportYear);
+  std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
+  std::string command = "'" + self + "' --report '" + path + "' " + std::to_string(kReportYear);
   FILE* child = popen(command.c_str(), "r");
   double report_seconds = 0, report_peak = 0, new_total = 0;
   if (!child || std::fscanf(child, "%lf %lf %lf", &report_seconds, &report_peak, &new_total) != 3) {

@@ -1,6 +1,6 @@
-// `gongkai cases import|export|recompute|list|show` and `gongkai audit verify`: the case register
-// from the command line (store/case_store.h). Personal data is masked in everything printed
-// unless `cases show --reveal` is asked for.
+// `gongkai cases import|export|recompute|list|show`, `gongkai audit verify` and `gongkai fee`: the
+// case register from the command line (store/case_store.h) and the 109号 fee calculator. Personal
+// data is masked in everything printed unless `cases show --reveal` is asked for.
 
 #include <fmt/format.h>
 
@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "files/calendar_files.h"
+#include "law/fees.h"
 #include "store/agencies.h"
 #include "store/audit.h"
 #include "store/calendars.h"
@@ -99,164 +100,189 @@ void AddCasesCommands(CLI::App& app, GlobalOptions& g) {
   auto* cases = app.add_subcommand("cases", "依申请公开案件登记 / the case register");
   cases->require_subcommand(1);
 
-  auto* import = cases->add_subcommand(
+  auto* import_cmd = cases->add_subcommand(
       "import",
       "导入 JSON Lines 案件事件（全部成功或全部不导入）/ import case events (all or nothing)");
-  AddCommon(import, *a);
-  import->add_option("FILE", a->file, "JSONL 文件 / JSONL file")->required();
-  import->callback([&g, a] {
+  AddCommon(import_cmd, *a);
+  import_cmd->add_option("FILE", a->file, "JSONL 文件 / JSONL file")->required();
+  import_cmd->callback([&g, a] {
     auto text = ReadFile(a->file);
-  if (!Check(g, text)) return;
-  auto database = Database::OpenForUse(a->url);
-  if (!Check(g, database)) return;
-  Calendars calendars;
-  CaseRegister reg(*database, calendars);
-  auto result = reg.Import(*text, ImportOptions{a->agency, "import"});
-  if (!Check(g, result.ok() ? Status::Ok() : result.status().WithContext(a->file + "："))) return;
-  if (result->created_agency) {
-    std::cout << Tr(g, "数据库为空，已创建机关 {}（本机关）\n",
-                    "empty database: created agency {}\n", result->agency_id);
-  }
-  std::cout << Tr(g, "已导入 {} 件案件、{} 个事件到机关 {}\n",
-                  "imported {} cases, {} events into agency {}\n", result->cases, result->events,
-                  result->agency_id);
-});
+    if (!Check(g, text)) return;
+    auto database = Database::OpenForUse(a->url);
+    if (!Check(g, database)) return;
+    Calendars calendars;
+    CaseRegister reg(*database, calendars);
+    auto result = reg.Import(*text, ImportOptions{a->agency, "import"});
+    if (!Check(g, result.ok() ? Status::Ok() : result.status().WithContext(a->file + "："))) return;
+    if (result->created_agency) {
+      std::cout << Tr(g, "数据库为空，已创建机关 {}（本机关）\n",
+                      "empty database: created agency {}\n", result->agency_id);
+    }
+    std::cout << Tr(g, "已导入 {} 件案件、{} 个事件到机关 {}\n",
+                    "imported {} cases, {} events into agency {}\n", result->cases, result->events,
+                    result->agency_id);
+  });
 
-auto* exp = cases->add_subcommand("export", "导出为 JSON Lines / export as JSON Lines");
-exp->add_option("--db", a->url, kDbHelp);
-exp->add_option("--agency", a->agency, "机关编号 / agency id");
-exp->add_option("-o,--output", a->output, "输出文件（默认标准输出）/ output file");
-exp->callback([&g, a] {
-  auto database = Database::OpenForUse(a->url);
-  if (!Check(g, database)) return;
-  Calendars calendars;
-  auto text = CaseRegister(*database, calendars).Export(a->agency);
-  if (!Check(g, text)) return;
-  if (a->output.empty()) {
-    std::cout << *text;
-    return;
-  }
-  std::ofstream out(a->output, std::ios::binary);
-  out << *text;
-  if (!out) Check(g, Status::InvalidInput(fmt::format("无法写入 {}", a->output)));
-});
+  auto* exp = cases->add_subcommand("export", "导出为 JSON Lines / export as JSON Lines");
+  exp->add_option("--db", a->url, kDbHelp);
+  exp->add_option("--agency", a->agency, "机关编号 / agency id");
+  exp->add_option("-o,--output", a->output, "输出文件（默认标准输出）/ output file");
+  exp->callback([&g, a] {
+    auto database = Database::OpenForUse(a->url);
+    if (!Check(g, database)) return;
+    Calendars calendars;
+    auto text = CaseRegister(*database, calendars).Export(a->agency);
+    if (!Check(g, text)) return;
+    if (a->output.empty()) {
+      std::cout << *text;
+      return;
+    }
+    std::ofstream out(a->output, std::ios::binary);
+    out << *text;
+    if (!out) Check(g, Status::InvalidInput(fmt::format("无法写入 {}", a->output)));
+  });
 
-auto* recompute = cases->add_subcommand(
-    "recompute", "按当前日历和设置重算案件状态缓存 / rebuild the cached case states");
-recompute->add_option("--db", a->url, kDbHelp);
-recompute->add_option("--agency", a->agency, "机关编号（默认全部）/ agency id (default all)");
-recompute->add_option("--as-of", a->as_of, "日期 YYYY-MM-DD（默认今天）/ as-of date");
-recompute->callback([&g, a] {
-  auto database = Database::OpenForUse(a->url);
-  if (!Check(g, database)) return;
-  Calendars calendars;
-  CaseRegister reg(*database, calendars);
-  Date as_of = reg.Today();
-  if (!a->as_of.empty()) {
-    auto parsed = ParseDate(a->as_of);
-    if (!Check(g, parsed.ok() ? Status::Ok() : parsed.status().WithContext("--as-of: "))) return;
-    as_of = *parsed;
-  }
-  auto n = reg.Recompute(a->agency, as_of);
-  if (!Check(g, n)) return;
-  std::cout << Tr(g, "已重算 {} 件案件（截至 {}）\n", "recomputed {} cases as of {}\n", *n,
-                  FormatDate(as_of));
-});
+  auto* recompute = cases->add_subcommand(
+      "recompute", "按当前日历和设置重算案件状态缓存 / rebuild the cached case states");
+  recompute->add_option("--db", a->url, kDbHelp);
+  recompute->add_option("--agency", a->agency, "机关编号（默认全部）/ agency id (default all)");
+  recompute->add_option("--as-of", a->as_of, "日期 YYYY-MM-DD（默认今天）/ as-of date");
+  recompute->callback([&g, a] {
+    auto database = Database::OpenForUse(a->url);
+    if (!Check(g, database)) return;
+    Calendars calendars;
+    CaseRegister reg(*database, calendars);
+    Date as_of = reg.Today();
+    if (!a->as_of.empty()) {
+      auto parsed = ParseDate(a->as_of);
+      if (!Check(g, parsed.ok() ? Status::Ok() : parsed.status().WithContext("--as-of: "))) return;
+      as_of = *parsed;
+    }
+    auto n = reg.Recompute(a->agency, as_of);
+    if (!Check(g, n)) return;
+    std::cout << Tr(g, "已重算 {} 件案件（截至 {}）\n", "recomputed {} cases as of {}\n", *n,
+                    FormatDate(as_of));
+  });
 
-auto* list = cases->add_subcommand("list", "列出案件（申请人已脱敏）/ list cases (masked)");
-AddCommon(list, *a);
-list->add_option("--status", a->status, "in_progress | answered | … ");
-list->add_option("--channel", a->channel, "in_person | internet | …");
-list->add_option("--applicant-kind", a->applicant_kind, "natural_person | commercial | …");
-list->add_option("--year", a->year, "收到年度 / year received");
-list->add_option("--due-within", a->due_within, "N 个工作日内到期 / due within N working days");
-list->add_flag("--overdue", a->overdue, "只列逾期 / overdue only");
-list->add_option("--limit", a->limit, "最多行数 / max rows");
-list->add_option("--offset", a->offset, "跳过行数 / rows to skip");
-list->callback([&g, a] {
-  CaseFilter filter;
-  if (!ParseKey(g, a->status, "--status", &CaseStatusFromKey, &filter.status) ||
-      !ParseKey(g, a->channel, "--channel", &ChannelFromKey, &filter.channel) ||
-      !ParseKey(g, a->applicant_kind, "--applicant-kind", &ApplicantKindFromKey,
-                &filter.applicant_kind)) {
-    return;
-  }
-  filter.year = a->year;
-  filter.due_within_working_days = a->due_within;
-  filter.overdue = a->overdue;
-  filter.limit = a->limit;
-  filter.offset = a->offset;
-  auto opened = Open(g, *a);
-  if (!opened) return;
-  Calendars calendars;
-  CaseRegister reg(opened->first, calendars);
-  auto rows = reg.List(opened->second, filter);
-  if (!Check(g, rows)) return;
-  auto counts = reg.Count(opened->second, filter);
-  if (!Check(g, counts)) return;
-  std::cout << Say(
-      g, "编号\t收到日期\t申请人类型\t申请人\t状态\t结果\t答复期限\t剩余工作日\n",
-      "number\treceived\tapplicant kind\tapplicant\tstatus\toutcome\tdue\tdays left\n");
-  for (const CaseSummary& c : *rows) PrintSummary(g, c);
-  std::cout << Tr(g, "共 {} 件，办理中 {} 件，逾期 {} 件；显示 {} 件\n",
-                  "{} cases, {} open, {} overdue; {} shown\n", counts->total, counts->open,
-                  counts->overdue, rows->size());
-});
+  auto* list = cases->add_subcommand("list", "列出案件（申请人已脱敏）/ list cases (masked)");
+  AddCommon(list, *a);
+  list->add_option("--status", a->status, "in_progress | answered | … ");
+  list->add_option("--channel", a->channel, "in_person | internet | …");
+  list->add_option("--applicant-kind", a->applicant_kind, "natural_person | commercial | …");
+  list->add_option("--year", a->year, "收到年度 / year received");
+  list->add_option("--due-within", a->due_within, "N 个工作日内到期 / due within N working days");
+  list->add_flag("--overdue", a->overdue, "只列逾期 / overdue only");
+  list->add_option("--limit", a->limit, "最多行数 / max rows");
+  list->add_option("--offset", a->offset, "跳过行数 / rows to skip");
+  list->callback([&g, a] {
+    CaseFilter filter;
+    if (!ParseKey(g, a->status, "--status", &CaseStatusFromKey, &filter.status) ||
+        !ParseKey(g, a->channel, "--channel", &ChannelFromKey, &filter.channel) ||
+        !ParseKey(g, a->applicant_kind, "--applicant-kind", &ApplicantKindFromKey,
+                  &filter.applicant_kind)) {
+      return;
+    }
+    filter.year = a->year;
+    filter.due_within_working_days = a->due_within;
+    filter.overdue = a->overdue;
+    filter.limit = a->limit;
+    filter.offset = a->offset;
+    auto opened = Open(g, *a);
+    if (!opened) return;
+    Calendars calendars;
+    CaseRegister reg(opened->first, calendars);
+    auto rows = reg.List(opened->second, filter);
+    if (!Check(g, rows)) return;
+    auto counts = reg.Count(opened->second, filter);
+    if (!Check(g, counts)) return;
+    std::cout << Say(
+        g, "编号\t收到日期\t申请人类型\t申请人\t状态\t结果\t答复期限\t剩余工作日\n",
+        "number\treceived\tapplicant kind\tapplicant\tstatus\toutcome\tdue\tdays left\n");
+    for (const CaseSummary& c : *rows) PrintSummary(g, c);
+    std::cout << Tr(g, "共 {} 件，办理中 {} 件，逾期 {} 件；显示 {} 件\n",
+                    "{} cases, {} open, {} overdue; {} shown\n", counts->total, counts->open,
+                    counts->overdue, rows->size());
+  });
 
-auto* show = cases->add_subcommand("show", "显示案件及其全部事件 / show a case and its events");
-AddCommon(show, *a);
-show->add_option("NUMBER", a->number, "案件编号 / case number")->required();
-show->add_flag("--reveal", a->reveal, "显示申请人完整个人信息 / show full personal data");
-show->callback([&g, a] {
-  auto opened = Open(g, *a);
-  if (!opened) return;
-  Calendars calendars;
-  auto detail = CaseRegister(opened->first, calendars).Get(opened->second, a->number);
-  if (!Check(g, detail)) return;
-  const CaseSummary& c = detail->summary;
-  std::cout << Tr(
-      g, "案件 {}\n申请人：{}（{}）\n渠道：{}\n到达：{}  收到：{}\n状态：{}\n",
-      "case {}\napplicant: {} ({})\nchannel: {}\narrived: {}  received: {}\nstatus: {}\n", c.number,
-      a->reveal ? detail->applicant.name : c.applicant_display, Show(g, c.applicant_kind),
-      Show(g, c.channel), FormatDate(c.arrived), FormatDate(c.received), Show(g, c.status));
-  if (a->reveal) {
-    const Applicant& p = detail->applicant;
-    std::cout << Tr(g, "证件：{} {}\n电话：{}\n邮箱：{}\n地址：{}\n",
-                    "ID: {} {}\nphone: {}\ne-mail: {}\naddress: {}\n", p.id_type, p.id_number,
-                    p.phone, p.email, p.address);
-  }
-  if (c.outcome) std::cout << Say(g, "结果：", "outcome: ") << Show(g, *c.outcome) << "\n";
-  if (c.due) {
-    std::cout << Tr(g, "答复期限：{}（剩余 {} 个工作日）\n", "due: {} ({} working days left)\n",
-                    FormatDate(*c.due), c.days_left.value_or(0));
-  }
-  for (const StoredEvent& e : detail->events) {
-    std::cout << fmt::format("  {}. {}  {}  {}  [{} {}]\n", e.seq, FormatDate(e.event.date),
-                             Show(g, e.event.type), e.event.note, e.actor, e.recorded_at);
-  }
-});
+  auto* show = cases->add_subcommand("show", "显示案件及其全部事件 / show a case and its events");
+  AddCommon(show, *a);
+  show->add_option("NUMBER", a->number, "案件编号 / case number")->required();
+  show->add_flag("--reveal", a->reveal, "显示申请人完整个人信息 / show full personal data");
+  show->callback([&g, a] {
+    auto opened = Open(g, *a);
+    if (!opened) return;
+    Calendars calendars;
+    auto detail = CaseRegister(opened->first, calendars).Get(opened->second, a->number);
+    if (!Check(g, detail)) return;
+    const CaseSummary& c = detail->summary;
+    std::cout << Tr(
+        g, "案件 {}\n申请人：{}（{}）\n渠道：{}\n到达：{}  收到：{}\n状态：{}\n",
+        "case {}\napplicant: {} ({})\nchannel: {}\narrived: {}  received: {}\nstatus: {}\n",
+        c.number, a->reveal ? detail->applicant.name : c.applicant_display,
+        Show(g, c.applicant_kind), Show(g, c.channel), FormatDate(c.arrived),
+        FormatDate(c.received), Show(g, c.status));
+    if (a->reveal) {
+      const Applicant& p = detail->applicant;
+      std::cout << Tr(g, "证件：{} {}\n电话：{}\n邮箱：{}\n地址：{}\n",
+                      "ID: {} {}\nphone: {}\ne-mail: {}\naddress: {}\n", p.id_type, p.id_number,
+                      p.phone, p.email, p.address);
+    }
+    if (c.outcome) std::cout << Say(g, "结果：", "outcome: ") << Show(g, *c.outcome) << "\n";
+    if (c.due) {
+      std::cout << Tr(g, "答复期限：{}（剩余 {} 个工作日）\n", "due: {} ({} working days left)\n",
+                      FormatDate(*c.due), c.days_left.value_or(0));
+    }
+    for (const StoredEvent& e : detail->events) {
+      std::cout << fmt::format("  {}. {}  {}  {}  [{} {}]\n", e.seq, FormatDate(e.event.date),
+                               Show(g, e.event.type), e.event.note, e.actor, e.recorded_at);
+    }
+  });
 
-auto* audit = app.add_subcommand("audit", "审计 / audit");
-audit->require_subcommand(1);
-auto* verify =
-    audit->add_subcommand("verify", "核验每个案件的事件哈希链 / verify every event chain");
-verify->add_option("--db", a->url, kDbHelp);
-verify->add_option("--agency", a->agency, "机关编号（默认全部）/ agency id (default all)");
-verify->callback([&g, a] {
-  auto database = Database::OpenForUse(a->url);
-  if (!Check(g, database)) return;
-  auto result = VerifyAuditChain(*database, a->agency);
-  if (!Check(g, result)) return;
-  for (const BrokenLink& b : result->broken) {
-    std::cout << Tr(g, "机关 {} 案件 {} 第 {} 个事件：{}\n", "agency {} case {} event {}: {}\n",
-                    b.agency_id, b.case_number, b.seq, b.reason);
-  }
-  std::cout << Tr(g, "核验 {} 件案件、{} 个事件：{}\n", "checked {} cases, {} events: {}\n",
-                  result->cases, result->events,
-                  result->broken.empty() ? Say(g, "事件链完整", "every chain intact")
-                                         : Say(g, "发现被改动的事件", "tampering found"));
-  if (!result->broken.empty()) g.exit_code = 3;
-});
-}  // namespace gongkai::cli
+  auto* audit = app.add_subcommand("audit", "审计 / audit");
+  audit->require_subcommand(1);
+  auto* verify =
+      audit->add_subcommand("verify", "核验每个案件的事件哈希链 / verify every event chain");
+  verify->add_option("--db", a->url, kDbHelp);
+  verify->add_option("--agency", a->agency, "机关编号（默认全部）/ agency id (default all)");
+  verify->callback([&g, a] {
+    auto database = Database::OpenForUse(a->url);
+    if (!Check(g, database)) return;
+    auto result = VerifyAuditChain(*database, a->agency);
+    if (!Check(g, result)) return;
+    for (const BrokenLink& b : result->broken) {
+      std::cout << Tr(g, "机关 {} 案件 {} 第 {} 个事件：{}\n", "agency {} case {} event {}: {}\n",
+                      b.agency_id, b.case_number, b.seq, b.reason);
+    }
+    std::cout << Tr(g, "核验 {} 件案件、{} 个事件：{}\n", "checked {} cases, {} events: {}\n",
+                    result->cases, result->events,
+                    result->broken.empty() ? Say(g, "事件链完整", "every chain intact")
+                                           : Say(g, "发现被改动的事件", "tampering found"));
+    if (!result->broken.empty()) g.exit_code = 3;
+  });
+
+  struct FeeArgs {
+    std::optional<int> ordinal, pages;
+    int count = 1;
+  };
+  auto f = std::make_shared<FeeArgs>();
+  auto* fee = app.add_subcommand("fee", "信息处理费计算（国办函〔2020〕109号）/ processing fee");
+  auto* per_application =
+      fee->add_option("--per-application", f->ordinal,
+                      "按件：本月第几件申请 / ordinal of the application this month");
+  fee->add_option("--count", f->count, "按件：件数 / number of applications");
+  fee->add_option("--pages", f->pages, "按量：页数 / pages")->excludes(per_application);
+  fee->callback([&g, f] {
+    if (!f->ordinal && !f->pages) {
+      Check(g, Status::InvalidInput(Say(g, "请给出 --per-application N 或 --pages N",
+                                        "give --per-application N or --pages N")));
+      return;
+    }
+    auto quote = f->pages ? PerPageFee(*f->pages) : PerApplicationFee(*f->ordinal, f->count);
+    if (!Check(g, quote)) return;
+    for (const std::string& line : quote->explanation) std::cout << line << "\n";
+    std::cout << Tr(g, "金额：{:.2f} 元\n", "amount: {:.2f} yuan\n",
+                    static_cast<double>(quote->amount_fen) / 100.0);
+  });
+}
 
 }  // namespace gongkai::cli

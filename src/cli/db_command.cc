@@ -215,92 +215,94 @@ void AddRecords(CLI::App& app, GlobalOptions& g) {
     return std::pair{std::move(database).value(), *agency};
   };
 
-  auto* import = records->add_subcommand("import", "从 CSV 导入（表头决定类型）/ import a CSV");
-  common(import);
-  import->add_option("FILE", a->file, "CSV 文件 / CSV file")->required();
-  import->callback([&g, a, open] {
+  auto* import_cmd = records->add_subcommand("import", "从 CSV 导入（表头决定类型）/ import a CSV");
+  common(import_cmd);
+  import_cmd->add_option("FILE", a->file, "CSV 文件 / CSV file")->required();
+  import_cmd->callback([&g, a, open] {
     auto text = ReadFile(a->file);
-  if (!Check(g, text)) return;
-  auto opened = open();
-  if (!opened) return;
-  auto n = ImportRecordsCsv(opened->first, opened->second, *text);
-  if (!Check(g, n)) return;
-  std::cout << Tr(g, "已导入 {} 行\n", "imported {} rows\n", *n);
-});
+    if (!Check(g, text)) return;
+    auto opened = open();
+    if (!opened) return;
+    auto n = ImportRecordsCsv(opened->first, opened->second, *text);
+    if (!Check(g, n)) return;
+    std::cout << Tr(g, "已导入 {} 行\n", "imported {} rows\n", *n);
+  });
 
-auto* add_doc =
-    records->add_subcommand("add-document", "登记规章或规范性文件 / register a document");
-common(add_doc);
-add_doc->add_option("--kind", a->kind, "rules | normative_documents")
-    ->required()
-    ->check(CLI::IsMember({"rules", "normative_documents"}));
-add_doc->add_option("--number", a->number, "文号 / document number")->required();
-add_doc->add_option("--title", a->title, "标题 / title")->required();
-add_doc->add_option("--issued", a->issued, "制发日期 YYYY-MM-DD / issued")->required();
-add_doc->add_option("--abolished", a->abolished, "废止日期 YYYY-MM-DD / abolished");
-add_doc->callback([&g, a, open] {
-  StoredDocument d;
-  d.kind = *DocumentKindFromKey(a->kind);
-  d.number = a->number;
-  d.title = a->title;
-  auto issued = ParseDate(a->issued);
-  if (!Check(g, issued.ok() ? Status::Ok() : issued.status().WithContext("--issued: "))) return;
-  d.issued = *issued;
-  if (!a->abolished.empty()) {
-    auto abolished = ParseDate(a->abolished);
-    if (!Check(g, abolished.ok() ? Status::Ok() : abolished.status().WithContext("--abolished: ")))
-      return;
-    d.abolished = *abolished;
-  }
-  auto opened = open();
-  if (!opened) return;
-  if (!Check(g, AddDocument(opened->first, opened->second, d))) return;
-  std::cout << Tr(g, "已登记 {}\n", "registered {}\n", d.number);
-});
+  auto* add_doc =
+      records->add_subcommand("add-document", "登记规章或规范性文件 / register a document");
+  common(add_doc);
+  add_doc->add_option("--kind", a->kind, "rules | normative_documents")
+      ->required()
+      ->check(CLI::IsMember({"rules", "normative_documents"}));
+  add_doc->add_option("--number", a->number, "文号 / document number")->required();
+  add_doc->add_option("--title", a->title, "标题 / title")->required();
+  add_doc->add_option("--issued", a->issued, "制发日期 YYYY-MM-DD / issued")->required();
+  add_doc->add_option("--abolished", a->abolished, "废止日期 YYYY-MM-DD / abolished");
+  add_doc->callback([&g, a, open] {
+    StoredDocument d;
+    d.kind = *DocumentKindFromKey(a->kind);
+    d.number = a->number;
+    d.title = a->title;
+    auto issued = ParseDate(a->issued);
+    if (!Check(g, issued.ok() ? Status::Ok() : issued.status().WithContext("--issued: "))) return;
+    d.issued = *issued;
+    if (!a->abolished.empty()) {
+      auto abolished = ParseDate(a->abolished);
+      if (!Check(g,
+                 abolished.ok() ? Status::Ok() : abolished.status().WithContext("--abolished: ")))
+        return;
+      d.abolished = *abolished;
+    }
+    auto opened = open();
+    if (!opened) return;
+    if (!Check(g, AddDocument(opened->first, opened->second, d))) return;
+    std::cout << Tr(g, "已登记 {}\n", "registered {}\n", d.number);
+  });
 
-auto* set_counts =
-    records->add_subcommand("set-counts", "登记年度决定数量和收费 / set a year's counts");
-common(set_counts);
-set_counts->add_option("--year", a->year, "年度 / year")->required();
-set_counts->add_option("--licensing", a->counts.licensing, "行政许可决定数 / licensing decisions");
-set_counts->add_option("--punishment", a->counts.punishment,
-                       "行政处罚决定数 / punishment decisions");
-set_counts->add_option("--enforcement", a->counts.enforcement,
-                       "行政强制决定数 / enforcement decisions");
-set_counts->add_option("--fees-fen", a->counts.fees_collected_fen,
-                       "行政事业性收费（分）/ fees in fen");
-set_counts->callback([&g, a, open] {
-  auto opened = open();
-  if (!opened) return;
-  if (!Check(g, SetYearCounts(opened->first, opened->second, a->year, a->counts))) return;
-  std::cout << Tr(g, "已登记 {} 年度数量\n", "recorded the counts of {}\n", a->year);
-});
+  auto* set_counts =
+      records->add_subcommand("set-counts", "登记年度决定数量和收费 / set a year's counts");
+  common(set_counts);
+  set_counts->add_option("--year", a->year, "年度 / year")->required();
+  set_counts->add_option("--licensing", a->counts.licensing,
+                         "行政许可决定数 / licensing decisions");
+  set_counts->add_option("--punishment", a->counts.punishment,
+                         "行政处罚决定数 / punishment decisions");
+  set_counts->add_option("--enforcement", a->counts.enforcement,
+                         "行政强制决定数 / enforcement decisions");
+  set_counts->add_option("--fees-fen", a->counts.fees_collected_fen,
+                         "行政事业性收费（分）/ fees in fen");
+  set_counts->callback([&g, a, open] {
+    auto opened = open();
+    if (!opened) return;
+    if (!Check(g, SetYearCounts(opened->first, opened->second, a->year, a->counts))) return;
+    std::cout << Tr(g, "已登记 {} 年度数量\n", "recorded the counts of {}\n", a->year);
+  });
 
-auto* list = records->add_subcommand("list", "列出登记 / list the registers");
-common(list);
-list->add_option("--year", a->year, "年度（显示该年数量）/ year of the counts");
-list->callback([&g, a, open] {
-  auto opened = open();
-  if (!opened) return;
-  auto docs = ListDocuments(opened->first, opened->second);
-  if (!Check(g, docs)) return;
-  for (const StoredDocument& d : *docs) {
-    std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\n", DocumentKindKey(d.kind), d.number,
-                             FormatDate(d.issued), d.abolished ? FormatDate(*d.abolished) : "-",
-                             d.title);
-  }
-  if (a->year) {
-    auto c = GetYearCounts(opened->first, opened->second, a->year);
-    if (!Check(g, c)) return;
-    std::cout << Tr(g, "{} 年：行政许可 {}，行政处罚 {}，行政强制 {}，收费 {:.2f} 元\n",
-                    "{}: licensing {}, punishment {}, enforcement {}, fees {:.2f} yuan\n", a->year,
-                    c->licensing, c->punishment, c->enforcement,
-                    static_cast<double>(c->fees_collected_fen) / 100.0);
-  }
-});
+  auto* list = records->add_subcommand("list", "列出登记 / list the registers");
+  common(list);
+  list->add_option("--year", a->year, "年度（显示该年数量）/ year of the counts");
+  list->callback([&g, a, open] {
+    auto opened = open();
+    if (!opened) return;
+    auto docs = ListDocuments(opened->first, opened->second);
+    if (!Check(g, docs)) return;
+    for (const StoredDocument& d : *docs) {
+      std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\n", DocumentKindKey(d.kind), d.number,
+                               FormatDate(d.issued), d.abolished ? FormatDate(*d.abolished) : "-",
+                               d.title);
+    }
+    if (a->year) {
+      auto c = GetYearCounts(opened->first, opened->second, a->year);
+      if (!Check(g, c)) return;
+      std::cout << Tr(g, "{} 年：行政许可 {}，行政处罚 {}，行政强制 {}，收费 {:.2f} 元\n",
+                      "{}: licensing {}, punishment {}, enforcement {}, fees {:.2f} yuan\n",
+                      a->year, c->licensing, c->punishment, c->enforcement,
+                      static_cast<double>(c->fees_collected_fen) / 100.0);
+    }
+  });
 }  // namespace
 
-}  // namespace gongkai::cli
+}  // namespace
 
 void AddDbCommands(CLI::App& app, GlobalOptions& global) {
   AddDb(app, global);
