@@ -41,17 +41,13 @@ std::vector<std::string_view> SplitLines(std::string_view text) {
   return lines;
 }
 
-// The agency an import without --agency goes to: the only one, or a new one in an empty
-// database.
-Result<std::pair<int64_t, bool>> DefaultImportAgency(Database& db) {
+// The agency an import without --agency goes to: the only one, or nullopt for an empty
+// database, where the import creates "本机关" in its own transaction.
+Result<std::optional<int64_t>> DefaultImportAgency(Database& db) {
   auto agencies = ListAgencies(db);
   if (!agencies.ok()) return agencies.status();
-  if (agencies->size() == 1) return std::pair{agencies->front().id, false};
-  if (agencies->empty()) {
-    auto id = AddAgency(db, Agency{0, {}, "本机关", AgencyKind::kDepartment, "", "{}"});
-    if (!id.ok()) return id.status();
-    return std::pair{*id, true};
-  }
+  if (agencies->size() == 1) return std::optional<int64_t>(agencies->front().id);
+  if (agencies->empty()) return std::optional<int64_t>();
   return Status::InvalidInput(fmt::format(
       "数据库中有 {} 个机关：请用 --agency 指定导入到哪个机关（`gongkai agencies list` 查看编号）",
       agencies->size()));
@@ -63,14 +59,21 @@ Result<ImportResult> CaseRegister::Import(std::string_view jsonl, const ImportOp
   auto parsed = ParseEventsJsonl(jsonl);
   if (!parsed.ok()) return parsed.status();
   ImportResult result;
-  if (options.agency_id) {
-    result.agency_id = *options.agency_id;
-  } else {
+  std::optional<int64_t> target = options.agency_id;
+  if (!target) {
     auto chosen = DefaultImportAgency(db_);
     if (!chosen.ok()) return chosen.status();
-    std::tie(result.agency_id, result.created_agency) = *chosen;
+    target = *chosen;
   }
-  auto ctx = internal::LoadAgencyContext(db_, calendars_, result.agency_id);
+  internal::AgencyContext new_agency{Agency{0, {}, "本机关", AgencyKind::kDepartment, "", "{}"},
+                                     nullptr, CaseSettings{}};
+  auto ctx = target ? internal::LoadAgencyContext(db_, calendars_, *target)
+                    : Result<internal::AgencyContext>(new_agency);
+  if (ctx.ok() && !target) {
+    auto calendar = calendars_.ForRegion("");
+    if (!calendar.ok()) return calendar.status();
+    ctx->calendar = *calendar;
+  }
   if (!ctx.ok()) {
     return ctx.status().code() == Status::Code::kNotFound
                ? Status::InvalidInput(ctx.status().message())
@@ -97,7 +100,14 @@ Result<ImportResult> CaseRegister::Import(std::string_view jsonl, const ImportOp
   Date today = Today();
   std::string now = FormatUtc(db_.Now());
   auto written = RunInTransaction(db_, "导入案件", [&](soci::session& sql) -> Result<ImportResult> {
-    long long agency = result.agency_id;
+    long long agency = target.value_or(0);
+    if (!target) {
+      sql << "INSERT INTO agencies (name, kind, region, settings, created_at) VALUES (:n, "
+             "'department', '', '{}', :t) RETURNING id",
+          soci::use(new_agency.agency.name), soci::use(now), soci::into(agency);
+      result.created_agency = true;
+    }
+    result.agency_id = agency;
     std::vector<std::string> conflicts;
     {
       std::string number;

@@ -96,6 +96,17 @@ TEST_P(CaseStoreTest, ImportWithTwoBadLinesChangesNothingAndReportsBoth) {
   EXPECT_EQ(CountRows("cases"), 3);
 }
 
+TEST_P(CaseStoreTest, AFailedImportIntoAnEmptyDatabaseCreatesNoAgency) {
+  auto result =
+      reg_.Import(R"({"case":"2024-001","type":"answered","date":"2024-05-06","outcome":"granted"})"
+                  "\n",
+                  {});
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.status().message().find("第 1 行"), std::string::npos)
+      << result.status().message();
+  EXPECT_EQ(CountRows("agencies"), 0);
+}
+
 TEST_P(CaseStoreTest, ReimportingTheSameCasesIsAConflict) {
   ImportRegister();
   auto again = reg_.Import(kRegister, {});
