@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "files/calendar_files.h"
 #include "store/agencies.h"
 #include "store/database.h"
@@ -20,31 +21,6 @@
 
 namespace gongkai::cli {
 namespace {
-
-constexpr const char* kDbHelp =
-    "数据库：文件路径或 postgresql:// 地址 / SQLite file or postgresql:// URL";
-
-const char* Say(const GlobalOptions& g, const char* zh, const char* en) {
-  return g.lang == "en" ? en : zh;
-}
-
-template <typename... Args>
-std::string Tr(const GlobalOptions& g, const char* zh, const char* en, const Args&... args) {
-  return fmt::format(fmt::runtime(Say(g, zh, en)), args...);
-}
-
-// Prints the error and sets the exit code; returns true when `s` is OK.
-bool Check(GlobalOptions& g, const Status& s) {
-  if (s.ok()) return true;
-  std::cerr << Say(g, "错误：", "error: ") << s.message() << "\n";
-  g.exit_code = s.code() == Status::Code::kInternal ? 2 : 1;
-  return false;
-}
-
-template <typename T>
-bool Check(GlobalOptions& g, const Result<T>& r) {
-  return r.ok() || Check(g, r.status());
-}
 
 void AddDb(CLI::App& app, GlobalOptions& g) {
   auto* db = app.add_subcommand("db", "数据库维护：迁移、备份 / database maintenance");

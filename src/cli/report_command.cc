@@ -11,6 +11,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "files/calendar_files.h"
 #include "report/json.h"
 #include "report/layout.h"
@@ -22,30 +23,6 @@
 
 namespace gongkai::cli {
 namespace {
-
-constexpr const char* kDbHelp =
-    "数据库：文件路径或 postgresql:// 地址 / SQLite file or postgresql:// URL";
-
-const char* Say(const GlobalOptions& g, const char* zh, const char* en) {
-  return g.lang == "en" ? en : zh;
-}
-
-template <typename... Args>
-std::string Tr(const GlobalOptions& g, const char* zh, const char* en, const Args&... args) {
-  return fmt::format(fmt::runtime(Say(g, zh, en)), args...);
-}
-
-bool Check(GlobalOptions& g, const Status& s) {
-  if (s.ok()) return true;
-  std::cerr << Say(g, "错误：", "error: ") << s.message() << "\n";
-  g.exit_code = s.code() == Status::Code::kInternal ? 2 : 1;
-  return false;
-}
-
-template <typename T>
-bool Check(GlobalOptions& g, const Result<T>& r) {
-  return r.ok() || Check(g, r.status());
-}
 
 std::string CellText(const Cell* cell) {
   if (!cell) return "";
