@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "law/vocab_table.h"
+
 namespace gongkai {
 namespace {
 
@@ -42,20 +44,6 @@ constexpr std::array<VocabEntry<WithdrawalReason>, 2> kWithdrawalReasons{{
     {WithdrawalReason::kFeeUnpaid, "fee_unpaid", "逾期未缴费"},
 }};
 
-template <typename E, std::size_t N>
-std::optional<E> FromKey(const std::array<VocabEntry<E>, N>& table, std::string_view key) {
-  for (const auto& e : table) {
-    if (e.key == key) return e.value;
-  }
-  return std::nullopt;
-}
-
-// The tables are in enum order, so the enum value indexes its entry.
-template <typename E, std::size_t N>
-const VocabEntry<E>& Entry(const std::array<VocabEntry<E>, N>& table, E v) {
-  return table[static_cast<std::size_t>(v)];
-}
-
 }  // namespace
 
 std::span<const VocabEntry<EventType>> EventTypes() { return kEventTypes; }
@@ -63,23 +51,27 @@ std::span<const VocabEntry<ConsultationParty>> ConsultationParties() { return kP
 std::span<const VocabEntry<FeeMethod>> FeeMethods() { return kFeeMethods; }
 std::span<const VocabEntry<WithdrawalReason>> WithdrawalReasons() { return kWithdrawalReasons; }
 
-std::optional<EventType> EventTypeFromKey(std::string_view k) { return FromKey(kEventTypes, k); }
-std::optional<ConsultationParty> ConsultationPartyFromKey(std::string_view k) {
-  return FromKey(kParties, k);
+std::optional<EventType> EventTypeFromKey(std::string_view k) {
+  return VocabFromKey(kEventTypes, k);
 }
-std::optional<FeeMethod> FeeMethodFromKey(std::string_view k) { return FromKey(kFeeMethods, k); }
+std::optional<ConsultationParty> ConsultationPartyFromKey(std::string_view k) {
+  return VocabFromKey(kParties, k);
+}
+std::optional<FeeMethod> FeeMethodFromKey(std::string_view k) {
+  return VocabFromKey(kFeeMethods, k);
+}
 std::optional<WithdrawalReason> WithdrawalReasonFromKey(std::string_view k) {
-  return FromKey(kWithdrawalReasons, k);
+  return VocabFromKey(kWithdrawalReasons, k);
 }
 
-std::string_view Key(EventType v) { return Entry(kEventTypes, v).key; }
-std::string_view Key(ConsultationParty v) { return Entry(kParties, v).key; }
-std::string_view Key(FeeMethod v) { return Entry(kFeeMethods, v).key; }
-std::string_view Key(WithdrawalReason v) { return Entry(kWithdrawalReasons, v).key; }
-std::string_view Label(EventType v) { return Entry(kEventTypes, v).label; }
-std::string_view Label(ConsultationParty v) { return Entry(kParties, v).label; }
-std::string_view Label(FeeMethod v) { return Entry(kFeeMethods, v).label; }
-std::string_view Label(WithdrawalReason v) { return Entry(kWithdrawalReasons, v).label; }
+std::string_view Key(EventType v) { return VocabEntryOf(kEventTypes, v).key; }
+std::string_view Key(ConsultationParty v) { return VocabEntryOf(kParties, v).key; }
+std::string_view Key(FeeMethod v) { return VocabEntryOf(kFeeMethods, v).key; }
+std::string_view Key(WithdrawalReason v) { return VocabEntryOf(kWithdrawalReasons, v).key; }
+std::string_view Label(EventType v) { return VocabEntryOf(kEventTypes, v).label; }
+std::string_view Label(ConsultationParty v) { return VocabEntryOf(kParties, v).label; }
+std::string_view Label(FeeMethod v) { return VocabEntryOf(kFeeMethods, v).label; }
+std::string_view Label(WithdrawalReason v) { return VocabEntryOf(kWithdrawalReasons, v).label; }
 
 bool IsAnswerOutcome(Outcome v) {
   return v != Outcome::kOtherNoCorrection && v != Outcome::kOtherFeeUnpaid &&

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "law/vocab_table.h"
+
 namespace gongkai {
 namespace {
 
@@ -61,20 +63,6 @@ constexpr std::array<VocabEntry<RemedyResult>, 3> kRemedyResults{{
     {RemedyResult::kOther, "other", "其他结果"},
 }};
 
-template <typename E, std::size_t N>
-std::optional<E> FromKey(const std::array<VocabEntry<E>, N>& table, std::string_view key) {
-  for (const auto& e : table) {
-    if (e.key == key) return e.value;
-  }
-  return std::nullopt;
-}
-
-// The tables are in enum order, so the enum value indexes its entry.
-template <typename E, std::size_t N>
-const VocabEntry<E>& Entry(const std::array<VocabEntry<E>, N>& table, E v) {
-  return table[static_cast<std::size_t>(v)];
-}
-
 }  // namespace
 
 std::span<const VocabEntry<ApplicantKind>> ApplicantKinds() { return kApplicantKinds; }
@@ -84,24 +72,24 @@ std::span<const VocabEntry<RemedyBlock>> RemedyBlocks() { return kRemedyBlocks; 
 std::span<const VocabEntry<RemedyResult>> RemedyResults() { return kRemedyResults; }
 
 std::optional<ApplicantKind> ApplicantKindFromKey(std::string_view k) {
-  return FromKey(kApplicantKinds, k);
+  return VocabFromKey(kApplicantKinds, k);
 }
-std::optional<Channel> ChannelFromKey(std::string_view k) { return FromKey(kChannels, k); }
-std::optional<Outcome> OutcomeFromKey(std::string_view k) { return FromKey(kOutcomes, k); }
+std::optional<Channel> ChannelFromKey(std::string_view k) { return VocabFromKey(kChannels, k); }
+std::optional<Outcome> OutcomeFromKey(std::string_view k) { return VocabFromKey(kOutcomes, k); }
 std::optional<RemedyResult> RemedyResultFromKey(std::string_view k) {
-  return FromKey(kRemedyResults, k);
+  return VocabFromKey(kRemedyResults, k);
 }
 
-std::string_view Key(ApplicantKind v) { return Entry(kApplicantKinds, v).key; }
-std::string_view Key(Channel v) { return Entry(kChannels, v).key; }
-std::string_view Key(Outcome v) { return Entry(kOutcomes, v).key; }
-std::string_view Key(RemedyBlock v) { return Entry(kRemedyBlocks, v).key; }
-std::string_view Key(RemedyResult v) { return Entry(kRemedyResults, v).key; }
-std::string_view Label(ApplicantKind v) { return Entry(kApplicantKinds, v).label; }
-std::string_view Label(Channel v) { return Entry(kChannels, v).label; }
-std::string_view Label(Outcome v) { return Entry(kOutcomes, v).label; }
-std::string_view Label(RemedyBlock v) { return Entry(kRemedyBlocks, v).label; }
-std::string_view Label(RemedyResult v) { return Entry(kRemedyResults, v).label; }
+std::string_view Key(ApplicantKind v) { return VocabEntryOf(kApplicantKinds, v).key; }
+std::string_view Key(Channel v) { return VocabEntryOf(kChannels, v).key; }
+std::string_view Key(Outcome v) { return VocabEntryOf(kOutcomes, v).key; }
+std::string_view Key(RemedyBlock v) { return VocabEntryOf(kRemedyBlocks, v).key; }
+std::string_view Key(RemedyResult v) { return VocabEntryOf(kRemedyResults, v).key; }
+std::string_view Label(ApplicantKind v) { return VocabEntryOf(kApplicantKinds, v).label; }
+std::string_view Label(Channel v) { return VocabEntryOf(kChannels, v).label; }
+std::string_view Label(Outcome v) { return VocabEntryOf(kOutcomes, v).label; }
+std::string_view Label(RemedyBlock v) { return VocabEntryOf(kRemedyBlocks, v).label; }
+std::string_view Label(RemedyResult v) { return VocabEntryOf(kRemedyResults, v).label; }
 
 bool IsRefusal(Outcome v) {
   return v >= Outcome::kRefusedStateSecret && v <= Outcome::kRefusedInquiryMatter;

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "docs/escape.h"
+
 namespace gongkai::web {
 
 namespace {
@@ -74,33 +76,6 @@ std::string_view StatusReason(int status) {
   }
 }
 
-std::string HtmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 Response ErrorPage(int status, std::string_view title, std::string_view message) {
   Response r;
   r.status = status;
@@ -110,7 +85,7 @@ Response ErrorPage(int status, std::string_view title, std::string_view message)
       "<link rel=\"stylesheet\" href=\"/static/site.css\"><title>{0} - 政府信息公开</title></head>"
       "<body><main class=\"page\"><h1>{0}</h1><p>{1}</p><p><a href=\"/\">返回首页</a></p></main>"
       "</body></html>",
-      HtmlEscape(title), HtmlEscape(message));
+      EscapeXml(title), EscapeXml(message));
   return r;
 }
 

@@ -72,9 +72,6 @@ Response InternalError();  // 500; the cause goes to the log, never to the page
 // 303 See Other to `location` (after a POST, so a reload does not resubmit).
 Response Redirect(std::string location);
 
-// Minimal HTML escaping for the few bodies built without a template.
-std::string HtmlEscape(std::string_view text);
-
 }  // namespace gongkai::web
 
 #endif  // GONGKAI_WEB_HTTP_H_
