@@ -144,6 +144,18 @@ struct Metadata {
   std::optional<Date> published;
   std::vector<Finding> findings;
 };
+// The agency's name, read from the best place (parse_agency.cc): `title_agency` as the title
+// prints it (empty when the title names none; then the signature or the page's 「发布机构」),
+// completed by the place prefix or governing body the `body` (the document without whitespace)
+// gives it, with known misprints read as what they stand for. Each change is a notice-level
+// finding quoting what was printed and what was read. `agency` is empty when nothing names it.
+struct AgencyRead {
+  std::string agency;
+  std::vector<Finding> findings;
+};
+AgencyRead ReadAgency(const std::vector<Line>& lines, std::u32string_view body,
+                      std::u32string_view title_agency, SourcePos title_pos);
+
 // Reads the metadata; the title is looked for before `front_end` (the first heading).
 Metadata ReadMetadata(const std::vector<Line>& lines, Place front_end);
 

@@ -1,9 +1,7 @@
 // The structure of a report around its tables: the six section headings, and the title with the
-// agency and the year. Titles are typed by hand and often wrong (「大数数据」, 「沐阳县」); the
-// parser fixes nothing silently. One rule completes a name: when the title gives a short name
-// (「洪泽区人民政府」) and the body gives it with its place prefix
-// (「淮安市洪泽区人民政府办公室」), the full name is used and a notice says so — the body names the
-// agency as it signs itself.
+// agency and the year. The title's agency is completed and its misprints read by
+// parse_agency.cc; the year falls back to the statistics period, then to the year the text
+// mentions most, each with a finding.
 
 #include <algorithm>
 #include <array>
@@ -89,17 +87,6 @@ std::size_t TitleEnd(const std::u32string& t, std::size_t start, std::size_t key
   return keyword_end;
 }
 
-bool IsStopChar(char32_t c) {
-  static constexpr std::u32string_view kStops =
-      U"年度在于由对向与和的是为我及从把将请至经各全本该即其共现报告联系";
-  return kStops.find(c) != std::u32string_view::npos;
-}
-
-bool IsPlaceSuffix(char32_t c) {
-  static constexpr std::u32string_view kSuffixes = U"省市州县区盟旗";
-  return kSuffixes.find(c) != std::u32string_view::npos;
-}
-
 Finding Notice(std::string rule, Finding::Severity sev, std::string zh, std::string en,
                SourcePos pos, std::string found = "", std::string expected = "") {
   Finding f;
@@ -177,26 +164,6 @@ Title FindTitle(const std::vector<Line>& lines, Place front_end) {
     }
   }
   return title;
-}
-
-// The place prefix the body gives the agency (「平顶山市」 before 「新华区…局」), or empty.
-std::u32string BodyPrefix(const Compact& all, const std::u32string& agency) {
-  std::map<std::u32string, int> votes;
-  if (agency.size() < 3) return {};
-  for (std::size_t k = all.text.find(agency); k != std::u32string::npos;
-       k = all.text.find(agency, k + 1)) {
-    std::size_t b = k;
-    while (b > 0 && k - b < 8 && IsHan(all.text[b - 1]) && !IsStopChar(all.text[b - 1])) --b;
-    const std::u32string prefix = all.text.substr(b, k - b);
-    if (prefix.size() >= 3 && IsPlaceSuffix(prefix.back())) ++votes[prefix];
-  }
-  std::u32string best;
-  int best_votes = 0;
-  for (const auto& [prefix, n] : votes) {
-    if (n > best_votes || (n == best_votes && prefix.size() > best.size()))
-      best = prefix, best_votes = n;
-  }
-  return best;
 }
 
 // The report year from 「统计期限自2023年1月1日」, or 0.
@@ -362,22 +329,14 @@ Metadata ReadMetadata(const std::vector<Line>& lines, Place front_end) {
                                      SourcePos{}));
     }
   }
-  if (!title.agency.empty()) {
-    const std::u32string prefix = BodyPrefix(all, title.agency);
-    meta.agency = ToUtf8(prefix + title.agency);
-    if (!prefix.empty()) {
-      meta.findings.push_back(Notice("PARSE-AGENCY-FULL-NAME", Finding::Severity::kNotice,
-                                     "标题中的机关名称为「" + ToUtf8(title.agency) +
-                                         "」，正文中的全称为「" + meta.agency + "」，采用全称。",
-                                     "The title names the agency \"" + ToUtf8(title.agency) +
-                                         "\"; the body gives its full name \"" + meta.agency +
-                                         "\", which is used.",
-                                     title_pos, ToUtf8(title.agency), meta.agency));
-    }
-  } else if (title.found) {
-    meta.findings.push_back(Notice("PARSE-MISSING-AGENCY", Finding::Severity::kWarning,
-                                   "报告标题没有写明机关名称。",
-                                   "The report title names no agency.", title_pos));
+  AgencyRead agency = ReadAgency(lines, all.text, title.agency, title_pos);
+  meta.agency = std::move(agency.agency);
+  for (auto& f : agency.findings) meta.findings.push_back(std::move(f));
+  if (meta.agency.empty() && title.found) {
+    meta.findings.push_back(
+        Notice("PARSE-MISSING-AGENCY", Finding::Severity::kWarning,
+               "报告标题、落款和页面信息都没有写明机关名称。",
+               "Neither the title, the signature nor the page names the agency.", title_pos));
   }
   meta.published = Published(lines, all, front_end, meta.year);
   return meta;

@@ -7,6 +7,7 @@
 #include "report/layout.h"
 #include "report/parse.h"
 #include "report/parse_internal.h"
+#include "report/rules.h"
 #include "util/text.h"
 
 namespace gongkai {
@@ -183,14 +184,6 @@ class Parser {
       parse_internal::ResolveByColumnSums(&read);
       Take(std::move(read), &report.section3);
       ReportMissing(3, report.section3, TableBRows(report.format));
-      if (report.format == ReportFormat::k2021 && report.section3.Find("other")) {
-        const Row* row = report.section3.Find("other");
-        result_.findings.push_back(MakeFinding(
-            "PARSE-OTHER-UNDIVIDED", Finding::Severity::kNotice,
-            "「（六）其他处理」只有一行，未按 2021 年格式分为三项；按一行（other）读取。",
-            "Row (六)其他处理 is one row, not the 2021 format's three; read as one row (other).",
-            "section3", "other", row->pos));
-      }
     } else {
       MissingTable(3);
     }
@@ -349,8 +342,8 @@ class Parser {
     result_.findings.push_back(std::move(f));
   }
 
-  // 「规范性文件」 in a 2021 table (or 「行政规范性文件」 in a trial one): FORMAT-YEAR, which only
-  // the parser can see.
+  // 「规范性文件」 in a 2021 table (or 「行政规范性文件」 in a trial one): the rules' FORMAT-YEAR
+  // label-drift finding, which only the parser can raise because only it sees the labels.
   void LabelDrift() {
     const Report& report = result_.report;
     const std::u32string modern = Normalized("行政规范性文件");
@@ -358,19 +351,8 @@ class Parser {
       if (l.key != "normative_documents") continue;
       const bool is_modern = l.label == modern;
       if (is_modern == (report.format == ReportFormat::k2021)) continue;
-      const std::string want =
-          report.format == ReportFormat::k2021 ? "行政规范性文件" : "规范性文件";
-      Finding f = MakeFinding(
-          "FORMAT-YEAR", Finding::Severity::kWarning,
-          "表中写作「" + ToUtf8(l.label) + "」，" +
-              (report.format == ReportFormat::k2021 ? "2021 年格式" : "2019 年试行格式") +
-              "应为「" + want + "」。",
-          "The table prints \"" + ToUtf8(l.label) + "\"; the " +
-              std::string(FormatKey(report.format)) + " format prints \"" + want + "\".",
-          "section2", "normative_documents", l.pos);
-      f.found = ToUtf8(l.label);
-      f.expected = want;
-      result_.findings.push_back(std::move(f));
+      result_.findings.push_back(
+          LabelDriftFinding(report.format, "section2", l.key, ToUtf8(l.label), l.pos));
     }
   }
 

@@ -47,7 +47,7 @@ std::string_view FormatNameEn(ReportFormat f) {
                                   : "the 2019 trial format (国办公开办函〔2019〕60号)";
 }
 
-void CheckFormatYear(const Report& r, const CheckSettings& s, std::vector<Finding>* out) {
+void CheckFormatYear(const Report& r, std::vector<Finding>* out) {
   if (r.year == 0) {
     out->push_back(MakeFinding("FORMAT-YEAR", Severity::kWarning, "", "", "",
                                "报告年度不明：无法核对应使用的格式和发布期限",
@@ -79,8 +79,7 @@ void CheckFormatYear(const Report& r, const CheckSettings& s, std::vector<Findin
   const bool split_other = r.section3.Find("other.other") ||
                            r.section3.Find("other.no_correction") ||
                            r.section3.Find("other.fee_unpaid");
-  if (r.format == ReportFormat::k2021 && single_other && !split_other &&
-      !s.parser_reported_layout) {
+  if (r.format == ReportFormat::k2021 && single_other && !split_other) {
     out->push_back(MakeFinding(
         "FORMAT-YEAR", Severity::kNotice, "section3", "other", "",
         "表三「（六）其他处理」只有一行，未按2021年格式分为三项（部分省份的格式）；已作为一个办理结"
@@ -190,7 +189,7 @@ Date PublicationDeadline(int year, Publisher publisher) {
 std::vector<Finding> CheckReport(const Report& report, const CheckSettings& settings) {
   std::vector<Finding> out;
   rules_internal::CheckTables(report, settings, &out);
-  CheckFormatYear(report, settings, &out);
+  CheckFormatYear(report, &out);
   CheckSections(report, settings, &out);
   rules_internal::CheckNarrative(report, &out);
   CheckLate(report, settings, &out);

@@ -57,8 +57,9 @@ struct CheckSettings {
   double in_force_tolerance_share = 0.1;
 
   // Set when the report comes from ParseReportText (report/parse.h), whose findings already say
-  // which rows, tables and sections 二–四 are absent (PARSE-MISSING-ROW, PARSE-MISSING-TABLE) and
-  // that （六）其他处理 is one row (PARSE-OTHER-UNDIVIDED); the rules then do not say it again.
+  // which rows, tables and sections 二–四 are absent (PARSE-MISSING-ROW, PARSE-MISSING-TABLE);
+  // the rules then do not say it again. (An undivided （六）其他处理 row is always the rules'
+  // FORMAT-YEAR notice; the parser only reads it.)
   bool parser_reported_layout = false;
 };
 
