@@ -12,6 +12,7 @@
 #include <regex>
 
 #include "files/calendar_files.h"
+#include "store/records.h"
 #include "web/server.h"
 
 namespace gongkai::web {
@@ -613,6 +614,305 @@ TEST_F(AppTest, OfficeCaseNoticesIncludeTheCorrectionRequest) {
   EXPECT_EQ(c.Get(base + "/notices/2/xlsx", {{"Cookie", clerk.cookie}})->status, 404);
   Staff other = SignIn("clerk_b", "password-b1");
   EXPECT_EQ(c.Get(base + "/notices/2/pdf", {{"Cookie", other.cookie}})->status, 403);
+}
+
+// The cells of the first table row whose label cell reads `label` exactly, in order.
+std::vector<std::string> RowCells(const std::string& html, const std::string& label) {
+  std::vector<std::string> cells;
+  const std::string opening = ">" + label + "</t";
+  auto at = html.find(opening);
+  if (at == std::string::npos) return cells;
+  std::string rest = html.substr(at + opening.size());
+  rest = rest.substr(0, rest.find("</tr>"));
+  std::regex cell("<td[^>]*>([^<]*)</td>");
+  for (auto it = std::sregex_iterator(rest.begin(), rest.end(), cell); it != std::sregex_iterator();
+       ++it) {
+    cells.push_back((*it)[1]);
+  }
+  return cells;
+}
+
+// Bug: the web report page folded the cases itself and never filled table A, so the office saw
+// zeros however many 规章 and decisions were recorded.
+TEST_F(AppTest, ReportPageTableAComesFromTheRecords) {
+  using std::chrono::year;
+  const StoredDocument docs[] = {
+      {RegulatoryDocument::kRule, "甲府令〔2022〕1号", "甲区城市绿化管理办法",
+       Date(year(2022), std::chrono::March, std::chrono::day(1)), std::nullopt},
+      {RegulatoryDocument::kNormative, "甲府规〔2021〕2号", "甲区停车收费规定",
+       Date(year(2021), std::chrono::May, std::chrono::day(1)),
+       Date(year(2022), std::chrono::June, std::chrono::day(30))},
+      {RegulatoryDocument::kNormative, "甲府规〔2022〕3号", "甲区老旧小区改造实施细则",
+       Date(year(2022), std::chrono::November, std::chrono::day(1)), std::nullopt},
+  };
+  for (const auto& d : docs) ASSERT_TRUE(AddDocument(*db_, agency_a_, d).ok()) << d.number;
+  YearDecisionCounts counts;
+  counts.licensing = 120;
+  counts.punishment = 7;
+  counts.enforcement = 3;
+  counts.fees_collected_fen = 160596400;  // 1 605 964 元 = 160.5964 万元
+  ASSERT_TRUE(SetYearCounts(*db_, agency_a_, 2022, counts).ok());
+
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  auto page = Client().Get("/office/a/" + std::to_string(agency_a_) + "/reports/2022",
+                           {{"Cookie", clerk.cookie}});
+  ASSERT_EQ(page->status, 200) << page->body;
+  // 2022: one 规章 issued and in force; one 规范性文件 issued in 2022 and one from 2021 abolished
+  // on 2022-06-30, so one in force. Cells: issued, abolished, in force; one decision count per
+  // row below; the fee in 万元.
+  struct Row {
+    std::string label;
+    std::vector<std::string> cells;
+  } expected[] = {
+      {"规章", {"1", "0", "1"}}, {"行政规范性文件", {"1", "1", "1"}},
+      {"行政许可", {"120"}},     {"行政处罚", {"7"}},
+      {"行政强制", {"3"}},       {"行政事业性收费", {"160.5964"}},
+  };
+  for (const auto& row : expected) {
+    EXPECT_EQ(RowCells(page->body, row.label), row.cells) << row.label;
+  }
+}
+
+// Table 三 on the page has the national format's structure, as the exports print it: the
+// results block under 「三、本年度办理结果」 (（一）…（七）, 22 rows), and （三）…（六） as cells
+// spanning their numbered sub-rows, which carry the numbers. 2023 has no cases: all zeros.
+TEST_F(AppTest, ReportPageTableBHasTheNationalFormatsGroups) {
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  const std::string agency = std::to_string(agency_a_);
+  auto office = Client().Get("/office/a/" + agency + "/reports/2023", {{"Cookie", clerk.cookie}});
+  auto open = Client().Get("/reports/" + agency + "/2023");
+  const std::vector<std::string> zeros(7, "0");
+  for (const httplib::Result* page : {&office, &open}) {
+    ASSERT_EQ((*page)->status, 200);
+    const std::string& html = (*page)->body;
+    EXPECT_NE(html.find("<th rowspan=\"22\">三、本年度办理结果</th>"), std::string::npos);
+    EXPECT_NE(html.find("<th scope=\"row\" colspan=\"2\">（一）予以公开</th>"), std::string::npos);
+    struct Group {
+      std::string label;
+      int rows;
+      std::string first, last;
+    } groups[] = {
+        {"（三）不予公开", 8, "1.属于国家秘密", "8.属于行政查询事项"},
+        {"（四）无法提供", 3, "1.本机关不掌握相关政府信息", "3.补正后申请内容仍不明确"},
+        {"（五）不予处理", 5, "1.信访举报投诉类申请", "5.要求行政机关确认或重新出具已获取信息"},
+        {"（六）其他处理", 3, "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+         "3.其他"},
+    };
+    for (const auto& g : groups) {
+      // The group's cell opens the row of its first sub-row and holds no number of its own.
+      const std::string cell = "<th scope=\"row\" rowspan=\"" + std::to_string(g.rows) + "\">" +
+                               g.label + "</th><th scope=\"row\">" + g.first + "</th>";
+      EXPECT_NE(html.find(cell), std::string::npos) << g.label;
+      EXPECT_EQ(RowCells(html, g.first), zeros) << g.first;
+      EXPECT_EQ(RowCells(html, g.last), zeros) << g.last;
+    }
+    EXPECT_EQ(RowCells(html, "（七）总计"), zeros);
+    EXPECT_EQ(RowCells(html, "四、结转下年度继续办理"), zeros);
+    EXPECT_NE(html.find("申请人情况"), std::string::npos);
+  }
+}
+
+// The records routes are in the table, so the route-enumeration tests above (the public gets
+// the sign-in page or 403, another agency's clerk 403, a supervisor cannot POST) cover them.
+TEST_F(AppTest, RecordsRoutesAreInTheRouteTable) {
+  const std::pair<Method, std::string> wanted[] = {
+      {Method::kGet, "/office/a/{agency}/records"},
+      {Method::kPost, "/office/a/{agency}/records/documents"},
+      {Method::kPost, "/office/a/{agency}/records/counts"},
+      {Method::kPost, "/office/a/{agency}/records/import"},
+  };
+  for (const auto& [method, pattern] : wanted) {
+    bool found = false;
+    for (const auto& route : app_->routes()) {
+      if (route.method != method || route.pattern != pattern) continue;
+      found = true;
+      EXPECT_EQ(route.access, method == Method::kGet ? Access::kStaff : Access::kClerk) << pattern;
+    }
+    EXPECT_TRUE(found) << pattern;
+  }
+  Staff other = SignIn("clerk_b", "password-b1");
+  auto page = Client().Get("/office/a/" + std::to_string(agency_a_) + "/records",
+                           {{"Cookie", other.cookie}});
+  EXPECT_EQ(page->status, 403);
+  EXPECT_EQ(page->body.find("甲府令"), std::string::npos);
+}
+
+TEST_F(AppTest, RecordsPageAddsDocumentsAndSetsCounts) {
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  const std::string base = "/office/a/" + std::to_string(agency_a_) + "/records";
+  auto c = Client();
+  // The office navigation leads to the caller's own agency's records.
+  auto queue = c.Get("/office", {{"Cookie", clerk.cookie}});
+  EXPECT_NE(queue->body.find("href=\"" + base + "\""), std::string::npos);
+
+  auto added = PostAs(clerk, base + "/documents",
+                      {{"kind", "rules"},
+                       {"number", "甲府令〔2023〕5号"},
+                       {"title", "甲区户外广告设置管理办法"},
+                       {"issued", "2023-04-01"},
+                       {"abolished", ""}});
+  ASSERT_EQ(added->status, 303) << added->body;
+  EXPECT_EQ(added->get_header_value("Location"), base + "?done=document");
+  auto page = c.Get(base + "?done=document", {{"Cookie", clerk.cookie}});
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("文件已登记"), std::string::npos);
+  EXPECT_NE(page->body.find("<td>甲府令〔2023〕5号</td><td>甲区户外广告设置管理办法</td><td>"
+                            "2023-04-01</td><td>—</td>"),
+            std::string::npos);
+
+  // The same number again, and a date that does not exist: refused, with what was typed kept.
+  auto twice = PostAs(clerk, base + "/documents",
+                      {{"kind", "rules"},
+                       {"number", "甲府令〔2023〕5号"},
+                       {"title", "重复"},
+                       {"issued", "2023-05-01"}});
+  EXPECT_EQ(twice->status, 409);
+  EXPECT_NE(twice->body.find("文号 甲府令〔2023〕5号 已登记"), std::string::npos);
+  auto bad_date = PostAs(clerk, base + "/documents",
+                         {{"kind", "normative_documents"},
+                          {"number", "甲府规〔2023〕9号"},
+                          {"title", "日期有误的文件"},
+                          {"issued", "2023-02-30"}});
+  EXPECT_EQ(bad_date->status, 422);
+  EXPECT_NE(bad_date->body.find("制发日期："), std::string::npos);
+  EXPECT_NE(bad_date->body.find("value=\"日期有误的文件\""), std::string::npos);
+
+  // 2021: 5 licensing decisions, 2 punishments, no enforcement, 1 234.50 元 of fees, which the
+  // report prints as 0.1235 万元 (rounded to whole 元 first: 1 235 元).
+  auto set = PostAs(clerk, base + "/counts",
+                    {{"year", "2021"},
+                     {"licensing", "5"},
+                     {"punishment", "2"},
+                     {"enforcement", "0"},
+                     {"fees_yuan", "1234.5"}});
+  ASSERT_EQ(set->status, 303) << set->body;
+  page = c.Get(base, {{"Cookie", clerk.cookie}});
+  EXPECT_NE(page->body.find("<td>2021</td><td>5</td><td>2</td><td>0</td><td>1234.50</td>"),
+            std::string::npos);
+  auto report =
+      c.Get("/office/a/" + std::to_string(agency_a_) + "/reports/2021", {{"Cookie", clerk.cookie}});
+  EXPECT_EQ(RowCells(report->body, "行政许可"), std::vector<std::string>{"5"});
+  EXPECT_EQ(RowCells(report->body, "行政处罚"), std::vector<std::string>{"2"});
+  EXPECT_EQ(RowCells(report->body, "行政事业性收费"), std::vector<std::string>{"0.1235"});
+
+  struct Bad {
+    std::string field, value, message;
+  } bad[] = {
+      {"licensing", "-1", "行政许可决定数量：“-1”不是非负整数"},
+      {"punishment", "3件", "行政处罚决定数量：“3件”不是非负整数"},
+      {"fees_yuan", "12.345", "行政事业性收费金额：“12.345”"},
+      {"fees_yuan", "1,000", "行政事业性收费金额：“1,000”"},
+      {"year", "2018", "年度：应为 2019 至 2024 之间的年份"},
+  };
+  for (const auto& b : bad) {
+    httplib::Params form{{"year", "2021"},
+                         {"licensing", "5"},
+                         {"punishment", "2"},
+                         {"enforcement", "0"},
+                         {"fees_yuan", "1"}};
+    form.erase(b.field);
+    form.emplace(b.field, b.value);
+    auto refused = PostAs(clerk, base + "/counts", form);
+    EXPECT_EQ(refused->status, 422) << b.field << "=" << b.value;
+    EXPECT_NE(refused->body.find(b.message), std::string::npos) << b.field << "=" << b.value;
+  }
+  // Nothing refused was written.
+  page = c.Get(base, {{"Cookie", clerk.cookie}});
+  EXPECT_NE(page->body.find("<td>2021</td><td>5</td><td>2</td><td>0</td><td>1234.50</td>"),
+            std::string::npos);
+
+  // A supervisor reads the registers but gets no forms.
+  Staff sup = SignIn("sup_a", "password-a3");
+  auto read_only = c.Get(base, {{"Cookie", sup.cookie}});
+  ASSERT_EQ(read_only->status, 200);
+  EXPECT_NE(read_only->body.find("甲府令〔2023〕5号"), std::string::npos);
+  EXPECT_EQ(read_only->body.find(base + "/documents"), std::string::npos);
+}
+
+// An import with bad rows writes nothing and names every bad row by line and column.
+TEST_F(AppTest, RecordsImportIsAllOrNothing) {
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  const std::string base = "/office/a/" + std::to_string(agency_a_) + "/records";
+  auto upload = [&](const std::string& csv) {
+    httplib::MultipartFormDataItems items{{"_csrf", clerk.csrf, "", ""},
+                                          {"file", csv, "records.csv", "text/csv"}};
+    return Client().Post(base + "/import", {{"Cookie", clerk.cookie}}, items);
+  };
+  const std::string bad =
+      "kind,number,title,issued,abolished\n"
+      "normative_documents,甲府规〔2020〕11号,甲区物业管理办法,2020-05-06,\n"
+      "normative_documents,甲府规〔2020〕12号,甲区夜市管理办法,2020/06/01,\n"
+      "rules,甲府令〔2020〕13号,甲区河道管理办法,2020-07-01,\n"
+      "regulation,甲府规〔2020〕14号,甲区集市管理办法,2020-08-01,\n";
+  auto refused = upload(bad);
+  ASSERT_EQ(refused->status, 422) << refused->body;
+  EXPECT_NE(refused->body.find("导入被拒绝，未写入任何数据"), std::string::npos);
+  EXPECT_NE(refused->body.find("<li>第 3 行第 4 列（issued）："), std::string::npos);
+  EXPECT_NE(
+      refused->body.find("<li>第 5 行第 1 列（kind）：应为 rules 或 normative_documents</li>"),
+      std::string::npos);
+  auto page = Client().Get(base, {{"Cookie", clerk.cookie}});
+  EXPECT_EQ(page->body.find("甲府规〔2020〕11号"), std::string::npos);
+  EXPECT_EQ(page->body.find("甲府令〔2020〕13号"), std::string::npos);
+
+  // Not UTF-8 (GB18030 「规章」), and no file at all.
+  EXPECT_EQ(upload("kind,number\n\xB9\xE6\xD5\xC2\n")->status, 422);
+  EXPECT_EQ(upload("")->status, 422);
+
+  auto good = upload(
+      "year,licensing,punishment,enforcement,fees_fen\n"
+      "2019,11,12,13,500000\n"
+      "2020,21,22,23,0\n");
+  ASSERT_EQ(good->status, 303) << good->body;
+  EXPECT_EQ(good->get_header_value("Location"), base + "?done=import&rows=2");
+  page = Client().Get(base + "?done=import&rows=2", {{"Cookie", clerk.cookie}});
+  EXPECT_NE(page->body.find("共 2 行"), std::string::npos);
+  EXPECT_NE(page->body.find("<td>2019</td><td>11</td><td>12</td><td>13</td><td>5000.00</td>"),
+            std::string::npos);
+  EXPECT_NE(page->body.find("<td>2020</td><td>21</td><td>22</td><td>23</td><td>0.00</td>"),
+            std::string::npos);
+}
+
+// A year whose report is published is locked: the store's refusal is shown, until reopened.
+TEST_F(AppTest, RecordsOfAPublishedYearAreRefused) {
+  Staff head = SignIn("head_a", "password-a2");
+  const std::string agency = std::to_string(agency_a_);
+  const std::string report = "/office/a/" + agency + "/reports/2020";
+  const std::string base = "/office/a/" + agency + "/records";
+  ASSERT_EQ(PostAs(head, base + "/counts",
+                   {{"year", "2020"},
+                    {"licensing", "4"},
+                    {"punishment", "5"},
+                    {"enforcement", "6"},
+                    {"fees_yuan", "7"}})
+                ->status,
+            303);
+  ASSERT_EQ(PostAs(head, report + "/draft")->status, 303);
+  ASSERT_EQ(PostAs(head, report + "/approve")->status, 303);
+  ASSERT_EQ(PostAs(head, report + "/publish")->status, 303);
+
+  httplib::Params counts{{"year", "2020"},
+                         {"licensing", "1"},
+                         {"punishment", "1"},
+                         {"enforcement", "1"},
+                         {"fees_yuan", "1"}};
+  auto refused = PostAs(head, base + "/counts", counts);
+  EXPECT_EQ(refused->status, 409);
+  EXPECT_NE(refused->body.find("2020 年度报告已公开发布"), std::string::npos);
+  auto document = PostAs(head, base + "/documents",
+                         {{"kind", "rules"},
+                          {"number", "甲府令〔2020〕99号"},
+                          {"title", "补登的规章"},
+                          {"issued", "2020-03-01"}});
+  EXPECT_EQ(document->status, 409);
+  auto page = Client().Get(base, {{"Cookie", head.cookie}});
+  EXPECT_NE(
+      page->body.find(
+          "<td>2020</td><td>4</td><td>5</td><td>6</td><td>7.00</td><td>报告已发布（锁定）</td>"),
+      std::string::npos);
+
+  ASSERT_EQ(PostAs(head, report + "/reopen", {{"reason", "补录行政许可数量"}})->status, 303);
+  EXPECT_EQ(PostAs(head, base + "/counts", counts)->status, 303);
 }
 
 TEST(RateLimitTest, PublicPostsAreLimitedPerAddress) {

@@ -1,18 +1,17 @@
-// Annual report pages. A report is the fold of the agency's case register as of 31 December
-// (cases/annual.h BuildAnnualReport), shown as HTML tables with the result of every
-// consistency check (report/rules.h CheckReport) and downloadable in every export format
-// (docs/report_export.h). The public sees the reports of years that have ended: the latest
-// PUBLISHED version when the office has published one (store/report_store.h), else the fold. The
-// office sees every year, including the one running, with the stored version's state, its
-// versions, a narrative editor per section and the workflow buttons (draft → approve → publish
-// → reopen); each button is a POST that the store may refuse with a message shown to the user.
+// Annual report pages. A report is the register's as of 31 December: the fold of the agency's
+// cases with table A from its records (store/report_store.h BuildRegisterReport), shown as HTML
+// tables with the result of every consistency check (report/rules.h CheckReport) and
+// downloadable in every export format (docs/report_export.h). The public sees the reports of
+// years that have ended: the latest PUBLISHED version when the office has published one, else
+// the register's. The office sees every year, including the one running, with the stored
+// version's state, its versions, a narrative editor per section and the workflow buttons
+// (web/report_workflow.h).
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "cases/annual.h"
+#include "docs/report_document.h"
 #include "docs/report_export.h"
-#include "report/layout.h"
 #include "report/rules.h"
 #include "store/report_store.h"
 #include "web/handlers.h"
@@ -48,32 +47,13 @@ std::optional<ReportVersion> LatestPublished(const std::vector<ReportVersion>& v
   return std::nullopt;
 }
 
-std::string CellText(const Cell* c) {
-  if (!c) return "";
-  if (c->kind == Cell::Kind::kNumber) {
-    if (c->number == static_cast<double>(static_cast<int64_t>(c->number))) {
-      return std::to_string(static_cast<int64_t>(c->number));
-    }
-    return fmt::format("{:.4f}", c->number);
-  }
-  return c->raw;
-}
-
 // The report of `year`: the published version's tables when `prefer_published` and one exists
-// (the public's view), else the fold of the register as it stands (the office's working view).
+// (the public's view), else the register as it stands (the office's working view): the fold of
+// the year's cases with table A from the records (store/report_store.h BuildRegisterReport).
 Result<BuiltReport> Build(RequestContext& ctx, int64_t agency_id, int year, bool prefer_published) {
   auto agency = GetAgency(ctx.app.db(), agency_id);
   if (!agency.ok()) return agency.status();
-  auto calendar = ctx.app.calendars().ForRegion(agency->region);
-  if (!calendar.ok()) return calendar.status();
-  auto settings = AgencyCaseSettings(*agency);
-  if (!settings.ok()) return settings.status();
-  auto cases = ctx.app.cases().CasesForYear(agency_id, year);
-  if (!cases.ok()) return cases.status();
-  AnnualInput input;
-  input.agency = agency->name;
-  input.year = year;
-  auto annual = BuildAnnualReport(*cases, input, **calendar, *settings);
+  auto annual = BuildRegisterReport(ctx.app.db(), ctx.app.calendars(), agency_id, year);
   if (!annual.ok()) return annual.status();
   auto versions = ListReportVersions(ctx.app.db(), agency_id, year);
   if (!versions.ok()) return versions.status();
@@ -91,57 +71,41 @@ Result<BuiltReport> Build(RequestContext& ctx, int64_t agency_id, int year, bool
                      std::move(versions).value(), std::move(published)};
 }
 
-View TableView(std::string_view title, std::vector<std::string> columns, View rows) {
+// A table of the report laid out as the exports lay it out (docs/report_document.h), so the
+// page shows the national format's merged cells: table 三's 「三、本年度办理结果」 spanning its
+// result rows, and the groups （三）…（六） spanning their numbered sub-rows.
+View TableView(std::string_view title, const DocTable& table) {
+  View rows = List();
+  for (const auto& table_row : table.rows) {
+    View cells = List();
+    for (const TableCell& cell : table_row) {
+      View c;
+      c.set("text", Text(cell.text));
+      c.set("header", Flag(cell.header));
+      const bool label = !cell.header && cell.align == CellAlign::kLeft;
+      c.set("label", Flag(label));
+      c.set("value", Flag(!cell.header && !label));
+      std::string spans;  // digits only, so the template may print it unescaped
+      if (cell.col_span > 1) spans += fmt::format(" colspan=\"{}\"", cell.col_span);
+      if (cell.row_span > 1) spans += fmt::format(" rowspan=\"{}\"", cell.row_span);
+      c.set("spans", Text(spans));
+      cells.push_back(c);
+    }
+    View row;
+    row.set("cells", cells);
+    rows.push_back(row);
+  }
   View t;
   t.set("title", Text(title));
-  View cols = List();
-  for (const auto& c : columns) cols.push_back(Text(c));
-  t.set("columns", cols);
   t.set("rows", rows);
   return t;
 }
 
-View RowView(std::string_view label, const std::vector<std::string>& cells) {
-  View r;
-  r.set("label", Text(label));
-  View list = List();
-  for (const auto& c : cells) list.push_back(Text(c));
-  r.set("cells", list);
-  return r;
-}
-
 View Tables(const Report& report) {
   View tables = List();
-  View a_rows = List();
-  for (const auto& row : TableARows(report.format)) {
-    for (const auto& col : row.columns) {
-      a_rows.push_back(RowView(fmt::format("{} · {}", row.label, col.label),
-                               {CellText(report.section2.FindCell(row.key, col.key))}));
-    }
-  }
-  tables.push_back(TableView("二、主动公开政府信息情况", {"数值"}, a_rows));
-  std::vector<std::string> b_cols;
-  for (const auto& c : TableBColumns()) b_cols.emplace_back(c.label);
-  View b_rows = List();
-  for (const auto& row : TableBRows(report.format)) {
-    std::vector<std::string> cells;
-    for (const auto& c : TableBColumns())
-      cells.push_back(CellText(report.section3.FindCell(row.key, c.key)));
-    b_rows.push_back(RowView(row.label, cells));
-  }
-  tables.push_back(TableView("三、收到和处理政府信息公开申请情况", b_cols, b_rows));
-  std::vector<std::string> c_cols;
-  if (!TableCBlocks().empty()) {
-    for (const auto& c : TableCBlocks().front().columns) c_cols.emplace_back(c.label);
-  }
-  View c_rows = List();
-  for (const auto& block : TableCBlocks()) {
-    std::vector<std::string> cells;
-    for (const auto& c : block.columns)
-      cells.push_back(CellText(report.section4.FindCell(block.key, c.key)));
-    c_rows.push_back(RowView(block.label, cells));
-  }
-  tables.push_back(TableView("四、政府信息公开行政复议、行政诉讼情况", c_cols, c_rows));
+  tables.push_back(TableView("二、主动公开政府信息情况", ReportTableA(report)));
+  tables.push_back(TableView("三、收到和处理政府信息公开申请情况", ReportTableB(report)));
+  tables.push_back(TableView("四、政府信息公开行政复议、行政诉讼情况", ReportTableC(report)));
   return tables;
 }
 

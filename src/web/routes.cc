@@ -5,6 +5,7 @@
 #include "web/app.h"
 #include "web/handlers.h"
 #include "web/notice_pages.h"
+#include "web/records_pages.h"
 #include "web/report_workflow.h"
 
 namespace gongkai::web {
@@ -51,6 +52,10 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kPost, "/office/a/{agency}/reports/{year}/approve", A::kHead, ReportApprove},
       {M::kPost, "/office/a/{agency}/reports/{year}/publish", A::kHead, ReportPublish},
       {M::kPost, "/office/a/{agency}/reports/{year}/reopen", A::kHead, ReportReopen},
+      {M::kGet, "/office/a/{agency}/records", A::kStaff, RecordsPage},
+      {M::kPost, "/office/a/{agency}/records/documents", A::kClerk, RecordsAddDocument},
+      {M::kPost, "/office/a/{agency}/records/counts", A::kClerk, RecordsSetCounts},
+      {M::kPost, "/office/a/{agency}/records/import", A::kClerk, RecordsImport},
   };
 }
 
