@@ -133,8 +133,31 @@ const std::vector<std::string_view> kInitialSchema = {
 ))",
 };
 
+// Version 2: the clerk's proposals awaiting the head's decision (store/proposals.h). Decided
+// proposals stay, with who decided, when and why, as the trace of a rejection.
+const std::vector<std::string_view> kProposals = {
+    R"(CREATE TABLE proposals (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  id BIGINT NOT NULL,                    -- 1, 2, … within the agency
+  case_number TEXT NOT NULL,
+  event_type TEXT NOT NULL,              -- the proposed event's type key
+  payload TEXT NOT NULL,                 -- the proposed event as a case-events JSON line
+  proposed_by TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',       -- the clerk's reason, for the head
+  created_at TEXT NOT NULL,
+  decision TEXT,                         -- NULL while pending | approved | rejected
+  decided_by TEXT,
+  decided_at TEXT,
+  decision_note TEXT,                    -- the head's reason for a rejection
+  PRIMARY KEY (agency_id, id),
+  FOREIGN KEY (agency_id, case_number) REFERENCES cases(agency_id, number)
+))",
+    R"(CREATE INDEX proposals_case ON proposals(agency_id, case_number))",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
+    {2, "proposals", kProposals},
 };
 
 }  // namespace
