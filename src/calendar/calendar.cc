@@ -56,6 +56,19 @@ Result<Calendar> Calendar::Build(std::vector<Notice> national, std::vector<Notic
                       a.source, a.year, b.source, b.year, a.year + 1));
     }
   }
+  for (size_t i = 1; i < national.size(); ++i) {
+    if (!national[i - 1].provisional.empty() && national[i].provisional.empty()) {
+      return Status::InvalidInput(fmt::format(
+          "{}（{} 年）是推算的临时安排，但其后的 {}（{} 年）是正式通知 — 只有最后几年可以是推算的；"
+          "{} 年的通知发布后用它替换 {}",
+          national[i - 1].source, national[i - 1].year, national[i].source, national[i].year,
+          national[i - 1].year, national[i - 1].source));
+    }
+  }
+  if (!national.front().provisional.empty()) {
+    return Status::InvalidInput(fmt::format(
+        "{}: 最早的一年不能是推算的临时安排 — 至少载入一年正式通知", national.front().source));
+  }
   if (!national.front().region.empty()) {
     return Status::InvalidInput(
         fmt::format("{}: 地方日历（{}）被当作全国通知载入 — 把它放到 calendar/local/<地区>/ 目录下",
@@ -65,6 +78,10 @@ Result<Calendar> Calendar::Build(std::vector<Notice> national, std::vector<Notic
   Calendar cal;
   cal.first_year_ = national.front().year;
   cal.last_year_ = national.back().year;
+  cal.last_published_year_ = cal.first_year_;
+  for (const Notice& n : national) {
+    if (n.provisional.empty()) cal.last_published_year_ = n.year;
+  }
   cal.first_day_ = DayNumber(Jan1(cal.first_year_));
   const int days = DayNumber(Dec31(cal.last_year_)) - cal.first_day_ + 1;
   cal.kind_.resize(days);
@@ -130,6 +147,13 @@ Result<Calendar> Calendar::Build(std::vector<Notice> national, std::vector<Notic
 
 int Calendar::first_year() const { return first_year_; }
 int Calendar::last_year() const { return last_year_; }
+int Calendar::last_published_year() const { return last_published_year_; }
+
+bool Calendar::MayChange(Date d) const {
+  const Date settled_until{std::chrono::year(last_published_year_), std::chrono::December,
+                           std::chrono::day(14)};
+  return settled_until < d;
+}
 const std::vector<Notice>& Calendar::national() const { return national_; }
 const std::vector<Notice>& Calendar::local() const { return local_; }
 

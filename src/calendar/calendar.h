@@ -2,8 +2,10 @@
 // Council's yearly holiday notices (国务院办公厅关于YYYY年部分节假日安排的通知), optionally with a
 // local calendar (a province's extra rest days) layered on top. It answers every query in O(1)
 // from a per-day table and a prefix count of working days. A date outside the loaded notices is
-// an error naming the year: never a silent weekends-only guess. Immutable after loading; share
-// one instance across threads.
+// an error naming the year: never a silent weekends-only guess. A year whose notice is not out
+// yet may be loaded as a provisional notice (the statutory holidays of 《全国年节及纪念日放假办法》
+// only); its days, and late December of the last year with a real notice, are flagged as liable
+// to change (MayChange). Immutable after loading; share one instance across threads.
 
 #ifndef GONGKAI_CALENDAR_CALENDAR_H_
 #define GONGKAI_CALENDAR_CALENDAR_H_
@@ -47,6 +49,9 @@ struct Notice {
   std::vector<Amendment> amendments;  // in file order
   // A local calendar's authority (its `source` header): the document the entries come from.
   std::string origin;
+  // Not empty for a provisional national year (its `provisional` header): the basis of the
+  // reckoning, e.g. 按《全国年节及纪念日放假办法》推算. Such a year has no notice number.
+  std::string provisional;
 };
 
 // Parses a notice file (format documented in data/calendar/README.md). Errors name
@@ -81,6 +86,13 @@ class Calendar {
   // The years covered: queries for dates in [first_year, last_year] succeed.
   int first_year() const;
   int last_year() const;
+  // The last year set by a published notice; later years, up to last_year(), are provisional.
+  int last_published_year() const;
+
+  // Whether the answer for `d` may still change when the next notice is published: `d` lies in
+  // a provisional year, or in late December (from the 15th) of the last published year, where
+  // the next notice's 元旦 arrangement reaches (the 2019 notice made 2018-12-29 a working day).
+  bool MayChange(Date d) const;
 
   // Returns what kind of day `d` is and why. Error naming the year when it is not covered.
   Result<DayInfo> Describe(Date d) const;
@@ -132,6 +144,7 @@ class Calendar {
   std::vector<Notice> local_;
   int first_year_ = 0;
   int last_year_ = 0;
+  int last_published_year_ = 0;
 };
 
 }  // namespace gongkai

@@ -210,6 +210,73 @@ TEST(CalendarData, NamesAndNoticesOfDays) {
   }
 }
 
+// The shipped 2019–2026 notices plus the provisional 2027 reckoning.
+const Calendar& WithProvisional2027() {
+  static const Calendar* cal = [] {
+    std::vector<Notice> notices;
+    for (int y = 2019; y <= 2027; ++y) {
+      notices.push_back(ReadNotice(std::string(GONGKAI_SOURCE_DIR) + "/data/calendar/national/" +
+                                   std::to_string(y) + ".cal"));
+    }
+    Result<Calendar> c = Calendar::Build(std::move(notices));
+    EXPECT_TRUE(c.ok()) << c.status().message();
+    return new Calendar(std::move(c).value());
+  }();
+  return *cal;
+}
+
+TEST(Calendar, AProvisionalYearCountsTheStatutoryHolidaysAndSaysItMayChange) {
+  const Calendar& cal = WithProvisional2027();
+  EXPECT_EQ(cal.last_year(), 2027);
+  EXPECT_EQ(cal.last_published_year(), 2026);
+  // Worked by hand: from Sunday 2026-12-20, Dec 21–25 and 28–31 are 9 working days; 1 Jan
+  // (Friday, 元旦) is off; Jan 4–8 make 14, Jan 11–15 make 19; Monday Jan 18 is the 20th.
+  Result<Date> due = cal.AddWorkingDays(D("2026-12-20"), 20);
+  ASSERT_TRUE(due.ok()) << due.status().message();
+  EXPECT_EQ(*due, D("2027-01-18"));
+  // 春节: 除夕 Saturday 02-06 to 初三 Tuesday 02-09, the weekend days made up on 10 and 11 Feb.
+  EXPECT_EQ(*cal.AddWorkingDays(D("2027-02-05"), 1), D("2027-02-12"));
+  Result<DayInfo> spring = cal.Describe(D("2027-02-10"));
+  ASSERT_TRUE(spring.ok());
+  EXPECT_EQ(spring->kind, DayKind::kRestDay);
+  EXPECT_EQ(spring->name, "春节");
+  EXPECT_EQ(spring->notice, "按《全国年节及纪念日放假办法》推算");
+  // 劳动节 1–2 May fall on the weekend: Monday 3 and Tuesday 4 are rest days, Wednesday works.
+  EXPECT_FALSE(*cal.IsWorkingDay(D("2027-05-04")));
+  EXPECT_TRUE(*cal.IsWorkingDay(D("2027-05-05")));
+  // Only the provisional year and late December before it may change.
+  EXPECT_FALSE(cal.MayChange(D("2026-06-01")));
+  EXPECT_FALSE(cal.MayChange(D("2026-12-14")));
+  EXPECT_TRUE(cal.MayChange(D("2026-12-15")));
+  EXPECT_TRUE(cal.MayChange(D("2027-03-01")));
+  // Without the provisional file, late December of the last year is still flagged.
+  EXPECT_TRUE(National().MayChange(D("2026-12-31")));
+  EXPECT_FALSE(National().MayChange(D("2025-12-31")));
+  // Beyond the provisional year the usual refusal names the year.
+  Result<bool> beyond = cal.IsWorkingDay(D("2028-01-03"));
+  ASSERT_FALSE(beyond.ok());
+  EXPECT_NE(beyond.status().message().find("2028年的放假安排尚未载入"), std::string::npos);
+}
+
+TEST(Calendar, AProvisionalYearMustComeLastAndCannotBeLocal) {
+  auto parse = [](std::string_view text) { return ParseNotice(text, "t.cal"); };
+  Result<Notice> official = parse("year 2026\nnotice 国办发明电〔2025〕7号\n");
+  Result<Notice> guess = parse("year 2025\nprovisional 按《办法》推算\noff 2025-01-01 元旦\n");
+  ASSERT_TRUE(official.ok() && guess.ok()) << guess.status().message();
+  EXPECT_EQ(guess->entries[0].notice, "按《办法》推算");
+  Result<Calendar> c = Calendar::Build({*guess, *official});
+  ASSERT_FALSE(c.ok());
+  EXPECT_NE(c.status().message().find("只有最后几年可以是推算的"), std::string::npos);
+
+  Result<Notice> both = parse("year 2027\nnotice 国办发明电〔2026〕1号\nprovisional 推算\n");
+  ASSERT_FALSE(both.ok());
+  EXPECT_NE(both.status().message().find("t.cal:1: 推算的临时安排"), std::string::npos)
+      << both.status().message();
+  Result<Notice> local = parse("year 2027\nregion 湖北省\nsource 某文件\nprovisional 推算\n");
+  ASSERT_FALSE(local.ok());
+  EXPECT_NE(local.status().message().find("地方日历不能是推算的"), std::string::npos);
+}
+
 TEST(Calendar, QueriesOutsideTheNoticesNameTheYear) {
   const Calendar& cal = National();
   Result<DayInfo> d = cal.Describe(D("2027-01-05"));

@@ -34,6 +34,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace gongkai {
 namespace {
@@ -98,6 +99,23 @@ Result<std::vector<std::string>> SpanLines(const Calendar& cal, Date from, Date 
   int weekend = DayNumber(to) - DayNumber(from) - *working - rest_days;
   if (weekend > 0) lines.push_back(fmt::format("跳过周末 {} 天", weekend));
   return lines;
+}
+
+// The warning for a computed date the next holiday notice may still move, or nullopt.
+std::optional<std::string> ChangeWarning(const Calendar& cal, Date latest) {
+  if (!cal.MayChange(latest)) return std::nullopt;
+  const int published = cal.last_published_year();
+  const int year = static_cast<int>(latest.year());
+  if (year > published) {
+    return fmt::format(
+        "注意：{}年的放假安排尚未发布，{}年的日期按《全国年节及纪念日放假办法》推算（只含法定节日及"
+        "其补假，不含调休）；通知发布并载入后期限可能变化，届时请重新计算",
+        year, year);
+  }
+  return fmt::format(
+      "注意：{}年的放假安排尚未发布，它可能调整{}年12月下旬的上班日和休息日；通知发布并载入后期限"
+      "可能变化，届时请重新计算",
+      published + 1, published);
 }
 
 Status Append(std::vector<std::string>& out, Result<std::vector<std::string>> lines) {
@@ -229,11 +247,15 @@ Result<SimpleDeadline> ExplainWorkingDays(Date start, int working_days, const Ca
   Date base = Base(start, settings);
   Result<Date> due = calendar.AddWorkingDays(base, working_days);
   if (!due.ok()) return due.status();
-  SimpleDeadline out{*due, {}};
+  SimpleDeadline out{*due, false, {}};
   out.explanation.push_back(ConventionLine(start, settings));
   out.explanation.push_back(fmt::format("期限：{}个工作日", working_days));
   if (Status s = Append(out.explanation, SpanLines(calendar, base, *due)); !s.ok()) return s;
   out.explanation.push_back(fmt::format("届满：{}，即第{}个工作日", Day(*due), working_days));
+  if (std::optional<std::string> warning = ChangeWarning(calendar, *due)) {
+    out.may_change = true;
+    out.explanation.push_back(std::move(*warning));
+  }
   return out;
 }
 
@@ -464,6 +486,15 @@ Result<Deadlines> ComputeDeadlines(const CaseSteps& steps, const Calendar& calen
   if (ignored > 0) {
     d.explanation.push_back(fmt::format("另有 {} 项日期晚于{}，截至该日尚未发生，未计入", ignored,
                                         FormatDateZh(as_of)));
+  }
+  Date latest = d.correction_notice_due;
+  for (const std::optional<Date>& due :
+       {d.reply_due, d.extended_due, d.fee_payment_due, d.consultation_due, d.correction_due}) {
+    if (due && latest < *due) latest = *due;
+  }
+  if (std::optional<std::string> warning = ChangeWarning(calendar, latest)) {
+    d.may_change = true;
+    d.explanation.push_back(std::move(*warning));
   }
   return d;
 }

@@ -77,6 +77,9 @@ struct Deadlines {
   // On as_of (or on the closing day): working days to the (extended) due date; frozen while
   // paused (while waiting for a 补正: the full period that restarts); negative or 0 when overdue.
   int working_days_left = 0;
+  // A date above lies where the calendar may still change (Calendar::MayChange): the next
+  // holiday notice is not out yet. The explanation's last line says so.
+  bool may_change = false;
   std::vector<std::string> explanation;  // Chinese, one step per line
 };
 
@@ -89,6 +92,7 @@ Result<Deadlines> ComputeDeadlines(const CaseSteps& steps, const Calendar& calen
 // A due date N working days after `start` with its explanation (the CLI's simple form).
 struct SimpleDeadline {
   Date due;
+  bool may_change = false;  // as Deadlines::may_change
   std::vector<std::string> explanation;
 };
 Result<SimpleDeadline> ExplainWorkingDays(Date start, int working_days, const Calendar& calendar,

@@ -14,23 +14,33 @@ Date D(const char* s) {
   return *d;
 }
 
+// The shipped national files from 2019 to `last_year`.
+Calendar LoadNational(int last_year) {
+  std::vector<Notice> notices;
+  for (int y = 2019; y <= last_year; ++y) {
+    std::string path =
+        std::string(GONGKAI_SOURCE_DIR) + "/data/calendar/national/" + std::to_string(y) + ".cal";
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    Result<Notice> n = ParseNotice(ss.str(), path);
+    EXPECT_TRUE(n.ok()) << n.status().message();
+    notices.push_back(*n);
+  }
+  Result<Calendar> c = Calendar::Build(std::move(notices));
+  EXPECT_TRUE(c.ok()) << c.status().message();
+  return std::move(c).value();
+}
+
+// The published notices only (2019–2026).
 const Calendar& Cal() {
-  static const Calendar* cal = [] {
-    std::vector<Notice> notices;
-    for (int y = 2019; y <= 2026; ++y) {
-      std::string path =
-          std::string(GONGKAI_SOURCE_DIR) + "/data/calendar/national/" + std::to_string(y) + ".cal";
-      std::ifstream in(path, std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      Result<Notice> n = ParseNotice(ss.str(), path);
-      EXPECT_TRUE(n.ok()) << n.status().message();
-      notices.push_back(*n);
-    }
-    Result<Calendar> c = Calendar::Build(std::move(notices));
-    EXPECT_TRUE(c.ok()) << c.status().message();
-    return new Calendar(std::move(c).value());
-  }();
+  static const Calendar* cal = new Calendar(LoadNational(2026));
+  return *cal;
+}
+
+// With the provisional 2027 reckoning.
+const Calendar& CalWith2027() {
+  static const Calendar* cal = new Calendar(LoadNational(2027));
   return *cal;
 }
 
@@ -93,6 +103,25 @@ TEST(ExplainWorkingDays, Cases) {
   Result<SimpleDeadline> late = ExplainWorkingDays(D("2026-12-20"), 20, Cal(), DeadlineSettings{});
   ASSERT_FALSE(late.ok());
   EXPECT_NE(late.status().message().find("2027年的放假安排尚未载入"), std::string::npos);
+}
+
+TEST(ExplainWorkingDays, WarnsWhenTheNextNoticeMayMoveTheDueDate) {
+  // Worked by hand on the 2026 notice (no rest days after October): from Friday 2026-11-13,
+  // 20 working days end on Friday 12-11, before late December: settled.
+  Result<SimpleDeadline> settled =
+      ExplainWorkingDays(D("2026-11-13"), 20, Cal(), DeadlineSettings{});
+  ASSERT_TRUE(settled.ok());
+  EXPECT_EQ(FormatDate(settled->due), "2026-12-11");
+  EXPECT_FALSE(settled->may_change);
+  // From Friday 2026-11-20 they end on Friday 12-18, which the 2027 notice may still reach.
+  Result<SimpleDeadline> december =
+      ExplainWorkingDays(D("2026-11-20"), 20, Cal(), DeadlineSettings{});
+  ASSERT_TRUE(december.ok());
+  EXPECT_EQ(FormatDate(december->due), "2026-12-18");
+  EXPECT_TRUE(december->may_change);
+  EXPECT_NE(december->explanation.back().find("2027年的放假安排尚未发布，它可能调整2026年12月下旬"),
+            std::string::npos)
+      << december->explanation.back();
 }
 
 // One numbered case per line: the steps, the as-of date, and every date the engine reports.
@@ -359,6 +388,27 @@ TEST(ComputeDeadlines, RejectsInconsistentSteps) {
       ComputeDeadlines(Received("2026-12-15"), Cal(), DeadlineSettings{}, D("2026-12-20"));
   ASSERT_FALSE(late.ok());
   EXPECT_NE(late.status().message().find("2027年的放假安排尚未载入"), std::string::npos);
+}
+
+TEST(ComputeDeadlines, ACaseReachingIntoAProvisionalYearIsComputedAndFlagged) {
+  // Worked by hand: received Tuesday 2026-12-15. 补正 notice: Dec 16–18 and 21–24 are the 7
+  // working days → 12-24. Reply: Dec 16–18 (3), 21–25 (8), 28–31 (12), 1 Jan off (元旦,
+  // statutory), Jan 4–8 (17), 11–13 (20) → 2027-01-13.
+  Result<Deadlines> d =
+      ComputeDeadlines(Received("2026-12-15"), CalWith2027(), DeadlineSettings{}, D("2026-12-20"));
+  ASSERT_TRUE(d.ok()) << d.status().message();
+  EXPECT_EQ(FormatDate(d->correction_notice_due), "2026-12-24");
+  ASSERT_TRUE(d->reply_due);
+  EXPECT_EQ(FormatDate(*d->reply_due), "2027-01-13");
+  EXPECT_TRUE(d->may_change);
+  EXPECT_NE(d->explanation.back().find("2027年的日期按《全国年节及纪念日放假办法》推算"),
+            std::string::npos)
+      << d->explanation.back();
+  // A case settled well before late December carries no warning.
+  Result<Deadlines> early =
+      ComputeDeadlines(Received("2026-06-01"), CalWith2027(), DeadlineSettings{}, D("2026-06-02"));
+  ASSERT_TRUE(early.ok());
+  EXPECT_FALSE(early->may_change);
 }
 
 }  // namespace

@@ -70,11 +70,13 @@ class Parser {
     if (key == "title") return Header(notice_.title, "title", rest, n);
     if (key == "region") return Header(notice_.region, "region", rest, n);
     if (key == "source") return Header(notice_.origin, "source", rest, n);
+    if (key == "provisional") return Header(notice_.provisional, "provisional", rest, n);
     if (key == "amendment") return AmendmentLine(rest, n);
     if (key == "off") return Entry(rest, n, /*working=*/false);
     if (key == "work") return Entry(rest, n, /*working=*/true);
     return Error(n, fmt::format("无法识别的关键字“{}”", key),
-                 "每行以 year、notice、title、amendment、region、source、off 或 work 开头，"
+                 "每行以 year、notice、title、provisional、amendment、region、source、off 或 work "
+                 "开头，"
                  "注释以 # 开头");
   }
 
@@ -182,16 +184,26 @@ class Parser {
 
   Status Finish() {
     if (notice_.year == 0) return Error(1, "缺少 year 行", "在文件开头写 year YYYY");
-    if (notice_.region.empty() && notice_.number.empty()) {
-      return Error(
-          year_line_, "全国通知缺少 notice 行（文号）",
-          "写 notice 文号，例如 notice 国办发明电〔2023〕7号；地方日历请写 region 与 source");
+    if (!notice_.provisional.empty() && !notice_.region.empty()) {
+      return Error(year_line_, "地方日历不能是推算的临时安排（provisional）",
+                   "删除 provisional 行；地方日历只写已发布文件中的日期");
+    }
+    if (!notice_.provisional.empty() && !notice_.number.empty()) {
+      return Error(year_line_, "推算的临时安排（provisional）不能同时有 notice 文号",
+                   "通知已发布时删除 provisional 行，按通知写出全部日期");
+    }
+    if (notice_.region.empty() && notice_.number.empty() && notice_.provisional.empty()) {
+      return Error(year_line_, "全国通知缺少 notice 行（文号）",
+                   "写 notice 文号，例如 notice 国办发明电〔2023〕7号；通知尚未发布的年份写 "
+                   "provisional 推算依据；地方日历请写 region 与 source");
     }
     if (!notice_.region.empty() && notice_.origin.empty()) {
       return Error(year_line_, fmt::format("地方日历（{}）缺少 source 行", notice_.region),
                    "写明依据的文件，例如 source 某省人民政府办公厅关于……的通知（2020年2月1日）");
     }
-    const std::string& base = notice_.region.empty() ? notice_.number : notice_.origin;
+    const std::string& base = !notice_.region.empty()        ? notice_.origin
+                              : !notice_.provisional.empty() ? notice_.provisional
+                                                             : notice_.number;
     for (CalendarEntry& e : notice_.entries) {
       if (e.notice.empty()) e.notice = base;
     }

@@ -69,7 +69,9 @@ TEST(LoadCalendar, LoadsTheShippedNationalCalendar) {
   Result<Calendar> cal = LoadCalendar(fs::path(GONGKAI_SOURCE_DIR) / "data");
   ASSERT_TRUE(cal.ok()) << cal.status().message();
   EXPECT_EQ(cal->first_year(), 2019);
-  EXPECT_EQ(cal->last_year(), 2026);
+  EXPECT_EQ(cal->last_year(), 2027);
+  EXPECT_EQ(cal->last_published_year(), 2026);
+  EXPECT_EQ(cal->national().back().provisional, "按《全国年节及纪念日放假办法》推算");
   EXPECT_TRUE(cal->local().empty());
   EXPECT_EQ(cal->national().front().source, "calendar/national/2019.cal");
   ASSERT_EQ(cal->national()[1].amendments.size(), 1u);
