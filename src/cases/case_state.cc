@@ -122,6 +122,7 @@ std::vector<EventType> NextSteps(const internal::CaseFold& f, const Calendar& ca
   std::vector<EventType> steps;
   Date date = std::max(as_of, f.last_date);
   for (const auto& entry : EventTypes()) {
+    if (entry.value == EventType::kCorrectionRequested && !f.steps.corrections.empty()) continue;
     Event probe = Probe(*f.received, entry.value, date);
     bool ok = f.Check(probe, calendar, settings).ok();
     if (!ok && entry.value == EventType::kDeemedWithdrawn) {
@@ -262,6 +263,11 @@ CaseState ComputeCaseState(const std::vector<Event>& events, const Calendar& cal
   }
   if (state.late_correction_notice) {
     state.explanation.push_back("注意：补正告知晚于收到申请后 7 个工作日（条例第三十条）");
+  }
+  if (state.correction_rounds > 1) {
+    state.explanation.push_back(
+        fmt::format("注意：补正告知发出了 {} 次（条例第三十条要求一次性告知需要补正的全部事项）",
+                    state.correction_rounds));
   }
   if (state.late_extension) {
     state.explanation.push_back(

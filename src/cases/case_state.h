@@ -86,7 +86,9 @@ struct CaseState {
   bool extended = false;
   std::vector<Remedy> remedies;  // in filing order
   // The events CheckNextEvent would accept now (dated as_of, or the last event's date when that
-  // is later), in EventType order. Empty for an invalid history.
+  // is later), in EventType order, except a second 补正 notice: Art. 30 allows one notice
+  // listing everything, so a second is accepted as history (and flagged) but never offered.
+  // Empty for an invalid history.
   std::vector<EventType> next_steps;
   // Chinese, one line per step: what happened and what it means for the clock.
   std::vector<std::string> explanation;

@@ -324,6 +324,30 @@ TEST(ComputeCaseStateTest, CorrectionRestartsTheTwentyDays) {
   EXPECT_FALSE(s.late_correction_notice);
 }
 
+// Issue: after 收到补正 the case page still offered 补正告知 again. Art. 30 allows one notice
+// listing everything: a second round stays acceptable as history (imports), flagged, but is
+// not a next step.
+TEST(ComputeCaseStateTest, NoSecondCorrectionNoticeIsOffered) {
+  std::vector<Event> events = {Ev(T::kReceived, "2024-09-02"),
+                               Ev(T::kCorrectionRequested, "2024-09-03").Deadline("2024-09-13"),
+                               Ev(T::kCorrectionReceived, "2024-09-05")};
+  CaseState corrected =
+      ComputeCaseState(events, NationalCalendar(), CaseSettings{}, D("2024-09-06"));
+  EXPECT_EQ(corrected.status, CaseStatus::kInProgress);
+  EXPECT_FALSE(Has(corrected.next_steps, T::kCorrectionRequested));
+  EXPECT_TRUE(Has(corrected.next_steps, T::kAnswered));
+
+  events.push_back(Ev(T::kCorrectionRequested, "2024-09-06"));
+  CaseState second = ComputeCaseState(events, NationalCalendar(), CaseSettings{}, D("2024-09-06"));
+  EXPECT_TRUE(second.error.ok()) << second.error.message();
+  EXPECT_EQ(second.correction_rounds, 2);
+  bool flagged = false;
+  for (const auto& line : second.explanation) {
+    flagged = flagged || line.find("补正告知发出了 2 次") != std::string::npos;
+  }
+  EXPECT_TRUE(flagged);
+}
+
 TEST(ComputeCaseStateTest, LateCorrectionNoticeIsFlagged) {
   // Due Wed 9-11 (7th working day after 9-02); sent Thu 9-12.
   for (const auto& [date, late] : {std::pair{"2024-09-11", false}, {"2024-09-12", true}}) {
