@@ -11,7 +11,7 @@ CMAKE_FLAGS := -G Ninja $(LAUNCHER)
 SOURCES := $(shell git ls-files 'src/*.cc' 'src/*.h' 'bench/*.cc' 'fuzz/*.cc' 2>/dev/null)
 
 .PHONY: all deps deps-build build build-asan run test test-unit test-asan test-pg test-e2e \
-        test-docs format format-check bench fuzz clean
+        test-docs test-fuzz format format-check bench fuzz clean
 
 all: build
 
@@ -38,8 +38,9 @@ build-asan: deps $(ASAN_BUILD)/build.ninja
 run: build
 	$(BUILD)/gongkai serve --db $(DB) --demo --port $(PORT)
 
-# Everything CI runs: style, unit tests, the same tests under ASan+UBSan, PostgreSQL, browser.
-test: deps format-check build test-unit build-asan test-asan test-pg test-e2e
+# Everything CI runs: style, unit tests, the same tests under ASan+UBSan, the fuzz targets on
+# their seeds, PostgreSQL, browser.
+test: deps format-check build test-unit build-asan test-asan test-fuzz test-pg test-e2e
 
 test-unit: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
@@ -65,10 +66,13 @@ format-check:
 bench: build
 	scripts/bench.sh $(BUILD)
 
+# Builds the libFuzzer targets with clang and fuzzes each for FUZZ_SECONDS (default 60).
 fuzz: deps
-	CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DGONGKAI_FUZZ=ON \
-	  -DGONGKAI_BENCH=OFF -DCMAKE_BUILD_TYPE=Debug
-	cmake --build build-fuzz -j $(JOBS)
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The fuzz targets replay their seeds once (regression inputs included): deterministic.
+test-fuzz: deps
+	scripts/fuzz.sh 0
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
