@@ -182,6 +182,7 @@ void PrintSimple(GlobalOptions& g, const DeadlineArgs& a, const Calendar& cal,
   if (a.json) {
     nlohmann::ordered_json j;
     j["due"] = FormatDate(r->due);
+    j["may_change"] = r->may_change;
     j["explanation"] = r->explanation;
     std::cout << j.dump(2) << "\n";
     return;
@@ -275,6 +276,7 @@ void PrintCase(GlobalOptions& g, const DeadlineArgs& a, const Calendar& cal,
     j["overdue"] = d.overdue;
     j["answered_late"] = d.answered_late;
     j["working_days_left"] = d.working_days_left;
+    j["may_change"] = d.may_change;
     j["explanation"] = d.explanation;
     std::cout << j.dump(2) << "\n";
     return;
