@@ -744,6 +744,8 @@ TEST_F(AppTest, RecordsPageAddsDocumentsAndSetsCounts) {
   // The office navigation leads to the caller's own agency's records.
   auto queue = c.Get("/office", {{"Cookie", clerk.cookie}});
   EXPECT_NE(queue->body.find("href=\"" + base + "\""), std::string::npos);
+  auto index = c.Get("/office/reports", {{"Cookie", clerk.cookie}});
+  EXPECT_NE(index->body.find("href=\"" + base + "\""), std::string::npos);
 
   auto added = PostAs(clerk, base + "/documents",
                       {{"kind", "rules"},
@@ -913,6 +915,42 @@ TEST_F(AppTest, RecordsOfAPublishedYearAreRefused) {
 
   ASSERT_EQ(PostAs(head, report + "/reopen", {{"reason", "补录行政许可数量"}})->status, 303);
   EXPECT_EQ(PostAs(head, base + "/counts", counts)->status, 303);
+}
+
+// The report pages are served from the App's cache while the register is unchanged, and any
+// change made behind the web app's back (here straight in the store) shows on the next request.
+TEST_F(AppTest, CachedReportPageChangesRightAfterANewEvent) {
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  const std::string url = "/office/a/" + std::to_string(agency_a_) + "/reports/2024";
+  const std::string kNew = "一、本年新收政府信息公开申请数量";
+  auto c = Client();
+  auto first = c.Get(url, {{"Cookie", clerk.cookie}});
+  ASSERT_EQ(first->status, 200);
+  const uint64_t builds = app_->report_cache().builds();
+  auto again = c.Get(url, {{"Cookie", clerk.cookie}});
+  EXPECT_EQ(app_->report_cache().builds(), builds);  // no second fold
+  const auto before = RowCells(first->body, kNew);
+  ASSERT_EQ(before.size(), 7u);
+  EXPECT_EQ(RowCells(again->body, kNew), before);
+
+  // One more application from a natural person: its column and the total go up by one.
+  RegisterCaseA(Date(std::chrono::year(2024), std::chrono::October, std::chrono::day(11)));
+  auto after = c.Get(url, {{"Cookie", clerk.cookie}});
+  const auto now = RowCells(after->body, kNew);
+  ASSERT_EQ(now.size(), 7u);
+  EXPECT_EQ(std::stoi(now[0]), std::stoi(before[0]) + 1);
+  EXPECT_EQ(std::stoi(now[6]), std::stoi(before[6]) + 1);
+  for (size_t col = 1; col < 6; ++col) EXPECT_EQ(now[col], before[col]) << col;
+  EXPECT_EQ(app_->report_cache().builds(), builds + 1);
+
+  // A table-A record, on the office page and on the public page of a year that has ended.
+  ASSERT_TRUE(SetYearCounts(*db_, agency_a_, 2024, {42, 0, 0, 0}).ok());
+  EXPECT_EQ(RowCells(c.Get(url, {{"Cookie", clerk.cookie}})->body, "行政许可"),
+            std::vector<std::string>{"42"});
+  const std::string open = "/reports/" + std::to_string(agency_a_) + "/2023";
+  ASSERT_EQ(c.Get(open)->status, 200);
+  ASSERT_TRUE(SetYearCounts(*db_, agency_a_, 2023, {0, 17, 0, 0}).ok());
+  EXPECT_EQ(RowCells(c.Get(open)->body, "行政处罚"), std::vector<std::string>{"17"});
 }
 
 TEST(RateLimitTest, PublicPostsAreLimitedPerAddress) {

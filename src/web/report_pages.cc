@@ -5,7 +5,8 @@
 // years that have ended: the latest PUBLISHED version when the office has published one, else
 // the register's. The office sees every year, including the one running, with the stored
 // version's state, its versions, a narrative editor per section and the workflow buttons
-// (web/report_workflow.h).
+// (web/report_workflow.h). The register's report comes from the App's ReportCache
+// (web/report_cache.h), rebuilt whenever the register stamp (store/register_stamp.h) changes.
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -13,8 +14,10 @@
 #include "docs/report_document.h"
 #include "docs/report_export.h"
 #include "report/rules.h"
+#include "store/register_stamp.h"
 #include "store/report_store.h"
 #include "web/handlers.h"
+#include "web/report_cache.h"
 #include "web/report_workflow.h"
 #include "web/views.h"
 
@@ -27,15 +30,11 @@ constexpr int kFirstReportYear = 2019;
 // How many past years the report indexes list.
 constexpr int kYearsListed = 4;
 
-// Longest narrative a section may hold; a whole report is rarely over 20 000 characters.
-constexpr size_t kMaxNarrativeBytes = 64 * 1024;
-// Longest reason for reopening a published report.
-constexpr size_t kMaxReasonBytes = 2000;
-
 struct BuiltReport {
   Agency agency;
-  AnnualReport annual;  // when `shown` is a published version, its tables replace the fold's
-  std::vector<Finding> findings;
+  Report report;  // the register's, or the published version's for the public when there is one
+  std::optional<NarrativeFacts> facts;     // the register's, when `report` is the register's
+  std::vector<Finding> findings;           // of `report`
   std::vector<ReportVersion> versions;     // of the year, newest first
   std::optional<ReportVersion> published;  // the version shown to the public, if any
 };
@@ -47,28 +46,42 @@ std::optional<ReportVersion> LatestPublished(const std::vector<ReportVersion>& v
   return std::nullopt;
 }
 
+// The register's report of `year` (store/report_store.h BuildRegisterReport: the fold of the
+// year's cases, table A from the records), from the App's cache when the register has not
+// changed since it was built. The stamp is read first, as the cache requires.
+Result<ReportCache::Shared> RegisterReport(RequestContext& ctx, int64_t agency_id, int year) {
+  auto stamp = ReadRegisterStamp(ctx.app.db(), agency_id, year);
+  if (!stamp.ok()) return stamp.status();
+  return ctx.app.report_cache().Get(agency_id, year, *stamp, [&] {
+    return BuildRegisterReport(ctx.app.db(), ctx.app.calendars(), agency_id, year);
+  });
+}
+
 // The report of `year`: the published version's tables when `prefer_published` and one exists
-// (the public's view), else the register as it stands (the office's working view): the fold of
-// the year's cases with table A from the records (store/report_store.h BuildRegisterReport).
+// (the public's view), else the register's as it stands (the office's working view).
 Result<BuiltReport> Build(RequestContext& ctx, int64_t agency_id, int year, bool prefer_published) {
   auto agency = GetAgency(ctx.app.db(), agency_id);
   if (!agency.ok()) return agency.status();
-  auto annual = BuildRegisterReport(ctx.app.db(), ctx.app.calendars(), agency_id, year);
-  if (!annual.ok()) return annual.status();
   auto versions = ListReportVersions(ctx.app.db(), agency_id, year);
   if (!versions.ok()) return versions.status();
-  auto published = LatestPublished(*versions);
-  if (published && prefer_published) {
-    auto stored = VersionReport(*published);
+  BuiltReport out{std::move(agency).value(),   {},          std::nullopt, {},
+                  std::move(versions).value(), std::nullopt};
+  out.published = LatestPublished(out.versions);
+  if (out.published && prefer_published) {
+    auto stored = VersionReport(*out.published);
     if (!stored.ok()) return stored.status();
-    annual->report = std::move(stored).value();
+    out.report = std::move(stored).value();
+  } else {
+    auto annual = RegisterReport(ctx, agency_id, year);
+    if (!annual.ok()) return annual.status();
+    out.report = (*annual)->report;
+    out.facts = (*annual)->facts;
   }
   CheckSettings check;
   check.publisher =
-      agency->kind == AgencyKind::kGovernment ? Publisher::kGovernment : Publisher::kDepartment;
-  auto findings = CheckReport(annual->report, check);
-  return BuiltReport{std::move(agency).value(), std::move(annual).value(), std::move(findings),
-                     std::move(versions).value(), std::move(published)};
+      out.agency.kind == AgencyKind::kGovernment ? Publisher::kGovernment : Publisher::kDepartment;
+  out.findings = CheckReport(out.report, check);
+  return out;
 }
 
 // A table of the report laid out as the exports lay it out (docs/report_document.h), so the
@@ -210,7 +223,7 @@ Response RenderReport(RequestContext& ctx, const BuiltReport& r, bool office,
   v.set("draft", Flag(office && !published_now));
   v.set("agency_id", Text(std::to_string(r.agency.id)));
   v.set("agency", Text(r.agency.name));
-  v.set("year", Text(std::to_string(r.annual.report.year)));
+  v.set("year", Text(std::to_string(r.report.year)));
   View downloads = List();
   for (auto [key, label] : {std::pair{"html", "网页"},
                             {"docx", "Word"},
@@ -235,22 +248,20 @@ Response RenderReport(RequestContext& ctx, const BuiltReport& r, bool office,
   v.set("has_findings", Flag(!r.findings.empty()));
   if (office) {
     v.set("workflow", WorkflowView(ctx, r, base_url));
-    v.set("facts", FactLines(r.annual.facts));
   } else if (r.published) {
     v.set("published_at", Text(r.published->published_at));
-    v.set("sections", PublishedSections(r.annual.report));
-  } else {
-    v.set("facts", FactLines(r.annual.facts));
+    v.set("sections", PublishedSections(r.report));
   }
-  v.set("tables", Tables(r.annual.report));
-  return ctx.app.Page(ctx, "report",
-                      fmt::format("{} {} 年度报告", r.agency.name, r.annual.report.year), v);
+  if (r.facts) v.set("facts", FactLines(*r.facts));
+  v.set("tables", Tables(r.report));
+  return ctx.app.Page(ctx, "report", fmt::format("{} {} 年度报告", r.agency.name, r.report.year),
+                      v);
 }
 
 Response Download(const BuiltReport& r, std::string_view format_key) {
   auto format = ExportFormatFromKey(format_key);
   if (!format) return NotFound();
-  auto bytes = ExportReport(r.annual.report, *format);
+  auto bytes = ExportReport(r.report, *format);
   if (!bytes.ok()) {
     spdlog::error("exporting a report: {}", bytes.status().message());
     return InternalError();
@@ -259,8 +270,8 @@ Response Download(const BuiltReport& r, std::string_view format_key) {
   resp.content_type = std::string(ExportFormatMime(*format));
   resp.body = std::move(bytes).value();
   resp.AddHeader("Content-Disposition",
-                 fmt::format("attachment; filename=\"report-{}-{}{}\"", r.agency.id,
-                             r.annual.report.year, ExportFormatExtension(*format)));
+                 fmt::format("attachment; filename=\"report-{}-{}{}\"", r.agency.id, r.report.year,
+                             ExportFormatExtension(*format)));
   return resp;
 }
 
@@ -269,17 +280,6 @@ Response BuildFailure(const Status& s) {
   if (s.code() == Status::Code::kInvalidInput) return ErrorPage(422, "无法生成报告", s.message());
   spdlog::error("building a report: {}", s.message());
   return InternalError();
-}
-
-// The agency and year of a report URL; the public may see only years that have ended.
-std::optional<std::pair<int64_t, int>> ReportKey(RequestContext& ctx, const Request& req,
-                                                 bool public_only) {
-  auto agency = ParseId(req.Param("agency"));
-  auto year = ParseId(req.Param("year"));
-  int this_year = static_cast<int>(ctx.app.Today().year());
-  if (!agency || !year || *year < kFirstReportYear || *year > this_year) return std::nullopt;
-  if (public_only && *year >= this_year) return std::nullopt;
-  return std::pair{*agency, static_cast<int>(*year)};
 }
 
 View ReportIndex(const std::vector<Agency>& agencies, int first, int last, bool office) {
@@ -296,12 +296,22 @@ View ReportIndex(const std::vector<Agency>& agencies, int first, int last, bool 
       years.push_back(o);
     }
     row.set("years", years);
+    if (office) row.set("records", Text(fmt::format("/office/a/{}/records", a.id)));
     list.push_back(row);
   }
   return list;
 }
 
 }  // namespace
+
+std::optional<ReportUrl> ParseReportUrl(RequestContext& ctx, const Request& req, bool ended_only) {
+  auto agency = ParseId(req.Param("agency"));
+  auto year = ParseId(req.Param("year"));
+  int this_year = static_cast<int>(ctx.app.Today().year());
+  if (!agency || !year || *year < kFirstReportYear || *year > this_year) return std::nullopt;
+  if (ended_only && *year >= this_year) return std::nullopt;
+  return ReportUrl{*agency, static_cast<int>(*year)};
+}
 
 Response PublicReportsIndex(RequestContext& ctx, const Request&) {
   auto agencies = ListAgencies(ctx.app.db());
@@ -314,17 +324,17 @@ Response PublicReportsIndex(RequestContext& ctx, const Request&) {
 }
 
 Response PublicReportPage(RequestContext& ctx, const Request& req) {
-  auto key = ReportKey(ctx, req, true);
+  auto key = ParseReportUrl(ctx, req, true);
   if (!key) return NotFound();
-  auto r = Build(ctx, key->first, key->second, true);
+  auto r = Build(ctx, key->agency, key->year, true);
   if (!r.ok()) return BuildFailure(r.status());
-  return RenderReport(ctx, *r, false, fmt::format("/reports/{}/{}", key->first, key->second));
+  return RenderReport(ctx, *r, false, fmt::format("/reports/{}/{}", key->agency, key->year));
 }
 
 Response PublicReportDownload(RequestContext& ctx, const Request& req) {
-  auto key = ReportKey(ctx, req, true);
+  auto key = ParseReportUrl(ctx, req, true);
   if (!key) return NotFound();
-  auto r = Build(ctx, key->first, key->second, true);
+  auto r = Build(ctx, key->agency, key->year, true);
   if (!r.ok()) return BuildFailure(r.status());
   return Download(*r, req.Param("format"));
 }
@@ -345,108 +355,22 @@ Response OfficeReportsIndex(RequestContext& ctx, const Request&) {
 }
 
 Response OfficeReportPage(RequestContext& ctx, const Request& req) {
-  auto key = ReportKey(ctx, req, false);
+  auto key = ParseReportUrl(ctx, req, false);
   if (!key) return NotFound();
-  if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->first)) return *denied;
-  auto r = Build(ctx, key->first, key->second, false);
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->agency)) return *denied;
+  auto r = Build(ctx, key->agency, key->year, false);
   if (!r.ok()) return BuildFailure(r.status());
   return RenderReport(ctx, *r, true,
-                      fmt::format("/office/a/{}/reports/{}", key->first, key->second));
+                      fmt::format("/office/a/{}/reports/{}", key->agency, key->year));
 }
 
 Response OfficeReportDownload(RequestContext& ctx, const Request& req) {
-  auto key = ReportKey(ctx, req, false);
+  auto key = ParseReportUrl(ctx, req, false);
   if (!key) return NotFound();
-  if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->first)) return *denied;
-  auto r = Build(ctx, key->first, key->second, false);
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->agency)) return *denied;
+  auto r = Build(ctx, key->agency, key->year, false);
   if (!r.ok()) return BuildFailure(r.status());
   return Download(*r, req.Param("format"));
-}
-
-// The workflow POSTs. Each validates the URL, the agency and its fields first, then asks the
-// store, whose refusal (role, state, locked year) is shown with its message.
-
-namespace {
-
-Response WorkflowRefusal(const Status& s) {
-  switch (s.code()) {
-    case Status::Code::kPermissionDenied:
-      return ErrorPage(403, "无权执行此操作", s.message());
-    case Status::Code::kConflict:
-      return ErrorPage(409, "报告当前状态不允许此操作", s.message());
-    case Status::Code::kInvalidInput:
-      return ErrorPage(422, "无法保存", s.message());
-    case Status::Code::kNotFound:
-      return NotFound();
-    default:
-      spdlog::error("report workflow: {}", s.message());
-      return InternalError();
-  }
-}
-
-// The section number 1..6 of the narrative form.
-std::optional<int> ParseSection(std::string_view field) {
-  if (field.size() != 1 || field[0] < '1' || field[0] > '6') return std::nullopt;
-  return field[0] - '0';
-}
-
-// Runs `step` on the report of the URL once the URL and the caller's agency are checked, and
-// redirects back to the report page when it succeeds. `step` validates its own fields, returning
-// kInvalidInput (shown as 422) before it asks the store.
-template <typename Step>
-Response WorkflowStep(RequestContext& ctx, const Request& req, Step step) {
-  auto key = ReportKey(ctx, req, false);
-  if (!key) return NotFound();
-  if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->first)) return *denied;
-  Status s = step(key->first, key->second, ctx.session->user);
-  if (!s.ok()) return WorkflowRefusal(s);
-  return Redirect(fmt::format("/office/a/{}/reports/{}", key->first, key->second));
-}
-
-}  // namespace
-
-Response ReportSaveDraft(RequestContext& ctx, const Request& req) {
-  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
-    auto saved = SaveDraft(ctx.app.db(), ctx.app.calendars(), agency, year, user);
-    return saved.ok() ? Status::Ok() : saved.status();
-  });
-}
-
-Response ReportNarrativeSubmit(RequestContext& ctx, const Request& req) {
-  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
-    auto section = ParseSection(ctx.form.Get("section"));
-    if (!section) return Status::InvalidInput("章节编号无效：应为 1 至 6（一 至 六）");
-    std::string text(ctx.form.Get("text"));
-    if (text.size() > kMaxNarrativeBytes) {
-      return Status::InvalidInput("该章节文字过长：请精简后再保存（上限 64 KB）");
-    }
-    return SetNarrative(ctx.app.db(), agency, year, *section, text, user);
-  });
-}
-
-Response ReportApprove(RequestContext& ctx, const Request& req) {
-  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
-    return ApproveReport(ctx.app.db(), agency, year, user);
-  });
-}
-
-Response ReportPublish(RequestContext& ctx, const Request& req) {
-  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
-    return PublishReport(ctx.app.db(), agency, year, user);
-  });
-}
-
-Response ReportReopen(RequestContext& ctx, const Request& req) {
-  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
-    std::string reason(ctx.form.Get("reason"));
-    if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
-      return Status::InvalidInput("请填写重新打开已发布报告的原因");
-    }
-    if (reason.size() > kMaxReasonBytes) {
-      return Status::InvalidInput("原因过长：请精简到 2000 字节以内");
-    }
-    return ReopenReport(ctx.app.db(), agency, year, user, reason);
-  });
 }
 
 }  // namespace gongkai::web

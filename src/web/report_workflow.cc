@@ -1,0 +1,98 @@
+#include "web/report_workflow.h"
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include "store/report_store.h"
+
+namespace gongkai::web {
+
+namespace {
+
+// Longest narrative a section may hold; a whole report is rarely over 20 000 characters.
+constexpr size_t kMaxNarrativeBytes = 64 * 1024;
+// Longest reason for reopening a published report.
+constexpr size_t kMaxReasonBytes = 2000;
+
+Response WorkflowRefusal(const Status& s) {
+  switch (s.code()) {
+    case Status::Code::kPermissionDenied:
+      return ErrorPage(403, "无权执行此操作", s.message());
+    case Status::Code::kConflict:
+      return ErrorPage(409, "报告当前状态不允许此操作", s.message());
+    case Status::Code::kInvalidInput:
+      return ErrorPage(422, "无法保存", s.message());
+    case Status::Code::kNotFound:
+      return NotFound();
+    default:
+      spdlog::error("report workflow: {}", s.message());
+      return InternalError();
+  }
+}
+
+// The section number 1..6 of the narrative form.
+std::optional<int> ParseSection(std::string_view field) {
+  if (field.size() != 1 || field[0] < '1' || field[0] > '6') return std::nullopt;
+  return field[0] - '0';
+}
+
+// Runs `step` on the report of the URL once the URL and the caller's agency are checked, and
+// redirects back to the report page when it succeeds. `step` validates its own fields, returning
+// kInvalidInput (shown as 422) before it asks the store.
+template <typename Step>
+Response WorkflowStep(RequestContext& ctx, const Request& req, Step step) {
+  auto key = ParseReportUrl(ctx, req, false);
+  if (!key) return NotFound();
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->agency)) return *denied;
+  Status s = step(key->agency, key->year, ctx.session->user);
+  if (!s.ok()) return WorkflowRefusal(s);
+  return Redirect(fmt::format("/office/a/{}/reports/{}", key->agency, key->year));
+}
+
+}  // namespace
+
+Response ReportSaveDraft(RequestContext& ctx, const Request& req) {
+  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
+    auto saved = SaveDraft(ctx.app.db(), ctx.app.calendars(), agency, year, user);
+    return saved.ok() ? Status::Ok() : saved.status();
+  });
+}
+
+Response ReportNarrativeSubmit(RequestContext& ctx, const Request& req) {
+  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
+    auto section = ParseSection(ctx.form.Get("section"));
+    if (!section) return Status::InvalidInput("章节编号无效：应为 1 至 6（一 至 六）");
+    std::string text(ctx.form.Get("text"));
+    if (text.size() > kMaxNarrativeBytes) {
+      return Status::InvalidInput("该章节文字过长：请精简后再保存（上限 64 KB）");
+    }
+    return SetNarrative(ctx.app.db(), agency, year, *section, text, user);
+  });
+}
+
+Response ReportApprove(RequestContext& ctx, const Request& req) {
+  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
+    return ApproveReport(ctx.app.db(), agency, year, user);
+  });
+}
+
+Response ReportPublish(RequestContext& ctx, const Request& req) {
+  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
+    return PublishReport(ctx.app.db(), agency, year, user);
+  });
+}
+
+Response ReportReopen(RequestContext& ctx, const Request& req) {
+  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
+    std::string reason(ctx.form.Get("reason"));
+    if (reason.find_first_not_of(" \t\r\n") == std::string::npos) {
+      return Status::InvalidInput("请填写重新打开已发布报告的原因");
+    }
+    if (reason.size() > kMaxReasonBytes) {
+      return Status::InvalidInput("原因过长：请精简到 2000 字节以内");
+    }
+    return ReopenReport(ctx.app.db(), agency, year, user, reason);
+  });
+}
+
+}  // namespace gongkai::web
