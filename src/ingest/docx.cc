@@ -150,37 +150,39 @@ std::string DocxXmlToText(std::string_view xml) {
   return out;
 }
 
-Result<std::string> DocxToText(std::string_view bytes, std::string_view filename) {
-  const auto damaged = [&](const std::string& why) {
-    return Status::InvalidInput(std::string(filename) + ": cannot read the Word document (" + why +
-                                "); open it in Word or WPS and save it again as DOCX or PDF");
+Result<std::string> DocxToText(std::string_view bytes, std::string_view filename,
+                               std::string_view lang) {
+  const auto damaged = [&](const std::string& why_zh, const std::string& why_en) {
+    return ExtractError(ExtractProblem::kDamagedDocx, filename, lang,
+                        lang == "zh" ? why_zh : why_en);
   };
   zip_error_t error;
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (!source) return damaged("out of memory");
+  if (!source) return damaged("内存不足", "out of memory");
   zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
   if (!archive) {
     zip_source_free(source);
     const std::string why = zip_error_strerror(&error);
     zip_error_fini(&error);
-    return damaged(why);
+    return damaged("ZIP 结构损坏：" + why, why);
   }
   zip_error_fini(&error);
   std::unique_ptr<zip_t, decltype(&zip_discard)> closer(archive, zip_discard);
   zip_stat_t st;
   zip_stat_init(&st);
   if (zip_stat(archive, "word/document.xml", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
-    return damaged("no word/document.xml");
+    return damaged("缺少 word/document.xml", "no word/document.xml");
   }
-  if (st.size > kMaxDocumentXml) return damaged("word/document.xml is larger than 64 MiB");
+  if (st.size > kMaxDocumentXml)
+    return damaged("word/document.xml 大于 64 MiB", "word/document.xml is larger than 64 MiB");
   zip_file_t* file = zip_fopen(archive, "word/document.xml", 0);
-  if (!file) return damaged("word/document.xml cannot be opened");
+  if (!file) return damaged("无法打开 word/document.xml", "word/document.xml cannot be opened");
   std::string xml(st.size, '\0');
   const zip_int64_t n = zip_fread(file, xml.data(), st.size);
   zip_fclose(file);
   if (n < 0 || static_cast<zip_uint64_t>(n) != st.size)
-    return damaged("word/document.xml is truncated");
+    return damaged("word/document.xml 不完整", "word/document.xml is truncated");
   return DocxXmlToText(ToValidUtf8(xml));
 }
 

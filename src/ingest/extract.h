@@ -20,14 +20,33 @@ enum class DocumentFormat { kText, kHtml, kDocx, kPdf };
 
 std::string_view DocumentFormatName(DocumentFormat f);  // "text", "html", "docx", "pdf"
 
+// Why a document cannot be read. Each problem has one message per language (extract.cc) that
+// names the file and says what to do. `lang` below is "zh" or "en" (anything else reads as "en").
+enum class ExtractProblem {
+  kZipNotWord,   // a ZIP without word/document.xml
+  kLegacyWord,   // .doc / .wps (OLE2)
+  kDamagedDocx,  // the ZIP or its document part cannot be read
+  kPdfTooLarge,  // over poppler's 2 GiB
+  kDamagedPdf,   // poppler cannot open it
+  kLockedPdf,    // password-protected
+  kScannedPdf,   // no text layer
+};
+
+// The kInvalidInput Status for `problem` in `filename`; `detail` (why, e.g. libzip's reason) is
+// added in brackets when not empty.
+Status ExtractError(ExtractProblem problem, std::string_view filename, std::string_view lang,
+                    std::string_view detail = "");
+
 // Tells the format by the bytes; `filename` only breaks ties (a ".html" file with no tag in its
 // first kilobytes is still HTML). Returns kInvalidInput for formats we cannot read (legacy .doc,
 // a ZIP that is not a Word document), saying what to do.
-Result<DocumentFormat> SniffFormat(std::string_view bytes, std::string_view filename);
+Result<DocumentFormat> SniffFormat(std::string_view bytes, std::string_view filename,
+                                   std::string_view lang = "en");
 
 // Returns the text of the document as UTF-8. kInvalidInput naming `filename` when the file is
-// damaged, encrypted or of an unsupported format.
-Result<std::string> ExtractText(std::string_view bytes, std::string_view filename);
+// damaged, encrypted or of an unsupported format, in `lang`.
+Result<std::string> ExtractText(std::string_view bytes, std::string_view filename,
+                                std::string_view lang = "en");
 
 // Decodes text bytes to UTF-8: a UTF-8 or UTF-16 byte-order mark wins; valid UTF-8 stays; other
 // bytes are read as GB18030 (a superset of GBK and GB2312).
@@ -38,8 +57,10 @@ std::string HtmlToText(std::string_view html);
 std::string DocxXmlToText(std::string_view document_xml);
 
 // The text of a DOCX or PDF file's bytes.
-Result<std::string> DocxToText(std::string_view bytes, std::string_view filename);
-Result<std::string> PdfToText(std::string_view bytes, std::string_view filename);
+Result<std::string> DocxToText(std::string_view bytes, std::string_view filename,
+                               std::string_view lang = "en");
+Result<std::string> PdfToText(std::string_view bytes, std::string_view filename,
+                              std::string_view lang = "en");
 
 }  // namespace gongkai
 

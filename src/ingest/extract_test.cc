@@ -53,6 +53,13 @@ TEST(DecodeTextTest, Encodings) {
   EXPECT_EQ(DecodeText(std::string("\xFE\xFF\x60\x3B\x8B\xA1", 6)), "总计");  // UTF-16BE
   EXPECT_EQ(DecodeText("\xD7\xDC\xBC\xC6"), "总计");                          // GBK/GB18030
   EXPECT_EQ(DecodeText("已是 UTF-8"), "已是 UTF-8");
+  EXPECT_EQ(DecodeText("U+FFFD \xEF\xBF\xBD as printed"), "U+FFFD \xEF\xBF\xBD as printed");
+  EXPECT_EQ(DecodeText("\xF0\x9F\x98\x80"), "\xF0\x9F\x98\x80");  // four bytes stay UTF-8
+  // Not UTF-8, so read as GB18030 (and not passed through): an overlong form, an encoded
+  // surrogate, a truncated sequence. Each decodes to something other than its bytes.
+  for (const std::string bad : {"\xE0\x80\xAF", "\xED\xA0\x80", "ab\xE6\x80"}) {
+    EXPECT_NE(DecodeText(bad), bad) << bad;
+  }
 }
 
 TEST(HtmlToTextTest, TablesKeepTheirShape) {
@@ -95,6 +102,33 @@ TEST(ExtractTextTest, DamagedFilesAreErrorsNamingTheFile) {
   auto docx = ExtractText("PK\x03\x04 word/document.xml but no zip", "broken.docx");
   ASSERT_FALSE(docx.ok());
   EXPECT_NE(docx.status().message().find("broken.docx"), std::string::npos);
+}
+
+// Each unreadable document says, in the language asked for, which file and what to do.
+TEST(ExtractTextTest, ErrorsAreInTheLanguageAsked) {
+  struct Case {
+    std::string bytes;
+    std::string name;
+    std::string zh;  // expected in the Chinese message
+    std::string en;  // expected in the English message
+  } cases[] = {
+      {"%PDF-1.4 garbage", "broken.pdf", "无法打开 PDF 文件「broken.pdf」", "download it again"},
+      {"PK\x03\x04 word/document.xml but no zip", "broken.docx",
+       "无法读取 Word 文档「broken.docx」", "save it again as DOCX"},
+      {"PK\x03\x04 just a zip", "a.zip", "不是 Word 文档", "not a Word document"},
+      {"\xD0\xCF\x11\xE0 legacy", "old.doc", "旧版 Word", "legacy Word"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    const auto zh = ExtractText(c.bytes, c.name, "zh");
+    const auto en = ExtractText(c.bytes, c.name, "en");
+    ASSERT_FALSE(zh.ok());
+    ASSERT_FALSE(en.ok());
+    EXPECT_EQ(zh.status().code(), Status::Code::kInvalidInput);
+    EXPECT_NE(zh.status().message().find(c.zh), std::string::npos) << zh.status().message();
+    EXPECT_NE(en.status().message().find(c.en), std::string::npos) << en.status().message();
+    EXPECT_NE(en.status().message().find(c.name), std::string::npos) << en.status().message();
+  }
 }
 
 // The generated documents (tests/fixtures/documents/make_documents.sh) keep table B's rows:

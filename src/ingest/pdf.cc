@@ -12,21 +12,18 @@
 
 namespace gongkai {
 
-Result<std::string> PdfToText(std::string_view bytes, std::string_view filename) {
+Result<std::string> PdfToText(std::string_view bytes, std::string_view filename,
+                              std::string_view lang) {
   if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) {
-    return Status::InvalidInput(std::string(filename) + ": the PDF is larger than 2 GiB");
+    return ExtractError(ExtractProblem::kPdfTooLarge, filename, lang);
   }
   std::unique_ptr<poppler::document> doc(
       poppler::document::load_from_raw_data(bytes.data(), static_cast<int>(bytes.size())));
   if (!doc) {
-    return Status::InvalidInput(std::string(filename) +
-                                ": the PDF cannot be opened (damaged or not a PDF); download it "
-                                "again or save it as DOCX");
+    return ExtractError(ExtractProblem::kDamagedPdf, filename, lang);
   }
   if (doc->is_locked()) {
-    return Status::InvalidInput(
-        std::string(filename) +
-        ": the PDF is password-protected; ask the publisher for an open copy");
+    return ExtractError(ExtractProblem::kLockedPdf, filename, lang);
   }
   std::string out;
   for (int i = 0; i < doc->pages(); ++i) {
@@ -38,9 +35,7 @@ Result<std::string> PdfToText(std::string_view bytes, std::string_view filename)
     out.append(utf8.begin(), utf8.end());
   }
   if (Trim(out).empty()) {
-    return Status::InvalidInput(std::string(filename) +
-                                ": the PDF has no text layer (a scan); run OCR on it first or "
-                                "ask for the text version");
+    return ExtractError(ExtractProblem::kScannedPdf, filename, lang);
   }
   return ToValidUtf8(out);
 }

@@ -26,6 +26,16 @@ struct Line {
 };
 std::vector<Line> SplitLines(std::string_view utf8);
 
+// The code point of a valid three-byte UTF-8 sequence at s[i] (U+0800..U+FFFF without the
+// surrogates), or 0: the inline fast path for CJK text, where NextCodePoint (util/text.h) takes
+// every other sequence.
+char32_t ThreeByteAt(std::string_view s, std::size_t i);
+
+// Appends `s` to `out` as UTF-8, sized once (ToUtf8 of util/text.h appends byte by byte, which
+// cost a tenth of parsing when every section's text went through it). The lines hold decoded
+// code points only, so no value needs replacing.
+void AppendUtf8Run(std::string* out, std::u32string_view s);
+
 // A place in the document: a line index into the vector and a code point offset in that line.
 struct Place {
   std::size_t line = 0;

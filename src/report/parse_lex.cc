@@ -65,6 +65,10 @@ std::size_t UnitAt(std::u32string_view t, std::size_t i) {
 
 // True for page numbers and page footers a PDF or a web page leaves inside a table.
 bool IsPageChrome(std::u32string_view t) {
+  const std::u32string_view trimmed = TrimU(t);
+  if (trimmed.empty() ||
+      (trimmed.front() != U'-' && trimmed.front() != U'—' && trimmed.front() != U'第'))
+    return false;  // the common case, decided without a copy
   const std::u32string s = WithoutSpaces(t);
   if (s.empty() || s.size() > 16) return false;
   std::size_t i = 0;
@@ -256,20 +260,81 @@ class LineLexer {
 
 }  // namespace
 
+char32_t ThreeByteAt(std::string_view s, std::size_t i) {
+  if (i + 2 >= s.size()) return 0;
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  const auto b1 = static_cast<unsigned char>(s[i + 1]);
+  const auto b2 = static_cast<unsigned char>(s[i + 2]);
+  if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return 0;
+  const char32_t cp = ((b0 & 0x0Fu) << 12) | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+  if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return cp;
+}
+
+void AppendUtf8Run(std::string* out, std::u32string_view s) {
+  std::size_t at = out->size();
+  out->resize(at + 4 * s.size());
+  char* p = out->data() + at;
+  for (char32_t cp : s) {
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = kReplacementChar;
+    if (cp < 0x80) {
+      *p++ = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      *p++ = static_cast<char>(0xC0 | (cp >> 6));
+      *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+      *p++ = static_cast<char>(0xE0 | (cp >> 12));
+      *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      *p++ = static_cast<char>(0xF0 | (cp >> 18));
+      *p++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+      *p++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+      *p++ = static_cast<char>(0x80 | (cp & 0x3F));
+    }
+  }
+  at = static_cast<std::size_t>(p - out->data());
+  out->resize(at);
+}
+
+// One pass from bytes to width-folded lines of code points (FoldWidth's folding, done here to
+// spare building the folded UTF-8 and decoding it again: decoding was a third of parsing).
 std::vector<Line> SplitLines(std::string_view utf8) {
   std::vector<Line> lines;
-  const std::u32string all = ToUtf32(FoldWidth(utf8));
-  std::u32string_view rest(all);
-  if (!rest.empty() && rest.front() == 0xFEFF) rest.remove_prefix(1);
+  lines.reserve(static_cast<std::size_t>(std::count(utf8.begin(), utf8.end(), '\n')) + 1);
+  std::size_t i = utf8.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a byte-order mark
+  std::u32string current;
   int number = 1;
-  while (true) {
-    const std::size_t end = rest.find_first_of(U"\n\r\f");
-    lines.push_back(Line{std::u32string(rest.substr(0, end)), number++});
-    if (end == std::u32string_view::npos) break;
-    std::size_t skip = 1;
-    if (rest[end] == U'\r' && end + 1 < rest.size() && rest[end + 1] == U'\n') skip = 2;
-    rest.remove_prefix(end + skip);
+  while (i < utf8.size()) {
+    const auto byte = static_cast<unsigned char>(utf8[i]);
+    char32_t c = byte;
+    if (byte < 0x80) {
+      ++i;
+    } else if (const char32_t han = ThreeByteAt(utf8, i)) {  // CJK text: nearly every character
+      c = han;
+      i += 3;
+      if (c >= 0xFF01 && c <= 0xFF5E) {
+        c = c - 0xFF01 + 0x21;
+      } else if (c == 0x3000) {
+        c = U' ';
+      }
+    } else {
+      c = NextCodePoint(utf8, &i);
+      if (c >= 0xFF01 && c <= 0xFF5E) {
+        c = c - 0xFF01 + 0x21;
+      } else if (c == 0x3000 || c == 0x00A0) {
+        c = U' ';
+      }
+    }
+    if (c == U'\n' || c == U'\r' || c == U'\f') {
+      if (c == U'\r' && i < utf8.size() && utf8[i] == '\n') ++i;
+      lines.push_back(Line{std::move(current), number++});
+      current.clear();
+      continue;
+    }
+    current.push_back(c);
   }
+  lines.push_back(Line{std::move(current), number});
   return lines;
 }
 
@@ -288,6 +353,8 @@ std::vector<Token> Lex(const std::vector<Line>& lines, Place begin, Place end) {
 bool IsNotApplicable(std::u32string_view text) {
   static constexpr std::array<std::u32string_view, 10> kMarks{U"/",  U"-", U"—",  U"–",      U"——",
                                                               U"--", U"―", U"无", U"不适用", U"\\"};
+  constexpr std::size_t kLongestWithSpaces = 8;  // 「不 适 用」 and the like
+  if (TrimU(text).size() > kLongestWithSpaces) return false;
   const std::u32string s = WithoutSpaces(text);
   return std::find(kMarks.begin(), kMarks.end(), s) != kMarks.end();
 }
@@ -296,7 +363,7 @@ Cell ClassifyCell(std::u32string_view text, SourcePos pos) {
   Cell cell;
   cell.pos = pos;
   const std::u32string s = WithoutSpaces(text);
-  cell.raw = ToUtf8(s);
+  AppendUtf8Run(&cell.raw, s);
   if (s.empty()) {
     cell.kind = Cell::Kind::kBlank;
     return cell;

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <span>
 
 #include "report/parse_internal.h"
 #include "util/text.h"
@@ -16,33 +17,46 @@ namespace {
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool IsBlank(char32_t c) { return c == U' ' || c == U'\t' || c == U'\v' || c == U'\r'; }
 
-// Text with whitespace removed, and where each kept character stood.
-struct Compact {
+// The document with blanks removed, and where each kept character stood. Built once per search
+// and sliced per line, so the heading, title and date searches never rebuild a line.
+struct CompactDoc {
+  explicit CompactDoc(const std::vector<Line>& lines) : line_start(lines.size() + 1) {
+    std::size_t total = 0;
+    for (const Line& l : lines) total += l.text.size();
+    text.reserve(total);
+    at.reserve(total);
+    for (std::size_t li = 0; li < lines.size(); ++li) {
+      line_start[li] = text.size();
+      const std::u32string& t = lines[li].text;
+      for (std::size_t i = 0; i < t.size(); ++i) {
+        if (IsBlank(t[i])) continue;
+        text.push_back(t[i]);
+        at.push_back(Place{li, i});
+      }
+    }
+    line_start[lines.size()] = text.size();
+  }
+
+  // The kept characters of line `li` that stood in columns [from, to).
+  struct View {
+    std::u32string_view text;
+    std::span<const Place> at;
+  };
+  View LineView(std::size_t li, std::size_t from, std::size_t to) const {
+    const auto by_col = [](const Place& p, std::size_t col) { return p.col < col; };
+    const auto line_begin = at.begin() + static_cast<std::ptrdiff_t>(line_start[li]);
+    const auto line_end = at.begin() + static_cast<std::ptrdiff_t>(line_start[li + 1]);
+    const auto first = std::lower_bound(line_begin, line_end, from, by_col);
+    const auto last = std::lower_bound(first, line_end, to, by_col);
+    const std::size_t b = static_cast<std::size_t>(first - at.begin());
+    const std::size_t n = static_cast<std::size_t>(last - first);
+    return View{std::u32string_view(text).substr(b, n), std::span<const Place>(at).subspan(b, n)};
+  }
+
   std::u32string text;
   std::vector<Place> at;
+  std::vector<std::size_t> line_start;  // index into text of each line's first kept character
 };
-
-Compact CompactLine(const std::vector<Line>& lines, std::size_t li, std::size_t from,
-                    std::size_t to) {
-  Compact c;
-  const auto& t = lines[li].text;
-  for (std::size_t i = from; i < to && i < t.size(); ++i) {
-    if (IsBlank(t[i])) continue;
-    c.text.push_back(t[i]);
-    c.at.push_back(Place{li, i});
-  }
-  return c;
-}
-
-Compact CompactAll(const std::vector<Line>& lines) {
-  Compact all;
-  for (std::size_t li = 0; li < lines.size(); ++li) {
-    Compact c = CompactLine(lines, li, 0, lines[li].text.size());
-    all.text += c.text;
-    all.at.insert(all.at.end(), c.at.begin(), c.at.end());
-  }
-  return all;
-}
 
 struct HeadingSpec {
   char32_t numeral;
@@ -60,7 +74,7 @@ constexpr std::size_t kKeywordReach = 16;
 
 // A heading numbered `spec` at compact index i: 「四、」 then, within reach, a keyword, with only
 // Chinese characters between. Returns the keyword's end or 0.
-std::size_t HeadingAt(const std::u32string& t, std::size_t i, const HeadingSpec& spec) {
+std::size_t HeadingAt(std::u32string_view t, std::size_t i, const HeadingSpec& spec) {
   if (t[i] != spec.numeral || i + 1 >= t.size() || (t[i + 1] != U'、' && t[i + 1] != U'.'))
     return 0;
   if (i > 0 && (t[i - 1] == U'第' || t[i - 1] == U'(')) return 0;  // 「第二十条第(一)项」
@@ -74,7 +88,7 @@ std::size_t HeadingAt(const std::u32string& t, std::size_t i, const HeadingSpec&
 }
 
 // Where the title of a heading ends: after 「情况」 or 「事项」 if near, else the line's end.
-std::size_t TitleEnd(const std::u32string& t, std::size_t start, std::size_t keyword_end,
+std::size_t TitleEnd(std::u32string_view t, std::size_t start, std::size_t keyword_end,
                      bool line_start) {
   std::size_t best = std::u32string::npos;
   for (std::u32string_view end_word :
@@ -113,14 +127,14 @@ struct Title {
 };
 
 // 「<agency><year>年(度)政府信息公开(工作)(年度)报告」, the agency possibly on the line before.
-Title FindTitle(const std::vector<Line>& lines, Place front_end) {
+Title FindTitle(const std::vector<Line>& lines, const CompactDoc& doc, Place front_end) {
   Title title;
   for (std::size_t li = 0; li < lines.size() && li <= front_end.line; ++li) {
     const std::size_t to = li == front_end.line ? front_end.col : lines[li].text.size();
-    const Compact c = CompactLine(lines, li, 0, to);
+    const CompactDoc::View c = doc.LineView(li, 0, to);
     std::size_t k = c.text.find(U"政府信息公开");
     for (; k != std::u32string::npos; k = c.text.find(U"政府信息公开", k + 1)) {
-      const std::u32string_view after = std::u32string_view(c.text).substr(k + 6, 10);
+      const std::u32string_view after = c.text.substr(k + 6, 10);
       if (after.find(U"报告") == std::u32string_view::npos &&
           after.find(U"年报") == std::u32string_view::npos)
         continue;
@@ -150,10 +164,13 @@ Title FindTitle(const std::vector<Line>& lines, Place front_end) {
       title.at = Place{li, b};
       if (title.agency.empty()) {  // 「洪泽区人民政府」 alone on the line above
         for (std::size_t p = li; p-- > 0;) {
-          Compact prev = CompactLine(lines, p, 0, lines[p].text.size());
-          while (!prev.text.empty() && prev.text.front() == U'#') prev.text.erase(0, 1);
+          CompactDoc::View prev = doc.LineView(p, 0, lines[p].text.size());
+          while (!prev.text.empty() && prev.text.front() == U'#') {
+            prev.text.remove_prefix(1);
+            prev.at = prev.at.subspan(1);
+          }
           if (prev.text.empty()) continue;
-          title.agency = prev.text;
+          title.agency = std::u32string(prev.text);
           title.at = prev.at.front();
           break;
         }
@@ -167,7 +184,7 @@ Title FindTitle(const std::vector<Line>& lines, Place front_end) {
 }
 
 // The report year from 「统计期限自2023年1月1日」, or 0.
-int StatisticsYear(const Compact& all) {
+int StatisticsYear(const CompactDoc& all) {
   for (std::u32string_view marker : {std::u32string_view(U"自"), std::u32string_view(U"从")}) {
     for (std::size_t k = all.text.find(marker); k != std::u32string::npos;
          k = all.text.find(marker, k + 1)) {
@@ -182,7 +199,7 @@ int StatisticsYear(const Compact& all) {
 }
 
 // The year the text mentions most (「2023年」), or 0.
-int MostMentionedYear(const Compact& all) {
+int MostMentionedYear(const CompactDoc& all) {
   std::map<int, int> counts;
   for (std::size_t k = all.text.find(U'年'); k != std::u32string::npos;
        k = all.text.find(U'年', k + 1)) {
@@ -222,8 +239,8 @@ std::size_t DateAt(std::u32string_view t, std::size_t i, Date* out) {
   return k - i;
 }
 
-std::optional<Date> Published(const std::vector<Line>& lines, const Compact& all, Place front_end,
-                              int year) {
+std::optional<Date> Published(const std::vector<Line>& lines, const CompactDoc& all,
+                              Place front_end, int year) {
   const auto plausible = [&](Date d) {
     const int y = static_cast<int>(d.year());
     return year == 0 || (y >= year && y <= year + 2);
@@ -244,7 +261,7 @@ std::optional<Date> Published(const std::vector<Line>& lines, const Compact& all
   // A signature date alone on its line (「2024年1月17日」, 「(2026年1月23日)」); the last wins.
   std::optional<Date> last;
   for (std::size_t li = 0; li < lines.size(); ++li) {
-    std::u32string t = CompactLine(lines, li, 0, lines[li].text.size()).text;
+    std::u32string_view t = all.LineView(li, 0, lines[li].text.size()).text;
     if (t.size() >= 2 && t.front() == U'(' && t.back() == U')') t = t.substr(1, t.size() - 2);
     Date d;
     if (!t.empty() && DateAt(t, 0, &d) == t.size() && plausible(d)) last = d;
@@ -255,6 +272,7 @@ std::optional<Date> Published(const std::vector<Line>& lines, const Compact& all
 }  // namespace
 
 std::vector<Heading> FindHeadings(const std::vector<Line>& lines) {
+  const CompactDoc doc(lines);
   std::vector<Heading> found;
   Place cursor;
   for (int n = 1; n <= 6; ++n) {
@@ -262,8 +280,8 @@ std::vector<Heading> FindHeadings(const std::vector<Line>& lines) {
     std::optional<Heading> inline_match;
     std::optional<Heading> line_match;
     for (std::size_t li = cursor.line; li < lines.size() && !line_match; ++li) {
-      const Compact c =
-          CompactLine(lines, li, li == cursor.line ? cursor.col : 0, lines[li].text.size());
+      const CompactDoc::View c =
+          doc.LineView(li, li == cursor.line ? cursor.col : 0, lines[li].text.size());
       for (std::size_t i = 0; i < c.text.size(); ++i) {
         const std::size_t kw_end = HeadingAt(c.text, i, spec);
         if (!kw_end) continue;
@@ -274,7 +292,7 @@ std::vector<Heading> FindHeadings(const std::vector<Line>& lines) {
         Heading h;
         h.number = n;
         h.begin = c.at[i];
-        h.title = c.text.substr(i + 2, end - i - 2);
+        h.title = std::u32string(c.text.substr(i + 2, end - i - 2));
         h.body = end < c.at.size() ? c.at[end] : Place{li + 1, 0};
         if (line_start) {
           line_match = h;
@@ -294,8 +312,8 @@ std::vector<Heading> FindHeadings(const std::vector<Line>& lines) {
 
 Metadata ReadMetadata(const std::vector<Line>& lines, Place front_end) {
   Metadata meta;
-  const Compact all = CompactAll(lines);
-  const Title title = FindTitle(lines, front_end);
+  const CompactDoc all(lines);
+  const Title title = FindTitle(lines, all, front_end);
   const SourcePos title_pos = PosOf(lines, title.at);
   if (title.found) {
     meta.year = title.year;

@@ -64,7 +64,7 @@ Finding MakeFinding(std::string rule, Finding::Severity sev, std::string zh, std
   return f;
 }
 
-std::vector<RowTarget> TableATargets(ReportFormat format) {
+std::vector<RowTarget> MakeTableATargets(ReportFormat format) {
   std::vector<RowTarget> targets;
   for (const auto& spec : TableARows(format)) {
     RowTarget t;
@@ -84,7 +84,7 @@ std::vector<RowTarget> TableATargets(ReportFormat format) {
 
 // Table B rows of both formats in document order: the 2021 rows with the trial format's single
 // （六）其他处理 row before the 2021 format's three.
-std::vector<RowTarget> TableBTargets() {
+std::vector<RowTarget> MakeTableBTargets() {
   std::vector<RowTarget> targets;
   std::vector<SumRule> rules{SumRule{{0, 1, 2, 3, 4, 5}, 6}};
   const auto add = [&](std::string_view key, std::string_view label) {
@@ -104,6 +104,19 @@ std::vector<RowTarget> TableBTargets() {
     if (spec.key == "other.no_correction") add("other", "（六）其他处理");
     add(spec.key, spec.label);
   }
+  return targets;
+}
+
+// The row targets are constants of the formats, built once (normalising their labels for every
+// report cost more than reading its table A).
+const std::vector<RowTarget>& TableATargets(ReportFormat format) {
+  static const std::vector<RowTarget> k2021 = MakeTableATargets(ReportFormat::k2021);
+  static const std::vector<RowTarget> kTrial = MakeTableATargets(ReportFormat::k2019Trial);
+  return format == ReportFormat::k2021 ? k2021 : kTrial;
+}
+
+const std::vector<RowTarget>& TableBTargets() {
+  static const std::vector<RowTarget> targets = MakeTableBTargets();
   return targets;
 }
 
@@ -171,7 +184,7 @@ class Parser {
     DecideFormat(tokens_a);
 
     if (HasHeading(2)) {
-      const auto targets = TableATargets(report.format);
+      const auto& targets = TableATargets(report.format);
       Take(parse_internal::ReadRowTable(tokens_a, targets, "section2"), &report.section2);
       ReportMissing(2, report.section2, TableARows(report.format));
       LabelDrift();
@@ -179,7 +192,7 @@ class Parser {
       MissingTable(2);
     }
     if (HasHeading(3)) {
-      const auto targets = TableBTargets();
+      const auto& targets = TableBTargets();
       TableRead read = parse_internal::ReadRowTable(tokens_b, targets, "section3");
       parse_internal::ResolveByColumnSums(&read);
       Take(std::move(read), &report.section3);
@@ -230,18 +243,20 @@ class Parser {
   void ReadSections() {
     for (const auto& h : headings_) {
       const auto [begin, end] = BodyOf(h.number);
-      std::u32string text;
+      std::string text;
       for (std::size_t li = begin.line; li < lines_.size() && li <= end.line; ++li) {
         const auto& t = lines_[li].text;
         const std::size_t from = li == begin.line ? std::min(begin.col, t.size()) : 0;
         const std::size_t to = li == end.line ? std::min(end.col, t.size()) : t.size();
-        if (li != begin.line) text.push_back(U'\n');
-        if (from < to) text.append(t, from, to - from);
+        if (li != begin.line) text.push_back('\n');
+        if (from < to)
+          parse_internal::AppendUtf8Run(&text, std::u32string_view(t).substr(from, to - from));
       }
       Section s;
       s.number = h.number;
       s.title = ToUtf8(h.title);
-      s.text = std::string(Trim(ToUtf8(text)));
+      const std::string_view trimmed = Trim(text);
+      s.text = trimmed.size() == text.size() ? std::move(text) : std::string(trimmed);
       s.pos = SourcePos{lines_[h.begin.line].number, static_cast<int>(h.begin.col) + 1};
       result_.report.sections.push_back(std::move(s));
     }
