@@ -53,10 +53,21 @@ struct CheckOptions {
 struct FileResult {
   std::string path;
   bool readable = false;
-  std::string error;  // why it could not be read
+  std::string error_zh;  // why it could not be read, naming the file and what to do
+  std::string error_en;
   ParseResult parsed;
   std::vector<Finding> findings;  // parse findings, then the rules'
+
+  const std::string& error(bool en) const { return en ? error_en : error_zh; }
 };
+
+FileResult Unreadable(const std::string& path, std::string zh, std::string en) {
+  FileResult r;
+  r.path = path;
+  r.error_zh = std::move(zh);
+  r.error_en = std::move(en);
+  return r;
+}
 
 bool En(const GlobalOptions& g) { return g.lang == "en"; }
 
@@ -85,51 +96,73 @@ std::vector<std::string> CollectFiles(const std::vector<std::string>& paths,
     } else if (std::filesystem::is_regular_file(p, ec)) {
       files.push_back(p);
     } else {
-      missing->push_back(FileResult{p, false, "no such file or directory", {}, {}});
+      missing->push_back(Unreadable(p, "找不到文件或目录「" + p + "」。请检查路径是否写错。",
+                                    "No such file or directory: " + p + ". Check the path."));
     }
   }
   return files;
 }
 
-Result<std::string> ReadBytes(const std::string& path) {
+// Reads the file's bytes; on failure fills `r`'s error and returns false.
+bool ReadBytes(const std::string& path, std::string* bytes, FileResult* r) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Status::InvalidInput(path + ": " + ec.message());
-  if (size > kMaxFileBytes)
-    return Status::InvalidInput(path + ": larger than 256 MiB; not an annual report");
+  if (ec) {
+    r->error_zh = "无法读取文件「" + path + "」：文件已不存在或无法访问。请检查路径和权限。";
+    r->error_en = "Cannot read " + path +
+                  ": it no longer exists or cannot be accessed. Check the "
+                  "path and the permissions.";
+    return false;
+  }
+  if (size > kMaxFileBytes) {
+    r->error_zh = "文件「" + path + "」大于 256 MiB，不是年度报告。请检查是否选错了文件。";
+    r->error_en = path +
+                  " is larger than 256 MiB, too large for an annual report. Check that "
+                  "this is the right file.";
+    return false;
+  }
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::InvalidInput(path + ": cannot be opened (permissions?)");
+  if (!in) {
+    r->error_zh = "无法打开文件「" + path + "」：没有读取权限。请用 chmod 等方式允许读取后重试。";
+    r->error_en = "Cannot open " + path +
+                  ": no permission to read it. Make it readable (e.g. "
+                  "chmod a+r) and try again.";
+    return false;
+  }
   std::stringstream ss;
   ss << in.rdbuf();
-  return ss.str();
+  *bytes = ss.str();
+  return true;
 }
 
 FileResult CheckFile(const std::string& path, const CheckSettings& settings) {
   FileResult r;
   r.path = path;
-  Result<std::string> bytes = ReadBytes(path);
-  if (!bytes.ok()) {
-    r.error = bytes.status().message();
-    return r;
-  }
+  std::string bytes;
+  if (!ReadBytes(path, &bytes, &r)) return r;
+  CheckSettings file_settings = settings;
   if (std::filesystem::path(path).extension() == ".json") {
-    Result<Report> report = ReportFromJson(*bytes, path);
+    Result<Report> report = ReportFromJson(bytes, path);
     if (!report.ok()) {
-      r.error = report.status().message();
+      r.error_zh = "文件「" + path + "」不是有效的报告 JSON：" + report.status().message() +
+                   "。请按 annual-report.md 的格式修正。";
+      r.error_en = path + " is not valid report JSON: " + report.status().message() + ".";
       return r;
     }
     r.parsed.report = std::move(report).value();
   } else {
-    Result<std::string> text = ExtractText(*bytes, path);
+    Result<std::string> text = ExtractText(bytes, path, "zh");
     if (!text.ok()) {
-      r.error = text.status().message();
+      r.error_zh = text.status().message();
+      r.error_en = ExtractText(bytes, path, "en").status().message();
       return r;
     }
     r.parsed = ParseReportText(*text, path);
+    file_settings.parser_reported_layout = true;
   }
   r.readable = true;
   r.findings = r.parsed.findings;
-  for (auto& f : CheckReport(r.parsed.report, settings)) r.findings.push_back(std::move(f));
+  for (auto& f : CheckReport(r.parsed.report, file_settings)) r.findings.push_back(std::move(f));
   return r;
 }
 
@@ -206,7 +239,7 @@ std::string SeverityLabel(Finding::Severity s, bool en) {
 void PrintReadable(const FileResult& r, bool en, std::ostream& out) {
   out << "== " << r.path << "\n";
   if (!r.readable) {
-    out << (en ? "  unreadable: " : "  无法读取：") << r.error << "\n\n";
+    out << (en ? "  unreadable: " : "  无法读取：") << r.error(en) << "\n\n";
     return;
   }
   const Report& rep = r.parsed.report;
@@ -243,7 +276,7 @@ nlohmann::ordered_json FileJson(const FileResult& r, bool en) {
   nlohmann::ordered_json j;
   j["file"] = r.path;
   if (!r.readable) {
-    j["error"] = r.error;
+    j["error"] = r.error(en);
     return j;
   }
   const nlohmann::ordered_json report = ReportToJson(r.parsed.report);
@@ -252,7 +285,7 @@ nlohmann::ordered_json FileJson(const FileResult& r, bool en) {
   return j;
 }
 
-std::vector<CheckedReport> ToChecked(const std::vector<FileResult>& results, bool en) {
+std::vector<CheckedReport> ToChecked(const std::vector<FileResult>& results) {
   std::vector<CheckedReport> checked;
   for (const auto& r : results) {
     CheckedReport c{r.path, r.parsed.report.agency, r.parsed.report.year, r.findings};
@@ -260,15 +293,14 @@ std::vector<CheckedReport> ToChecked(const std::vector<FileResult>& results, boo
       Finding f;
       f.rule = "INPUT-UNREADABLE";
       f.severity = Finding::Severity::kError;
-      f.message_zh = "无法读取：" + r.error;
-      f.message_en = "cannot be read: " + r.error;
+      f.message_zh = r.error_zh;
+      f.message_en = r.error_en;
       c.findings = {f};
       c.agency.clear();
       c.year = 0;
     }
     checked.push_back(std::move(c));
   }
-  (void)en;
   return checked;
 }
 
@@ -332,12 +364,11 @@ int RunCheck(const CheckOptions& o, bool en) {
       std::cout << all.dump(1) << "\n";
     }
   } else if (o.csv) {
-    std::cout << FindingsToCsv(ToChecked(results, en), en ? "en" : "zh");
+    std::cout << FindingsToCsv(ToChecked(results), en ? "en" : "zh");
   } else if (!o.summary) {
     for (const auto& r : results) PrintReadable(r, en, std::cout);
   }
-  if (o.summary)
-    std::cout << FormatSummary(Summarize(ToChecked(results, en), {}), en ? "en" : "zh");
+  if (o.summary) std::cout << FormatSummary(Summarize(ToChecked(results), {}), en ? "en" : "zh");
   return code;
 }
 
