@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
 #include <unordered_set>
 
@@ -17,6 +18,9 @@ namespace {
 
 // At most this many problems are listed in one message; the rest are counted.
 constexpr size_t kMaxListed = 50;
+
+// Cases whose rows are built and written together by an import.
+constexpr size_t kCasesPerChunk = 10000;
 
 std::string JoinProblems(const std::vector<std::string>& problems) {
   std::string out;
@@ -141,36 +145,43 @@ Result<ImportResult> CaseRegister::Import(std::string_view jsonl, const ImportOp
 
     long long first_id =
         internal::ReserveCaseIds(sql, agency, static_cast<long long>(parsed->size()));
+    // Rows are built and written a chunk of cases at a time, so the import holds the parsed
+    // file and one chunk of rows, not a second copy of every event.
     std::vector<internal::CaseInsert> cases;
     std::vector<internal::EventInsert> events;
-    cases.reserve(parsed->size());
-    for (size_t i = 0; i < parsed->size(); ++i) {
-      const CaseEvents& c = (*parsed)[i];
-      internal::CaseInsert row;
-      row.id = first_id + static_cast<long long>(i);
-      row.facts = internal::FactsFromReceived(c.events.front());
-      row.state = internal::ToStateColumns(
-          c.events, ComputeCaseState(c.events, *ctx->calendar, ctx->settings, today), today);
-      cases.push_back(std::move(row));
-      std::string prev;
-      for (size_t j = 0; j < c.events.size(); ++j) {
-        int line = c.lines[j];
-        std::string payload(line > 0 && static_cast<size_t>(line) < lines.size()
-                                ? lines[line]
-                                : std::string_view());
-        if (payload.empty()) payload = EventToJsonLine(c.events[j]);
-        std::string hash = EventHash(prev, payload);
-        events.push_back(
-            internal::EventInsert{first_id + static_cast<long long>(i), static_cast<int>(j + 1),
-                                  std::string(Key(c.events[j].type)), FormatDate(c.events[j].date),
-                                  std::move(payload), options.actor, now, prev, hash});
-        prev = std::move(hash);
+    result.cases = result.events = 0;
+    for (size_t begin = 0; begin < parsed->size(); begin += kCasesPerChunk) {
+      const size_t end = std::min(parsed->size(), begin + kCasesPerChunk);
+      cases.clear();
+      events.clear();
+      for (size_t i = begin; i < end; ++i) {
+        const CaseEvents& c = (*parsed)[i];
+        internal::CaseInsert row;
+        row.id = first_id + static_cast<long long>(i);
+        row.facts = internal::FactsFromReceived(c.events.front());
+        row.state = internal::ToStateColumns(
+            c.events, ComputeCaseState(c.events, *ctx->calendar, ctx->settings, today), today);
+        cases.push_back(std::move(row));
+        std::string prev;
+        for (size_t j = 0; j < c.events.size(); ++j) {
+          int line = c.lines[j];
+          std::string payload(line > 0 && static_cast<size_t>(line) < lines.size()
+                                  ? lines[line]
+                                  : std::string_view());
+          if (payload.empty()) payload = EventToJsonLine(c.events[j]);
+          std::string hash = EventHash(prev, payload);
+          events.push_back(internal::EventInsert{
+              first_id + static_cast<long long>(i), static_cast<int>(j + 1),
+              std::string(Key(c.events[j].type)), FormatDate(c.events[j].date), std::move(payload),
+              options.actor, now, prev, hash});
+          prev = std::move(hash);
+        }
       }
+      result.cases += static_cast<int>(cases.size());
+      result.events += static_cast<int>(events.size());
+      internal::InsertCases(sql, agency, cases);
+      internal::InsertEvents(sql, agency, events);
     }
-    result.cases = static_cast<int>(cases.size());
-    result.events = static_cast<int>(events.size());
-    internal::InsertCases(sql, agency, cases);
-    internal::InsertEvents(sql, agency, events);
     return result;
   });
   return written;
