@@ -55,6 +55,7 @@ App::App(Database& db, Calendars& calendars, AppOptions options, Templates templ
     : db_(db),
       calendars_(calendars),
       register_(db, calendars),
+      proposals_(db, calendars),
       options_(std::move(options)),
       templates_(std::move(templates)),
       uploads_(options_.upload_dir.string()),

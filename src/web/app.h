@@ -7,8 +7,8 @@
 // agency in the URL is one the caller may act on.
 //
 // Thread safety: Handle may be called from many threads at once. The Database serializes its
-// calls; the rate limiter and the proposal book have their own locks; the rest is constant
-// after Create().
+// calls (the case register and the proposals are stored there); the rate limiter has its own
+// lock; the rest is constant after Create().
 
 #ifndef GONGKAI_WEB_APP_H_
 #define GONGKAI_WEB_APP_H_
@@ -25,12 +25,11 @@
 #include "store/calendars.h"
 #include "store/case_store.h"
 #include "store/database.h"
+#include "store/proposals.h"
 #include "store/users.h"
 #include "util/status.h"
 #include "web/form.h"
 #include "web/http.h"
-#include "web/report_cache.h"
-#include "web/proposals.h"
 #include "web/router.h"
 #include "web/security.h"
 #include "web/templates.h"
@@ -96,10 +95,8 @@ class App {
   Calendars& calendars() { return calendars_; }
   CaseRegister& cases() { return register_; }
   UploadStore& uploads() { return uploads_; }
-  ProposalBook& proposals() { return proposals_; }
+  ProposalStore& proposals() { return proposals_; }
   const AppOptions& options() const { return options_; }
-  // The register reports the report pages built, each kept until the register changes.
-  ReportCache& report_cache() { return report_cache_; }
   // Clears the setup token once the first administrator exists.
   void SetupDone();
   bool SetupPending(std::string_view token) const;
@@ -113,6 +110,7 @@ class App {
   Database& db_;
   Calendars& calendars_;
   CaseRegister register_;
+  ProposalStore proposals_;
   const AppOptions options_;
   const Templates templates_;
   UploadStore uploads_;
@@ -120,8 +118,6 @@ class App {
 
   // Each with its own lock.
   RateLimiter public_posts_;
-  ReportCache report_cache_;
-  ProposalBook proposals_;
   std::atomic<bool> setup_done_{false};
 };
 

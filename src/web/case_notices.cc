@@ -5,6 +5,10 @@
 
 #include "web/case_notices.h"
 
+#include <fmt/format.h>
+
+#include "util/text.h"
+
 namespace gongkai::web {
 
 namespace {
@@ -15,7 +19,63 @@ std::string Join(const std::vector<std::string>& items, std::string_view sep) {
   return out;
 }
 
+std::string_view FieldLabel(std::string_view key) {
+  for (const NoticeFieldKey& f : NoticeFieldKeys()) {
+    if (f.key == key) return f.label;
+  }
+  return key;
+}
+
+// `text`, or the fallback when it is empty.
+std::string Or(std::string text, const std::string& fallback) {
+  return text.empty() ? fallback : text;
+}
+
 }  // namespace
+
+std::string DecisionText(const Event& e, std::string_view key) {
+  if (!e.extra.is_object()) return "";
+  auto it = e.extra.find(std::string(key));
+  if (it == e.extra.end() || !it->is_string()) return "";
+  return it->get<std::string>();
+}
+
+Status SetDecisionTexts(Event& event, const AnswerTexts& texts) {
+  const std::pair<std::string_view, std::string> fields[] = {
+      {kLegalBasisKey, std::string(Trim(texts.legal_basis))},
+      {kReasonsKey, std::string(Trim(texts.reasons))},
+      {kAccessKey, std::string(Trim(texts.access))},
+  };
+  for (const auto& [key, text] : fields) {
+    const std::size_t chars = CodePointCount(text);
+    if (chars > static_cast<std::size_t>(kMaxDecisionTextChars)) {
+      return Status::InvalidInput(fmt::format("“{}”最多 {} 个字，现有 {} 个字；请精简后重新提交",
+                                              FieldLabel(key), kMaxDecisionTextChars, chars));
+    }
+  }
+  std::optional<NoticeKind> reply;
+  if (event.type == EventType::kAnswered && event.outcome) reply = ReplyFor(*event.outcome);
+  if (reply) {
+    const NoticeKindInfo& info = Info(*reply);
+    bool refusal = info.withholds;
+    for (std::string_view needed : info.required) refusal = refusal || needed == kLegalBasisKey;
+    for (std::string_view needed : info.required) {
+      for (const auto& [key, text] : fields) {
+        if (refusal && key == needed && text.empty()) {
+          return Status::InvalidInput(fmt::format(
+              "请填写“{}”：答复“{}”须出具{}，告知书必须写明此项（条例第三十六条、第三十七条）",
+              FieldLabel(key), Label(*event.outcome), info.label));
+        }
+      }
+    }
+  }
+  for (const auto& [key, text] : fields) {
+    if (text.empty()) continue;
+    if (!event.extra.is_object()) event.extra = nlohmann::ordered_json::object();
+    event.extra[std::string(key)] = text;
+  }
+  return Status::Ok();
+}
 
 std::vector<IssuedNotice> IssuedNotices(const CaseDetail& c) {
   std::vector<IssuedNotice> out;
@@ -64,11 +124,13 @@ NoticeFields NoticeFieldsFor(const CaseDetail& c, const std::string& agency_name
         break;
       case EventType::kExtensionApproved:
         f.extended_due = s.due;
+        f.reasons = DecisionText(e, kReasonsKey);
         break;
       case EventType::kAnswered:
-        // The office's note on the answer holds its reasons, or how to get the information.
-        f.reasons = e.note;
-        f.access = e.note;
+        // Answers recorded before the texts had their own fields kept them in the note.
+        f.legal_basis = DecisionText(e, kLegalBasisKey);
+        f.reasons = Or(DecisionText(e, kReasonsKey), e.note);
+        f.access = Or(DecisionText(e, kAccessKey), e.note);
         break;
       default:
         break;

@@ -88,5 +88,59 @@ TEST(CaseNoticesTest, FieldsComeFromTheEventsUpToTheNotice) {
   EXPECT_EQ(reply.extended_due, Date(year(2024), std::chrono::November, day(27)));
 }
 
+TEST(CaseNoticesTest, ReplyTextsComeFromTheAnswersOwnFields) {
+  CaseDetail c = RefusedCase();
+  Event& answer = c.events[4].event;
+  answer.note = "内部备注";
+  ASSERT_TRUE(SetDecisionTexts(answer, {"《中华人民共和国政府信息公开条例》第十五条",
+                                        "  涉及第三方商业秘密，第三方不同意公开  ", ""})
+                  .ok());
+  Event& extension = c.events[3].event;
+  ASSERT_TRUE(SetDecisionTexts(extension, {"", "需调取 2019 年档案", ""}).ok());
+  const NoticeFields reply = NoticeFieldsFor(c, "甲区人民政府", *FindIssued(c, 5));
+  EXPECT_EQ(reply.legal_basis, "《中华人民共和国政府信息公开条例》第十五条");
+  EXPECT_EQ(reply.reasons, "涉及第三方商业秘密，第三方不同意公开");  // trimmed
+  EXPECT_EQ(reply.access, "内部备注");  // no access text: the note, as before
+  const NoticeFields extended = NoticeFieldsFor(c, "甲区人民政府", *FindIssued(c, 4));
+  EXPECT_EQ(extended.reasons, "需调取 2019 年档案");
+  EXPECT_EQ(DecisionText(answer, kAccessKey), "");
+}
+
+TEST(CaseNoticesTest, RefusalsNeedTheirBasisAndReasons) {
+  const std::string basis = "《中华人民共和国政府信息公开条例》第十四条";
+  const std::string too_long(kMaxDecisionTextChars + 1, 'x');
+  struct Case {
+    Outcome outcome;
+    AnswerTexts texts;
+    std::string error;  // part of the message; "" when accepted
+  };
+  const std::vector<Case> cases = {
+      {Outcome::kRefusedStateSecret, {basis, "属于国家秘密", ""}, ""},
+      {Outcome::kRefusedStateSecret, {"", "属于国家秘密", ""}, "请填写“法律依据”"},
+      {Outcome::kRefusedStateSecret, {basis, " ", ""}, "请填写“理由”"},
+      {Outcome::kPartial, {"", "部分涉及个人隐私", "邮寄"}, ""},
+      {Outcome::kPartial, {"", "部分涉及个人隐私", ""}, "请填写“获取信息的方式、途径和时间”"},
+      {Outcome::kNotProcessedPetition, {"条例第三十九条第一款", "", ""}, "请填写“理由”"},
+      {Outcome::kUnavailableNeedsCreation, {"", "需另行制作", ""}, "请填写“法律依据”"},
+      {Outcome::kUnavailableNotHeld, {"", "", ""}, ""},  // 不存在: no reasons required
+      {Outcome::kGranted, {"", "", ""}, ""},
+      {Outcome::kGranted, {"", too_long, ""}, "“理由”最多 2000 个字"},
+  };
+  for (const auto& c : cases) {
+    Event e;
+    e.type = EventType::kAnswered;
+    e.outcome = c.outcome;
+    Status s = SetDecisionTexts(e, c.texts);
+    if (c.error.empty()) {
+      EXPECT_TRUE(s.ok()) << Key(c.outcome) << ": " << s.message();
+    } else {
+      EXPECT_EQ(s.code(), Status::Code::kInvalidInput) << Key(c.outcome) << " " << c.error;
+      EXPECT_NE(s.message().find(c.error), std::string::npos)
+          << Key(c.outcome) << ": " << s.message();
+      EXPECT_TRUE(e.extra.is_null()) << "nothing stored on a refusal";
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gongkai::web

@@ -5,8 +5,9 @@
 //
 // Art. 33 lets an extension be granted only with the consent of the head of the disclosure
 // office; the answer is likewise the head's decision. A clerk therefore proposes those two
-// (web/proposals.h) and the head approves, which records the event; a head or administrator
-// recording them directly is their own approval.
+// (store/proposals.h) and the head approves, which records the event; a head or administrator
+// recording them directly is their own approval. Rejected proposals stay listed on the page
+// with the head's name and reason.
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -14,7 +15,9 @@
 #include <cstdio>
 
 #include "util/date.h"
+#include "web/case_notices.h"
 #include "web/handlers.h"
+#include "web/proposals.h"
 #include "web/views.h"
 
 namespace gongkai::web {
@@ -97,12 +100,29 @@ std::vector<StepField> FieldsFor(EventType type) {
       }
       return {
           {"outcome", "答复类型（年度报告表三的行）", FieldKind::kSelect, outcomes, "", "", 0, 0},
-          {"reason",
-           "理由与依据",
+          {std::string(kLegalBasisKey),
+           "法律依据",
            FieldKind::kTextarea,
            {},
            "",
-           "不予公开、部分公开须说明理由",
+           "不予公开、不予处理、无法提供的答复必填，例如：《中华人民共和国政府信息公开条例》第十五"
+           "条",
+           0,
+           0},
+          {"reason",
+           "理由",
+           FieldKind::kTextarea,
+           {},
+           "",
+           "不予公开、部分公开、不予处理、无法提供的答复必填，将写入告知书",
+           0,
+           0},
+          {std::string(kAccessKey),
+           "获取信息的方式、途径和时间",
+           FieldKind::kTextarea,
+           {},
+           "",
+           "予以公开、部分公开时填写，将写入告知书",
            0,
            0}};
     }
@@ -171,6 +191,9 @@ Result<Event> EventFromForm(EventType type, const Form& form, const std::string&
       auto days = ParseId(form.Get("working_days"));
       if (!days || *days > 20) return Status::InvalidInput("延长工作日数应为 1 到 20 之间的整数。");
       e.working_days = static_cast<int>(*days);
+      if (Status s = SetDecisionTexts(e, {"", std::string(form.Get("reason")), ""}); !s.ok()) {
+        return s;
+      }
       break;
     }
     case EventType::kFeeNoticeSent: {
@@ -190,6 +213,9 @@ Result<Event> EventFromForm(EventType type, const Form& form, const std::string&
       auto outcome = OutcomeFromKey(form.Get("outcome"));
       if (!outcome || !IsAnswerOutcome(*outcome)) return Status::InvalidInput("请选择答复类型。");
       e.outcome = *outcome;
+      AnswerTexts texts{std::string(form.Get(kLegalBasisKey)), std::string(form.Get("reason")),
+                        std::string(form.Get(kAccessKey))};
+      if (Status s = SetDecisionTexts(e, texts); !s.ok()) return s;
       break;
     }
     case EventType::kDeemedWithdrawn: {
@@ -239,23 +265,14 @@ std::string EventDetail(const Event& e) {
   if (e.outcome) parts.push_back(std::string(Label(*e.outcome)));
   if (e.reason) parts.push_back(std::string(Label(*e.reason)));
   if (e.result) parts.push_back(std::string(Label(*e.result)));
+  for (auto [key, label] : {std::pair{kLegalBasisKey, "法律依据"}, std::pair{kReasonsKey, "理由"},
+                            std::pair{kAccessKey, "获取方式"}}) {
+    std::string text = DecisionText(e, key);
+    if (!text.empty()) parts.push_back(fmt::format("{}：{}", label, text));
+  }
   if (e.method && e.type == EventType::kDelivered) parts.push_back(*e.method);
   if (!e.note.empty()) parts.push_back("备注：" + e.note);
   return fmt::format("{}", fmt::join(parts, "，"));
-}
-
-// "2024-10-08T02:03:04Z" (UTC) as Beijing time "2024-10-08 10:03".
-std::string BeijingTime(const std::string& utc) {
-  int y, mo, d, h, mi, s;
-  if (std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &s) != 6) return utc;
-  Date date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(mo)),
-            std::chrono::day(static_cast<unsigned>(d))};
-  h += 8;
-  if (h >= 24) {
-    h -= 24;
-    date = AddDays(date, 1);
-  }
-  return fmt::format("{} {:02d}:{:02d}", FormatDate(date), h, mi);
 }
 
 struct LoadedCase {
@@ -350,21 +367,41 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
   }
   v.set("events", events);
   auto proposals = ctx.app.proposals().ForCase(c.agency.id, s.number);
-  View plist = List();
-  for (const auto& p : proposals) {
+  if (!proposals.ok()) {
+    spdlog::error("proposals of agency {} case {}: {}", c.agency.id, s.number,
+                  proposals.status().message());
+    return InternalError();
+  }
+  View pending = List();
+  View decided = List();
+  for (const auto& p : *proposals) {
     View o;
     o.set("id", Text(std::to_string(p.id)));
     o.set("agency_id", Text(std::to_string(c.agency.id)));
     o.set("label", Text(Label(p.event.type)));
     o.set("detail", Text(FormatDateZh(p.event.date) + " " + EventDetail(p.event)));
     o.set("proposed_by", Text(p.proposed_by));
-    if (!p.reason.empty()) o.set("reason", Text(p.reason));
-    o.set("can_approve", Flag(can_approve));
-    o.set("csrf", Text(ctx.csrf));
-    plist.push_back(o);
+    o.set("created_at", Text(BeijingTime(p.created_at)));
+    // The step's own reasons are part of its detail already.
+    if (!p.reason.empty() && p.reason != DecisionText(p.event, kReasonsKey)) {
+      o.set("reason", Text(p.reason));
+    }
+    if (p.decision == ProposalDecision::kPending) {
+      o.set("can_approve", Flag(can_approve));
+      o.set("csrf", Text(ctx.csrf));
+      pending.push_back(o);
+    } else {
+      o.set("decision", Text(Label(p.decision)));
+      o.set("decided_by", Text(p.decided_by));
+      o.set("decided_at", Text(BeijingTime(p.decided_at)));
+      if (!p.decision_note.empty()) o.set("decision_note", Text(p.decision_note));
+      decided.push_back(o);
+    }
   }
-  v.set("proposals", plist);
-  v.set("has_proposals", Flag(!proposals.empty()));
+  v.set("proposals", pending);
+  v.set("has_proposals", Flag(pending.is_non_empty_list()));
+  v.set("decided_proposals", decided);
+  v.set("has_decided_proposals", Flag(decided.is_non_empty_list()));
   v.set("can_write", Flag(can_write));
   std::string today = FormatDate(ctx.app.Today());
   View steps = List();
@@ -373,12 +410,16 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
     View step;
     step.set("key", Text(Key(type)));
     step.set("label", Text(Label(type)));
-    step.set("needs_approval", Flag(NeedsApproval(type) && !can_approve));
+    step.set("needs_approval", Flag(NeedsHeadApproval(type) && !can_approve));
+    // The step the clerk just submitted and got refused comes back open, as it was typed.
+    const bool resubmit = !error.empty() && ctx.form.Get("type") == Key(type);
+    step.set("open", Flag(resubmit));
     std::vector<StepField> fields = FieldsFor(type);
     fields.insert(fields.begin(), StepField{"date", "日期", FieldKind::kDate, {}, today, "", 0, 0});
     fields.push_back(StepField{"note", "备注", FieldKind::kText, {}, "", "", 0, 0});
     View flist = List();
-    for (const auto& f : fields) {
+    for (auto& f : fields) {
+      if (resubmit) f.value = std::string(ctx.form.Get(f.name));
       View o;
       o.set("id", Text(std::string(Key(type)) + "-" + f.name));
       o.set("name", Text(f.name));
@@ -397,6 +438,7 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
         View opt;
         opt.set("key", Text(key));
         opt.set("label", Text(label));
+        opt.set("selected", Flag(key == f.value));
         opts.push_back(opt);
       }
       o.set("options", opts);
@@ -440,19 +482,23 @@ Response CaseStepSubmit(RequestContext& ctx, const Request& req) {
   if (!event.ok()) return RenderCase(ctx, *c, "", event.status().message(), 422);
   const User& user = ctx.session->user;
   bool is_head = user.role == Role::kHead || user.role == Role::kAdmin;
-  if (NeedsApproval(*type) && !is_head) {
-    auto calendar = ctx.app.calendars().ForRegion(c->agency.region);
-    auto settings = AgencyCaseSettings(c->agency);
-    if (!calendar.ok() || !settings.ok()) return InternalError();
-    Status legal = CheckNextEvent(c->events, *event, **calendar, *settings);
-    if (!legal.ok()) return RenderCase(ctx, *c, "", legal.message(), 422);
+  if (NeedsHeadApproval(*type) && !is_head) {
     Proposal p;
     p.agency_id = c->agency.id;
     p.case_number = c->detail.summary.number;
     p.event = *event;
     p.proposed_by = user.name;
     p.reason = std::string(ctx.form.Get("reason"));
-    ctx.app.proposals().Add(std::move(p));
+    auto proposed = ctx.app.proposals().Propose(p);
+    if (!proposed.ok()) {
+      if (proposed.status().code() == Status::Code::kInvalidInput) {
+        return RenderCase(ctx, *c, "", proposed.status().message(), 422);
+      }
+      spdlog::error("proposing a step: {}", proposed.status().message());
+      return InternalError();
+    }
+    spdlog::info("user {} proposed {} on agency {} case {}", user.id, Key(*type), c->agency.id,
+                 c->detail.summary.number);
     return Redirect(CaseUrl(c->agency.id, c->detail.summary.number) + "?proposed=1");
   }
   if (*type == EventType::kExtensionApproved) event->approved_by = user.name;
@@ -468,41 +514,6 @@ Response CaseStepSubmit(RequestContext& ctx, const Request& req) {
                c->detail.summary.number);
   return Redirect(CaseUrl(c->agency.id, c->detail.summary.number) +
                   "?done=" + std::string(Key(*type)));
-}
-
-Response ProposalApprove(RequestContext& ctx, const Request& req) {
-  auto agency_id = ParseId(req.Param("agency"));
-  auto id = ParseId(req.Param("id"));
-  if (!agency_id || !id) return NotFound();
-  if (auto denied = ctx.app.DenyUnlessAgency(ctx, *agency_id)) return *denied;
-  auto p = ctx.app.proposals().Get(*id);
-  if (!p || p->agency_id != *agency_id) return NotFound();
-  Event event = p->event;
-  const User& user = ctx.session->user;
-  if (event.type == EventType::kExtensionApproved) event.approved_by = user.name;
-  Status s = ctx.app.cases().AppendEvent(*agency_id, event, user.name);
-  if (!s.ok()) {
-    if (s.code() == Status::Code::kInternal) {
-      spdlog::error("approving a proposal: {}", s.message());
-      return InternalError();
-    }
-    return ErrorPage(409, "无法批准", s.message());
-  }
-  ctx.app.proposals().Remove(*id);
-  spdlog::info("user {} approved {} on agency {} case {}", user.id, Key(event.type), *agency_id,
-               p->case_number);
-  return Redirect(CaseUrl(*agency_id, p->case_number) + "?done=" + std::string(Key(event.type)));
-}
-
-Response ProposalReject(RequestContext& ctx, const Request& req) {
-  auto agency_id = ParseId(req.Param("agency"));
-  auto id = ParseId(req.Param("id"));
-  if (!agency_id || !id) return NotFound();
-  if (auto denied = ctx.app.DenyUnlessAgency(ctx, *agency_id)) return *denied;
-  auto p = ctx.app.proposals().Get(*id);
-  if (!p || p->agency_id != *agency_id) return NotFound();
-  ctx.app.proposals().Remove(*id);
-  return Redirect(CaseUrl(*agency_id, p->case_number) + "?rejected=1");
 }
 
 }  // namespace gongkai::web

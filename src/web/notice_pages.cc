@@ -69,9 +69,28 @@ std::variant<LoadedCase, Response> CaseForStaff(RequestContext& ctx, const Reque
   return LoadedCase{std::move(agency).value(), std::move(detail).value()};
 }
 
+// The laid-out notice `n` of the case. kInvalidInput naming the fields the register lacks for
+// it (NoticeDocument's message); kInternal (logged) when a template cannot be read or used.
+Result<Document> LayOut(RequestContext& ctx, const LoadedCase& c, const IssuedNotice& n) {
+  const auto dir = ctx.app.options().data_dir / "templates" / "notices";
+  auto body = ReadFile(dir / std::string(Info(n.kind).template_file));
+  auto remedies = ReadFile(dir / "remedies.mustache");
+  if (!body.ok() || !remedies.ok()) {
+    spdlog::error("reading the notice templates under {}", dir.string());
+    return Status::Internal("notice templates");
+  }
+  auto doc =
+      NoticeDocument(n.kind, NoticeFieldsFor(c.detail, c.agency.name, n), {*body, *remedies});
+  if (!doc.ok() && doc.status().code() != Status::Code::kInvalidInput) {
+    spdlog::error("laying out notice {}: {}", Info(n.kind).key, doc.status().message());
+    return Status::Internal("notice layout");
+  }
+  return doc;
+}
+
 // The notice of event `seq_text` in `format_key` (pdf or docx) as an attachment. 404 when the
 // event called for no notice or the format is not offered; 422 naming the fields the register
-// lacks for it (the office completes them with `gongkai notice --fields`).
+// lacks for it (for a reply: its legal basis, reasons or access, entered with the answer).
 Response NoticeFile(RequestContext& ctx, const LoadedCase& c, std::string_view seq_text,
                     std::string_view format_key) {
   auto seq = ParseId(seq_text);
@@ -82,22 +101,11 @@ Response NoticeFile(RequestContext& ctx, const LoadedCase& c, std::string_view s
   if (!offered || !format) return NotFound();
   auto notice = FindIssued(c.detail, static_cast<int>(*seq));
   if (!notice) return NotFound();
-  const auto dir = ctx.app.options().data_dir / "templates" / "notices";
-  auto body = ReadFile(dir / std::string(Info(notice->kind).template_file));
-  auto remedies = ReadFile(dir / "remedies.mustache");
-  if (!body.ok() || !remedies.ok()) {
-    spdlog::error("reading the notice templates under {}", dir.string());
-    return InternalError();
-  }
-  auto doc = NoticeDocument(notice->kind, NoticeFieldsFor(c.detail, c.agency.name, *notice),
-                            {*body, *remedies});
+  auto doc = LayOut(ctx, c, *notice);
   if (!doc.ok()) {
-    if (doc.status().code() == Status::Code::kInvalidInput) {
-      return ErrorPage(422, "暂时无法生成该告知书",
-                       fmt::format("{}。请联系受理机关获取纸质文书。", doc.status().message()));
-    }
-    spdlog::error("laying out notice {}: {}", Info(notice->kind).key, doc.status().message());
-    return InternalError();
+    if (doc.status().code() != Status::Code::kInvalidInput) return InternalError();
+    return ErrorPage(422, "暂时无法生成该告知书",
+                     fmt::format("{}。请联系受理机关获取纸质文书。", doc.status().message()));
   }
   auto bytes = WriteNotice(*doc, *format);
   if (!bytes.ok()) {
@@ -129,6 +137,15 @@ Response NoticeList(RequestContext& ctx, const LoadedCase& c, const std::string&
     View o;
     o.set("label", Text(Info(n.kind).label));
     o.set("issued", Text(FormatDateZh(n.issued)));
+    // A notice the register cannot complete says why instead of offering a download that fails.
+    auto doc = LayOut(ctx, c, n);
+    if (!doc.ok()) {
+      if (doc.status().code() != Status::Code::kInvalidInput) return InternalError();
+      o.set("missing", Text(office_base.empty() ? "暂不能在线下载，请联系受理机关获取纸质文书。"
+                                                : "暂不能生成：" + doc.status().message()));
+      notices.push_back(o);
+      continue;
+    }
     View formats = List();
     for (auto [key, label] : kNoticeFormats) {
       View f;

@@ -1,7 +1,7 @@
 // The office's case queue and the registration of applications that arrived on paper (in
 // person, by post, by fax, orally). The queue puts what is urgent first: overdue cases, then
 // those due within kDueSoonWorkingDays, then the rest, with the filters and counts the office
-// needs for its register (Art. 45).
+// needs for its register (Art. 45). Above them, the proposals awaiting the head's decision.
 //
 // Receipt dates (Art. 31, law.md §2): in person — the day of submission; signed-for post — the
 // day of signing; ordinary letters — the day the office confirms with the applicant; fax and
@@ -15,6 +15,7 @@
 
 #include "util/date.h"
 #include "web/handlers.h"
+#include "web/proposals.h"
 #include "web/views.h"
 
 namespace gongkai::web {
@@ -155,8 +156,15 @@ Response OfficeQueue(RequestContext& ctx, const Request& req) {
   v.set("open", Text(std::to_string(counts->open)));
   v.set("overdue", Text(std::to_string(counts->overdue)));
   v.set("due_soon", Text(std::to_string(soon_count->total)));
-  auto proposals = ctx.app.proposals().ForAgency(agency_id);
-  if (!proposals.empty()) v.set("proposals", Text(std::to_string(proposals.size())));
+  auto pending = ctx.app.proposals().Pending(agency_id);
+  if (!pending.ok()) {
+    spdlog::error("queue of agency {}: {}", agency_id, pending.status().message());
+    return InternalError();
+  }
+  if (!pending->empty()) {
+    v.set("proposals", Text(std::to_string(pending->size())));
+    v.set("pending", PendingProposalRows(*pending));
+  }
   v.set("statuses", VocabOptions(CaseStatuses(), req.Query("status")));
   v.set("channels", VocabOptions(Channels(), req.Query("channel")));
   v.set("kinds", VocabOptions(ApplicantKinds(), req.Query("kind")));

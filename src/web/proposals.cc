@@ -1,53 +1,98 @@
+// Approving records the proposed step through the store, which checks it again against the
+// case as it is now (CheckNextEvent): a proposal made stale by a later step is refused with the
+// register's reason and stays pending, for the head to reject. A rejection records nothing in
+// the case but keeps the proposal with the head's name, the time and the optional reason.
+
 #include "web/proposals.h"
 
-#include <algorithm>
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "util/date.h"
+#include "web/handlers.h"
+#include "web/views.h"
 
 namespace gongkai::web {
 
-bool NeedsApproval(EventType type) {
-  return type == EventType::kExtensionApproved || type == EventType::kAnswered;
+namespace {
+
+std::string CaseUrl(int64_t agency_id, const std::string& number) {
+  return fmt::format("/office/a/{}/cases/{}", agency_id, number);
 }
 
-int64_t ProposalBook::Add(Proposal p) {
-  std::lock_guard lock(mu_);
-  p.id = next_id_++;
-  open_.push_back(std::move(p));
-  return open_.back().id;
-}
-
-std::vector<Proposal> ProposalBook::ForCase(int64_t agency_id,
-                                            const std::string& case_number) const {
-  std::lock_guard lock(mu_);
-  std::vector<Proposal> out;
-  for (const auto& p : open_) {
-    if (p.agency_id == agency_id && p.case_number == case_number) out.push_back(p);
+// A refusal of the store as a page: the user's or the situation's (409, with the reason), or
+// ours (500, logged).
+Response DecisionFailure(const Status& s, std::string_view what) {
+  switch (s.code()) {
+    case Status::Code::kNotFound:
+      return NotFound();
+    case Status::Code::kInvalidInput:
+    case Status::Code::kConflict:
+      return ErrorPage(409, fmt::format("无法{}", what),
+                       fmt::format("{}。请返回案件页面查看当前状态。", s.message()));
+    default:
+      spdlog::error("deciding a proposal: {}", s.message());
+      return InternalError();
   }
-  return out;
 }
 
-std::vector<Proposal> ProposalBook::ForAgency(int64_t agency_id) const {
-  std::lock_guard lock(mu_);
-  std::vector<Proposal> out;
-  for (const auto& p : open_) {
-    if (p.agency_id == agency_id) out.push_back(p);
+}  // namespace
+
+std::string BeijingTime(const std::string& utc) {
+  int y, mo, d, h, mi, s;
+  if (std::sscanf(utc.c_str(), "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &s) != 6) return utc;
+  Date date{std::chrono::year(y), std::chrono::month(static_cast<unsigned>(mo)),
+            std::chrono::day(static_cast<unsigned>(d))};
+  h += 8;
+  if (h >= 24) {
+    h -= 24;
+    date = AddDays(date, 1);
   }
-  return out;
+  return fmt::format("{} {:02d}:{:02d}", FormatDate(date), h, mi);
 }
 
-std::optional<Proposal> ProposalBook::Get(int64_t id) const {
-  std::lock_guard lock(mu_);
-  for (const auto& p : open_) {
-    if (p.id == id) return p;
+View PendingProposalRows(const std::vector<Proposal>& pending) {
+  View rows = List();
+  for (const Proposal& p : pending) {
+    View o;
+    o.set("number", Text(p.case_number));
+    o.set("href", Text(CaseUrl(p.agency_id, p.case_number)));
+    o.set("label", Text(Label(p.event.type)));
+    o.set("proposed_by", Text(p.proposed_by));
+    o.set("created_at", Text(BeijingTime(p.created_at)));
+    if (!p.reason.empty()) o.set("reason", Text(p.reason));
+    rows.push_back(o);
   }
-  return std::nullopt;
+  return rows;
 }
 
-bool ProposalBook::Remove(int64_t id) {
-  std::lock_guard lock(mu_);
-  auto it = std::find_if(open_.begin(), open_.end(), [id](const auto& p) { return p.id == id; });
-  if (it == open_.end()) return false;
-  open_.erase(it);
-  return true;
+Response ProposalApprove(RequestContext& ctx, const Request& req) {
+  auto agency_id = ParseId(req.Param("agency"));
+  auto id = ParseId(req.Param("id"));
+  if (!agency_id || !id) return NotFound();
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, *agency_id)) return *denied;
+  const User& user = ctx.session->user;
+  auto p = ctx.app.proposals().Approve(*agency_id, *id, user.name);
+  if (!p.ok()) return DecisionFailure(p.status(), "批准");
+  spdlog::info("user {} approved proposal {} ({}) on agency {} case {}", user.id, *id,
+               Key(p->event.type), *agency_id, p->case_number);
+  return Redirect(CaseUrl(*agency_id, p->case_number) + "?done=" + std::string(Key(p->event.type)));
+}
+
+Response ProposalReject(RequestContext& ctx, const Request& req) {
+  auto agency_id = ParseId(req.Param("agency"));
+  auto id = ParseId(req.Param("id"));
+  if (!agency_id || !id) return NotFound();
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, *agency_id)) return *denied;
+  const User& user = ctx.session->user;
+  auto p =
+      ctx.app.proposals().Reject(*agency_id, *id, user.name, std::string(ctx.form.Get("note")));
+  if (!p.ok()) return DecisionFailure(p.status(), "退回");
+  spdlog::info("user {} rejected proposal {} ({}) on agency {} case {}", user.id, *id,
+               Key(p->event.type), *agency_id, p->case_number);
+  return Redirect(CaseUrl(*agency_id, p->case_number) + "?rejected=1");
 }
 
 }  // namespace gongkai::web
