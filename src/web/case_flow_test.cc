@@ -371,6 +371,18 @@ TEST_F(CaseFlowTest, CasePageOffersOnlyTheLegalNextSteps) {
   }
 }
 
+// A 补正 notice after its 7 working days and an extension after the reply period are recorded
+// but flagged by the register; the page warns before the clerk takes them today.
+TEST_F(CaseFlowTest, LateStepsCarryAWarning) {
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  // Received Mon 2024-09-02: 补正 notice due 9-11, reply due 9-30 (see case_state_test).
+  auto late = GetAs(clerk, CaseWith(Day(2024, September, 2)));
+  EXPECT_NE(late->body.find("7 个工作日内（2024年9月11日 前）"), std::string::npos) << late->body;
+  EXPECT_NE(late->body.find("原答复期限 2024年9月30日 已过"), std::string::npos);
+  auto timely = GetAs(clerk, CaseWith(Day(2024, October, 10)));
+  EXPECT_EQ(timely->body.find("将被标记为逾期"), std::string::npos);
+}
+
 // Text of a PDF by pdftotext, all whitespace removed (lines wrap anywhere in Chinese).
 std::string PdfText(const std::string& pdf, const std::filesystem::path& dir) {
   const auto in = dir / "notice.pdf";

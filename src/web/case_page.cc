@@ -275,6 +275,27 @@ std::string EventDetail(const Event& e) {
   return fmt::format("{}", fmt::join(parts, "，"));
 }
 
+// The register records a 补正 notice after its 7 working days and an extension after the reply
+// period ran out (the history must be kept as it happened) but flags both; the page warns before
+// the clerk takes such a step today.
+std::optional<std::string> LateStepWarning(EventType type, const CaseState& state, Date today) {
+  if (!state.deadlines) return std::nullopt;
+  const Deadlines& d = *state.deadlines;
+  if (type == EventType::kCorrectionRequested && today > d.correction_notice_due) {
+    return fmt::format(
+        "补正告知应在收到申请后 7 个工作日内（{} "
+        "前）发出（条例第三十条）；今天发出将被标记为逾期。",
+        FormatDateZh(d.correction_notice_due));
+  }
+  if (type == EventType::kExtensionApproved && d.reply_due && today > *d.reply_due) {
+    return fmt::format(
+        "原答复期限 {} "
+        "已过：条例第三十三条要求在期限届满前延期并告知申请人；今天批准将被标记为逾期延期。",
+        FormatDateZh(*d.reply_due));
+  }
+  return std::nullopt;
+}
+
 struct LoadedCase {
   Agency agency;
   CaseDetail detail;
@@ -415,6 +436,9 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
     const bool resubmit = !error.empty() && ctx.form.Get("type") == Key(type);
     step.set("open", Flag(resubmit));
     std::vector<StepField> fields = FieldsFor(type);
+    if (auto warning = LateStepWarning(type, c.state, ctx.app.Today())) {
+      step.set("warning", Text(*warning));
+    }
     fields.insert(fields.begin(), StepField{"date", "日期", FieldKind::kDate, {}, today, "", 0, 0});
     fields.push_back(StepField{"note", "备注", FieldKind::kText, {}, "", "", 0, 0});
     View flist = List();
