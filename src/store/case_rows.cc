@@ -7,7 +7,7 @@
 #include <array>
 
 #include "store/audit.h"
-#include "util/text.h"
+#include "util/mask.h"
 
 namespace gongkai::internal {
 namespace {
@@ -63,12 +63,8 @@ CaseFacts FactsFromReceived(const Event& received) {
 }
 
 std::string MaskApplicantName(ApplicantKind kind, std::string_view name) {
-  if (kind != ApplicantKind::kNaturalPerson || name.empty()) return std::string(name);
-  std::size_t pos = 0;
-  NextCodePoint(name, &pos);
-  std::string out(name.substr(0, pos));
-  for (std::size_t n = CodePointCount(name.substr(pos)); n > 0; --n) out += '*';
-  return out;
+  if (kind != ApplicantKind::kNaturalPerson) return std::string(name);
+  return MaskName(name);
 }
 
 Date ShanghaiDate(std::chrono::system_clock::time_point now) {

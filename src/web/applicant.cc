@@ -9,6 +9,8 @@
 #include <array>
 #include <chrono>
 
+#include "util/text.h"
+
 namespace gongkai::web {
 
 namespace {
@@ -44,24 +46,6 @@ std::string Trim(std::string_view s) {
   while (!s.empty() && space(s.front())) s.remove_prefix(1);
   while (!s.empty() && space(s.back())) s.remove_suffix(1);
   return std::string(s);
-}
-
-// Splits UTF-8 into characters (a malformed byte counts as one character).
-std::vector<std::string_view> Utf8Chars(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80           ? 1
-                      : (c >> 5) == 0x6  ? 2
-                      : (c >> 4) == 0xE  ? 3
-                      : (c >> 3) == 0x1E ? 4
-                                         : 1;
-    if (i + len > s.size()) len = 1;
-    out.push_back(s.substr(i, len));
-    i += len;
-  }
-  return out;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -111,20 +95,6 @@ bool LooksLikeEmail(std::string_view email) {
   return email.size() <= 254;
 }
 
-std::string KeepEnds(std::string_view text, std::size_t head, std::size_t tail) {
-  auto chars = Utf8Chars(text);
-  if (chars.size() <= head + tail) return std::string(chars.size(), '*');
-  std::string out;
-  for (std::size_t i = 0; i < chars.size(); ++i) {
-    if (i < head || i >= chars.size() - tail) {
-      out += chars[i];
-    } else {
-      out += '*';
-    }
-  }
-  return out;
-}
-
 }  // namespace
 
 std::span<const Choice> IdDocumentTypes() { return kIdDocumentTypes; }
@@ -141,7 +111,7 @@ std::string_view ChoiceLabel(std::span<const Choice> choices, std::string_view k
 Status CheckResidentId(std::string_view id) {
   if (id.size() != 18) {
     return Status::InvalidInput(
-        fmt::format("居民身份证号码应为18位，您填写了{}位", Utf8Chars(id).size()));
+        fmt::format("居民身份证号码应为18位，您填写了{}位", CodePointCount(id)));
   }
   for (std::size_t i = 0; i < 17; ++i) {
     if (!IsDigit(id[i])) return Status::InvalidInput("居民身份证号码前17位应全部为数字");
@@ -177,7 +147,7 @@ Status CheckCreditCode(std::string_view code) {
                                                    29, 25, 13, 8,  24, 10, 30, 28};
   if (code.size() != 18) {
     return Status::InvalidInput(
-        fmt::format("统一社会信用代码应为18位，您填写了{}位", Utf8Chars(code).size()));
+        fmt::format("统一社会信用代码应为18位，您填写了{}位", CodePointCount(code)));
   }
   int sum = 0;
   for (std::size_t i = 0; i < 18; ++i) {
@@ -196,7 +166,7 @@ Status CheckCreditCode(std::string_view code) {
 OnlineApplication ValidateApplication(const Form& form, FieldErrors* errors) {
   OnlineApplication app;
   auto field = [&](std::string_view name) { return Trim(form.Get(name)); };
-  auto too_long = [](const std::string& s, std::size_t max) { return Utf8Chars(s).size() > max; };
+  auto too_long = [](const std::string& s, std::size_t max) { return CodePointCount(s) > max; };
 
   std::string kind = field("applicant_kind");
   if (auto k = ApplicantKindFromKey(kind)) {
@@ -274,32 +244,6 @@ OnlineApplication ValidateApplication(const Form& form, FieldErrors* errors) {
     (*errors)["email"] = "选择电子邮件时请填写电子邮箱";
   }
   return app;
-}
-
-std::string MaskName(std::string_view name) {
-  auto chars = Utf8Chars(name);
-  if (chars.empty()) return "";
-  std::string out(chars[0]);
-  out.append(chars.size() == 1 ? 1 : chars.size() - 1, '*');
-  return out;
-}
-
-std::string MaskIdNumber(std::string_view id) { return KeepEnds(id, 4, 4); }
-
-std::string MaskPhone(std::string_view phone) { return KeepEnds(phone, 3, 4); }
-
-std::string MaskEmail(std::string_view email) {
-  std::size_t at = email.find('@');
-  if (at == std::string_view::npos || at == 0) return KeepEnds(email, 1, 0);
-  return KeepEnds(email.substr(0, at), 1, 0) + std::string(email.substr(at));
-}
-
-std::string MaskAddress(std::string_view address) {
-  auto chars = Utf8Chars(address);
-  std::string out;
-  for (std::size_t i = 0; i < chars.size() && i < 6; ++i) out += chars[i];
-  if (chars.size() > 6) out += "****";
-  return out;
 }
 
 }  // namespace gongkai::web

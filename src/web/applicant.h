@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "law/vocab.h"
+#include "util/mask.h"  // the masks every page showing an applicant uses
 #include "util/status.h"
 #include "web/form.h"
 
@@ -64,13 +65,6 @@ using FieldErrors = std::map<std::string, std::string>;
 // Fills `errors` for each bad field and returns the application (meaningful only when `errors`
 // is empty). Text fields are trimmed; the ID number is upper-cased.
 OnlineApplication ValidateApplication(const Form& form, FieldErrors* errors);
-
-// Masks for public pages and logs. Each works on UTF-8 characters, never splitting one.
-std::string MaskName(std::string_view name);        // first character kept: 张三丰 → 张**
-std::string MaskIdNumber(std::string_view id);      // first 4 and last 4 kept
-std::string MaskPhone(std::string_view phone);      // first 3 and last 4 kept
-std::string MaskEmail(std::string_view email);      // first character and the domain kept
-std::string MaskAddress(std::string_view address);  // first 6 characters kept
 
 }  // namespace gongkai::web
 

@@ -39,20 +39,6 @@ TEST(CheckCreditCode, Cases) {
   EXPECT_FALSE(CheckCreditCode("91350100M000100Y4").ok());
 }
 
-TEST(Masks, Cases) {
-  EXPECT_EQ(MaskName("张三"), "张*");
-  EXPECT_EQ(MaskName("欧阳修文"), "欧***");
-  EXPECT_EQ(MaskName("张"), "张*");
-  EXPECT_EQ(MaskName(""), "");
-  EXPECT_EQ(MaskIdNumber("110105194912311234"), "1101**********1234");
-  EXPECT_EQ(MaskIdNumber("1234"), "****");
-  EXPECT_EQ(MaskPhone("13812345678"), "138****5678");
-  EXPECT_EQ(MaskPhone("0375-2345678"), "037*****5678");
-  EXPECT_EQ(MaskEmail("zhangsan@example.com"), "z*******@example.com");
-  EXPECT_EQ(MaskAddress("河南省平顶山市新华区中兴路1号"), "河南省平顶山****");
-  EXPECT_EQ(MaskAddress("新华区"), "新华区");
-}
-
 Form ValidForm() {
   Form f;
   f.Add("applicant_kind", "natural_person");
