@@ -88,6 +88,38 @@ TEST_F(CheckCommandTest, ABalancedReportPassesWithExitCode0) {
 }
 
 // Fixture 007 prints table C's 行政复议 block as 维持 10, 纠正 1, 总计 0: an error, exit 1.
+// Bug: in a PDF, table B's blank cells left only wider runs of spaces, so every row with a
+// blank cell was reported unreadable. The words' x positions now place each number in its column.
+TEST_F(CheckCommandTest, APdfWithBlankCellsKeepsEachNumberInItsColumn) {
+  Report report = gongkai::testing::SampleReport();
+  for (const char* column : {"research", "public_interest", "legal_service", "other_org"}) {
+    for (Row& row : report.section3.rows) {
+      if (Cell* c = row.Find(column)) *c = Cell{};  // printed blank
+    }
+  }
+  Result<std::string> pdf = ExportReport(report, ExportFormat::kPdf);
+  ASSERT_TRUE(pdf.ok()) << pdf.status().message();
+  const fs::path file = dir_ / "blank_cells.pdf";
+  std::ofstream(file, std::ios::binary) << *pdf;
+  const Outcome r = Gongkai("check --json " + Quote(file.string()));
+  ASSERT_NE(r.exit_code, 2) << r.out << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  for (const auto& f : j["findings"]) EXPECT_NE(f["rule"], "PARSE-TABLE-UNREADABLE") << f.dump();
+  // From the sample: 一、本年新收 21 / 3 / (blank ×4) / 25; （七）总计 20 / 2 / … / 23.
+  const auto& b = j["section3"];
+  EXPECT_EQ(b["new"]["natural_person"], 21);
+  EXPECT_EQ(b["new"]["commercial"], 3);
+  EXPECT_TRUE(b["new"]["research"].is_null());
+  EXPECT_TRUE(b["new"]["other_org"].is_null());
+  EXPECT_EQ(b["new"]["total"], 25);
+  EXPECT_EQ(b["closed_total"]["natural_person"], 20);
+  EXPECT_EQ(b["closed_total"]["commercial"], 2);
+  EXPECT_TRUE(b["closed_total"]["legal_service"].is_null());
+  EXPECT_EQ(b["closed_total"]["total"], 23);
+  EXPECT_EQ(b["carried_forward"]["commercial"], 1);
+  EXPECT_EQ(b.size(), 25u);  // every 2021 row read
+}
+
 TEST_F(CheckCommandTest, AnErrorFindingGivesExitCode1) {
   const Outcome r = Gongkai("check " + Quote(Fixture("007_huaian-hongze-qu-2023")));
   EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
