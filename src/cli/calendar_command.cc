@@ -22,7 +22,9 @@
 namespace gongkai::cli {
 namespace {
 
-constexpr int kBadInput = 2;
+// As every store command (cli/output.h): 1 for what the user gave (a bad date, a year whose
+// holiday notice is not loaded), 2 only for our own faults.
+constexpr int kBadInput = 1;
 
 struct Where {
   std::string data;    // --data; empty: DefaultDataDir()

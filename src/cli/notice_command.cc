@@ -140,6 +140,7 @@ Result<std::optional<NoticeKind>> FieldsFromCase(const NoticeArgs& args, NoticeF
         break;
       case EventType::kExtensionApproved:
         f.extended_due = s.due;
+        f.extension_working_days = e.working_days;
         break;
       case EventType::kFeeNoticeSent:
         f.fee_fen = e.amount_fen;

@@ -17,7 +17,7 @@ using Keys = std::array<std::string_view, 0>;
 constexpr Keys kNone{};
 constexpr std::array<std::string_view, 2> kCorrectionNeeds{"correction_items", "respond_by"};
 constexpr std::array<std::string_view, 1> kExplanationNeeds{"respond_by"};
-constexpr std::array<std::string_view, 1> kExtensionNeeds{"extended_due"};
+constexpr std::array<std::string_view, 2> kExtensionNeeds{"extended_due", "extension_days"};
 constexpr std::array<std::string_view, 1> kConsultNeeds{"respond_by"};
 constexpr std::array<std::string_view, 1> kReasonsNeeds{"reasons"};
 constexpr std::array<std::string_view, 3> kFeeNeeds{"fee_amount", "fee_basis", "fee_payment"};
@@ -64,7 +64,7 @@ constexpr std::array<NoticeKindInfo, 17> kKinds{{
      "unavailable.mustache", true, true, false, kRefusalNeeds},
 }};
 
-constexpr std::array<NoticeFieldKey, 29> kFieldKeys{{
+constexpr std::array<NoticeFieldKey, 30> kFieldKeys{{
     {"agency_name", "发文机关"},
     {"document_number", "文号"},
     {"case_number", "申请编号"},
@@ -81,6 +81,7 @@ constexpr std::array<NoticeFieldKey, 29> kFieldKeys{{
     {"respond_by", "答复截止日期"},
     {"reply_due", "答复期限"},
     {"extended_due", "延长后的答复期限"},
+    {"extension_days", "延长的工作日数"},
     {"fee_amount", "收费金额"},
     {"fee_basis", "收费依据和标准"},
     {"fee_payment", "缴费方式"},
@@ -144,6 +145,7 @@ std::vector<std::pair<std::string_view, std::string>> Values(const NoticeKindInf
       {"respond_by", f.respond_by ? FormatDateZh(*f.respond_by) : ""},
       {"reply_due", f.reply_due ? FormatDateZh(*f.reply_due) : ""},
       {"extended_due", f.extended_due ? FormatDateZh(*f.extended_due) : ""},
+      {"extension_days", f.extension_working_days ? std::to_string(*f.extension_working_days) : ""},
       {"fee_amount", f.fee_fen ? FeeText(*f.fee_fen) : ""},
       {"fee_basis", f.fee_basis},
       {"fee_payment", f.fee_payment},

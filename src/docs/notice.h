@@ -101,11 +101,12 @@ struct NoticeFields {
   std::string correction_items;          // what to supplement, one item per line (Art. 30)
   std::optional<Date> respond_by;  // deadline for the addressee: 补正, 说明理由, 征求意见
   std::optional<Date> reply_due;   // the agency's reply deadline
-  std::optional<Date> extended_due;  // the reply deadline after the extension
-  std::optional<int64_t> fee_fen;    // 信息处理费, in fen
-  std::string fee_basis;             // 按件/按量 and the standard applied
-  std::string fee_payment;           // how to pay
-  std::optional<Date> fee_due;       // payment deadline
+  std::optional<Date> extended_due;           // the reply deadline after the extension
+  std::optional<int> extension_working_days;  // the approved extension (Art. 33: at most 20)
+  std::optional<int64_t> fee_fen;             // 信息处理费, in fen
+  std::string fee_basis;                      // 按件/按量 and the standard applied
+  std::string fee_payment;                    // how to pay
+  std::optional<Date> fee_due;                // payment deadline
   std::string earlier_reply;         // for a repeat: the earlier reply (its date and number)
   std::string contact;               // the disclosure office's contact (person, telephone)
   std::string reconsideration_body;  // 行政复议机关; "the competent body" when empty

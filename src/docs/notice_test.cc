@@ -43,6 +43,7 @@ NoticeFields FullFields() {
   f.respond_by = D(2024, 3, 25);
   f.reply_due = D(2024, 4, 1);
   f.extended_due = D(2024, 4, 29);
+  f.extension_working_days = 20;
   f.fee_fen = 30050;
   f.fee_basis = "按件计收，本月第31件起每件200元";
   f.fee_payment = "通过非税收入缴款码缴纳";
@@ -171,6 +172,22 @@ TEST(NoticeDocumentTest, FeeAmountInYuan) {
     EXPECT_NE(BodyText(*doc).find(std::string("收费金额：") + c.printed + "。"), std::string::npos)
         << c.fen;
   }
+}
+
+TEST(NoticeDocumentTest, ExtensionStatesTheDaysApproved) {
+  // Art. 33 allows at most 20 working days; the notice states what the head approved.
+  NoticeFields f = FullFields();
+  f.extension_working_days = 15;
+  Result<Document> doc =
+      NoticeDocument(NoticeKind::kExtension, f, TemplatesFor(NoticeKind::kExtension));
+  ASSERT_TRUE(doc.ok()) << doc.status().message();
+  EXPECT_NE(BodyText(*doc).find("答复期限延长15个工作日"), std::string::npos) << BodyText(*doc);
+  f.extension_working_days.reset();
+  Result<Document> missing =
+      NoticeDocument(NoticeKind::kExtension, f, TemplatesFor(NoticeKind::kExtension));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("延长的工作日数"), std::string::npos)
+      << missing.status().message();
 }
 
 TEST(NoticeDocumentTest, CompetentAgencyNamedOnlyWhenKnown) {

@@ -124,6 +124,7 @@ NoticeFields NoticeFieldsFor(const CaseDetail& c, const std::string& agency_name
         break;
       case EventType::kExtensionApproved:
         f.extended_due = s.due;
+        f.extension_working_days = e.working_days;
         f.reasons = DecisionText(e, kReasonsKey);
         break;
       case EventType::kAnswered:

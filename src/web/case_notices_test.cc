@@ -34,7 +34,9 @@ CaseDetail RefusedCase() {
   correction.event.deadline = Oct(23);
   c.events.push_back(correction);
   c.events.push_back(Stored(3, EventType::kCorrectionReceived, Oct(14)));
-  c.events.push_back(Stored(4, EventType::kExtensionApproved, Oct(30)));
+  StoredEvent extension = Stored(4, EventType::kExtensionApproved, Oct(30));
+  extension.event.working_days = 20;
+  c.events.push_back(extension);
   StoredEvent answer =
       Stored(5, EventType::kAnswered, Date(year(2024), std::chrono::November, day(5)));
   answer.event.outcome = Outcome::kRefusedThirdParty;
@@ -86,6 +88,7 @@ TEST(CaseNoticesTest, FieldsComeFromTheEventsUpToTheNotice) {
   const NoticeFields reply = NoticeFieldsFor(c, "甲区人民政府", *FindIssued(c, 5));
   EXPECT_EQ(reply.reasons, "涉及第三方商业秘密");
   EXPECT_EQ(reply.extended_due, Date(year(2024), std::chrono::November, day(27)));
+  EXPECT_EQ(reply.extension_working_days, 20);
 }
 
 TEST(CaseNoticesTest, ReplyTextsComeFromTheAnswersOwnFields) {
