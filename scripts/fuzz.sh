@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds the libFuzzer targets with clang (build-fuzz/) and runs each for FUZZ_SECONDS (default
 # 60) on its seeds: the report fixtures for the text parser, the HTML/DOCX fixture documents for
-# the extractors, fuzz/seeds/<target>/ for the web parsers. New inputs go to build-fuzz/corpus/
+# the extractors, and fuzz/seeds/<target>/ (hand-written inputs for the web parsers, and every
+# input a fuzzer once found slow or crashing, kept as a regression). New inputs go to build-fuzz/corpus/
 # and crashes to build-fuzz/crashes/; the script fails when any target finds one.
 # With 0 seconds each target only replays its seeds once (deterministic; what `make test` runs).
 #   scripts/fuzz.sh [seconds]
@@ -16,8 +17,8 @@ cmake --build $build --target fuzzers
 
 seeds_for() {
   case "$1" in
-    report_text) echo tests/fixtures/reports ;;
-    ingest_html) echo tests/fixtures/documents ;;
+    report_text) echo tests/fixtures/reports fuzz/seeds/report_text ;;
+    ingest_html) echo tests/fixtures/documents fuzz/seeds/ingest_html ;;
     ingest_docx) echo tests/fixtures/documents ;;
     *) echo "fuzz/seeds/$1" ;;
   esac
@@ -37,7 +38,7 @@ for bin in $build/fuzz/*_fuzz; do
     run="-max_total_time=$seconds"
   fi
   if ! "$bin" $run -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-      -artifact_prefix="$build/crashes/$name-" "$corpus" "$(seeds_for "$name")" \
+      -artifact_prefix="$build/crashes/$name-" "$corpus" $(seeds_for "$name") \
       >"$build/$name.log" 2>&1; then
     failed="$failed $name"
     tail -40 "$build/$name.log"
