@@ -20,8 +20,12 @@ constexpr double kLeft = 28 * kMm;
 constexpr double kTypeWidth = 156 * kMm;
 constexpr double kTypeHeight = 225 * kMm;
 constexpr double kBottom = kTop + kTypeHeight;
-constexpr double kPitch = kTypeHeight / 22;  // 22 lines per page
-constexpr double kBodyPt = 16;               // 3号
+constexpr int kLinesPerPage = 22;
+// GB/T 9704-2012 §7.3.5 (特殊情况说明): when what is left of the last page cannot hold the agency
+// name and date, the line pitch may be tightened. A document whose signature would stand alone on a
+// new page is laid out again with up to this many lines per page.
+constexpr int kMostLinesPerPage = 24;
+constexpr double kBodyPt = 16;  // 3号
 constexpr double kCellPad = 2.5;
 constexpr double kRule = 0.6;
 
@@ -41,26 +45,27 @@ struct StyleSpec {
   double space_after;
 };
 
-StyleSpec SpecOf(ParagraphStyle style) {
+// The style's font and spacing with body lines `pitch` apart.
+StyleSpec SpecOf(ParagraphStyle style, double pitch) {
   switch (style) {
     case ParagraphStyle::kTitle:
-      return {kTitleFace, 22, true, 36, PANGO_ALIGN_CENTER, false, 0, 0, kPitch};
+      return {kTitleFace, 22, true, 36, PANGO_ALIGN_CENTER, false, 0, 0, pitch};
     case ParagraphStyle::kDocNumber:
-      return {kSerif, kBodyPt, false, kPitch, PANGO_ALIGN_CENTER, false, 0, 0, kPitch};
+      return {kSerif, kBodyPt, false, pitch, PANGO_ALIGN_CENTER, false, 0, 0, pitch};
     case ParagraphStyle::kSalutation:
-      return {kSerif, kBodyPt, false, kPitch, PANGO_ALIGN_LEFT, false, 0, 0, 0};
+      return {kSerif, kBodyPt, false, pitch, PANGO_ALIGN_LEFT, false, 0, 0, 0};
     case ParagraphStyle::kHeading:
-      return {kSans, kBodyPt, false, kPitch, PANGO_ALIGN_LEFT, false, 2 * kBodyPt, 0, 0};
+      return {kSans, kBodyPt, false, pitch, PANGO_ALIGN_LEFT, false, 2 * kBodyPt, 0, 0};
     case ParagraphStyle::kBody:
-      return {kSerif, kBodyPt, false, kPitch, PANGO_ALIGN_LEFT, true, 2 * kBodyPt, 0, 0};
+      return {kSerif, kBodyPt, false, pitch, PANGO_ALIGN_LEFT, true, 2 * kBodyPt, 0, 0};
     case ParagraphStyle::kSignature:
-      return {kSerif, kBodyPt, false, kPitch, PANGO_ALIGN_RIGHT, false, 0, 4 * kBodyPt, 0};
+      return {kSerif, kBodyPt, false, pitch, PANGO_ALIGN_RIGHT, false, 0, 4 * kBodyPt, 0};
     case ParagraphStyle::kSeal:
-      return {kSerif, 14, false, kPitch, PANGO_ALIGN_RIGHT, false, 0, 6 * kBodyPt, 0};
+      return {kSerif, 14, false, pitch, PANGO_ALIGN_RIGHT, false, 0, 6 * kBodyPt, 0};
     case ParagraphStyle::kCaption:
       return {kSans, 12, false, 22, PANGO_ALIGN_CENTER, false, 0, 0, 0};
   }
-  return {kSerif, kBodyPt, false, kPitch, PANGO_ALIGN_LEFT, true, 0, 0, 0};
+  return {kSerif, kBodyPt, false, pitch, PANGO_ALIGN_LEFT, true, 0, 0, 0};
 }
 
 struct FontDeleter {
@@ -89,7 +94,8 @@ cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned in
 // Lays a Document out page by page on one cairo PDF surface.
 class PdfPager {
  public:
-  PdfPager(cairo_t* cr, bool page_numbers) : cr_(cr), page_numbers_(page_numbers) {
+  PdfPager(cairo_t* cr, bool page_numbers, int lines_per_page)
+      : cr_(cr), page_numbers_(page_numbers), pitch_(kTypeHeight / lines_per_page) {
     context_ = pango_cairo_create_context(cr);
     cairo_font_options_t* options = cairo_font_options_create();
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
@@ -107,8 +113,10 @@ class PdfPager {
   // Height of `t` as AddTable would draw it.
   double TableHeight(const DocTable& t);
   // Starts a new page unless `height` fits in what is left of this one (or could not fit on
-  // any page).
-  void KeepTogether(double height);
+  // any page); returns whether it did.
+  bool KeepTogether(double height);
+  // The body line pitch.
+  double pitch() const { return pitch_; }
   void Finish() { FinishPage(); }
 
  private:
@@ -151,6 +159,7 @@ class PdfPager {
 
   cairo_t* cr_;
   bool page_numbers_;
+  double pitch_;
   PangoContext* context_;
   double y_ = kTop;
   int page_ = 1;
@@ -172,7 +181,7 @@ void PdfPager::DrawPageNumber() {
 }
 
 void PdfPager::AddParagraph(const Paragraph& p) {
-  const StyleSpec spec = SpecOf(p.style);
+  const StyleSpec spec = SpecOf(p.style, pitch_);
   Font font = MakeFont(spec.family, spec.size_pt, spec.bold);
   if (p.style == ParagraphStyle::kSeal) {
     // A dashed circle (a seal is 42 mm across) over the agency name and date, where the seal
@@ -307,8 +316,12 @@ double PdfPager::TableHeight(const DocTable& t) {
   return std::accumulate(g.heights.begin(), g.heights.end(), 0.0);
 }
 
-void PdfPager::KeepTogether(double height) {
-  if (height <= kTypeHeight && y_ + height > kBottom + 0.01 && !AtPageTop()) NewPage();
+bool PdfPager::KeepTogether(double height) {
+  if (height <= kTypeHeight && y_ + height > kBottom + 0.01 && !AtPageTop()) {
+    NewPage();
+    return true;
+  }
+  return false;
 }
 
 void PdfPager::AddTable(const DocTable& t) {
@@ -373,12 +386,13 @@ void PdfPager::AddTable(const DocTable& t) {
     r = end;
   }
   flush();
-  y_ += kPitch / 2;
+  y_ += pitch_ / 2;
 }
 
-}  // namespace
-
-Result<std::string> WritePdf(const Document& doc) {
+// Lays `doc` out with `lines_per_page` body lines per page. Sets *signature_pushed when the
+// agency name and date had to start a page of their own.
+Result<std::string> LayOut(const Document& doc, int lines_per_page, bool* signature_pushed) {
+  *signature_pushed = false;
   std::string bytes;
   cairo_surface_t* surface =
       cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, kPageWidth, kPageHeight);
@@ -391,7 +405,7 @@ Result<std::string> WritePdf(const Document& doc) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp.c_str());
   cairo_t* cr = cairo_create(surface);
   {
-    PdfPager pager(cr, doc.page_numbers);
+    PdfPager pager(cr, doc.page_numbers, lines_per_page);
     for (size_t i = 0; i < doc.blocks.size(); ++i) {
       const Block& block = doc.blocks[i];
       if (const auto* p = std::get_if<Paragraph>(&block)) {
@@ -399,7 +413,7 @@ Result<std::string> WritePdf(const Document& doc) {
         const DocTable* next =
             i + 1 < doc.blocks.size() ? std::get_if<DocTable>(&doc.blocks[i + 1]) : nullptr;
         if (p->style == ParagraphStyle::kHeading && next != nullptr) {
-          pager.KeepTogether(kPitch + pager.TableHeight(*next));
+          pager.KeepTogether(pager.pitch() + pager.TableHeight(*next));
         }
         // The agency and the date (and the seal over them) stay on one page.
         const bool first_signature =
@@ -413,7 +427,7 @@ Result<std::string> WritePdf(const Document& doc) {
             if (q == nullptr || q->style != ParagraphStyle::kSignature) break;
             ++lines;
           }
-          pager.KeepTogether(lines * kPitch);
+          if (pager.KeepTogether(lines * pager.pitch())) *signature_pushed = true;
         }
         pager.AddParagraph(*p);
       } else {
@@ -433,6 +447,20 @@ Result<std::string> WritePdf(const Document& doc) {
         cairo_status_to_string(drawn != CAIRO_STATUS_SUCCESS ? drawn : finished));
   }
   return bytes;
+}
+
+}  // namespace
+
+Result<std::string> WritePdf(const Document& doc) {
+  bool pushed = false;
+  Result<std::string> pdf = LayOut(doc, kLinesPerPage, &pushed);
+  for (int lines = kLinesPerPage + 1; pdf.ok() && pushed && lines <= kMostLinesPerPage; ++lines) {
+    bool still_pushed = false;
+    Result<std::string> tighter = LayOut(doc, lines, &still_pushed);
+    if (!tighter.ok() || still_pushed) continue;
+    return tighter;
+  }
+  return pdf;
 }
 
 }  // namespace gongkai
