@@ -37,7 +37,11 @@ std::string ContentTypes() {
          "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
          "<Override PartName=\"/word/styles.xml\" ContentType=\"application/"
          "vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+         "<Override PartName=\"/word/settings.xml\" ContentType=\"application/"
+         "vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
          "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/"
+         "vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
+         "<Override PartName=\"/word/footer2.xml\" ContentType=\"application/"
          "vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>"
          "<Override PartName=\"/docProps/core.xml\" "
          "ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
@@ -61,6 +65,10 @@ std::string DocumentRels() {
          "relationships/styles\" Target=\"styles.xml\"/>"
          "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
          "relationships/footer\" Target=\"footer1.xml\"/>"
+         "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+         "relationships/footer\" Target=\"footer2.xml\"/>"
+         "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/"
+         "relationships/settings\" Target=\"settings.xml\"/>"
          "</Relationships>";
 }
 
@@ -136,15 +144,26 @@ std::string Styles() {
   return out;
 }
 
-std::string Footer() {
-  return std::string(kXmlHead) + "<w:ftr xmlns:w=\"" + std::string(kNsW) +
-         "\"><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+// GB/T 9704 §7.5: the page number 「— 1 —」 in 4号 type, odd pages on the right and even pages
+// on the left, one character (14 pt = 280 twips) in from the edge. Word and LibreOffice use the
+// even footer only with <w:evenAndOddHeaders/> in settings.xml.
+std::string Footer(bool odd) {
+  const std::string place = odd ? "<w:jc w:val=\"right\"/><w:ind w:right=\"280\"/>"
+                                : "<w:jc w:val=\"left\"/><w:ind w:left=\"280\"/>";
+  return std::string(kXmlHead) + "<w:ftr xmlns:w=\"" + std::string(kNsW) + "\"><w:p><w:pPr>" +
+         place +
+         "</w:pPr>"
          "<w:r><w:rPr><w:rFonts w:ascii=\"SimSun\" w:hAnsi=\"SimSun\" w:eastAsia=\"SimSun\"/>"
          "<w:sz w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\">— </w:t></w:r>"
          "<w:fldSimple w:instr=\" PAGE \"><w:r><w:rPr><w:sz w:val=\"28\"/></w:rPr>"
          "<w:t>1</w:t></w:r></w:fldSimple>"
          "<w:r><w:rPr><w:rFonts w:ascii=\"SimSun\" w:hAnsi=\"SimSun\" w:eastAsia=\"SimSun\"/>"
          "<w:sz w:val=\"28\"/></w:rPr><w:t xml:space=\"preserve\"> —</w:t></w:r></w:p></w:ftr>";
+}
+
+std::string Settings() {
+  return std::string(kXmlHead) + "<w:settings xmlns:w=\"" + std::string(kNsW) +
+         "\"><w:evenAndOddHeaders/></w:settings>";
 }
 
 std::string_view StyleId(ParagraphStyle style) {
@@ -284,7 +303,11 @@ std::string DocumentXml(const Document& doc) {
     }
   }
   out += "<w:sectPr>";
-  if (doc.page_numbers) out += "<w:footerReference w:type=\"default\" r:id=\"rId2\"/>";
+  if (doc.page_numbers) {
+    out +=
+        "<w:footerReference w:type=\"default\" r:id=\"rId2\"/>"
+        "<w:footerReference w:type=\"even\" r:id=\"rId3\"/>";
+  }
   out += fmt::format(
       "<w:pgSz w:w=\"{}\" w:h=\"{}\"/><w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" "
       "w:left=\"{}\" w:header=\"851\" w:footer=\"1134\" w:gutter=\"0\"/>"
@@ -299,7 +322,8 @@ Result<std::string> WriteDocx(const Document& doc) {
   const std::vector<ZipEntry> entries = {
       {"[Content_Types].xml", ContentTypes()},          {"_rels/.rels", PackageRels()},
       {"word/document.xml", DocumentXml(doc)},          {"word/styles.xml", Styles()},
-      {"word/_rels/document.xml.rels", DocumentRels()}, {"word/footer1.xml", Footer()},
+      {"word/_rels/document.xml.rels", DocumentRels()}, {"word/settings.xml", Settings()},
+      {"word/footer1.xml", Footer(/*odd=*/true)},       {"word/footer2.xml", Footer(/*odd=*/false)},
       {"docProps/core.xml", CoreProperties(doc)},
   };
   return ZipArchive(entries, doc.date);

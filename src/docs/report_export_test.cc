@@ -196,7 +196,15 @@ TEST(DocxExportTest, PackageHoldsTheOoxmlPartsWithMergedCells) {
   for (const auto& m : *members) names.push_back(m.name);
   EXPECT_EQ(names, (std::vector<std::string>{
                        "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
-                       "word/_rels/document.xml.rels", "word/footer1.xml", "docProps/core.xml"}));
+                       "word/_rels/document.xml.rels", "word/settings.xml", "word/footer1.xml",
+                       "word/footer2.xml", "docProps/core.xml"}));
+  // GB/T 9704 §7.5: page numbers on the right of odd pages and the left of even ones.
+  EXPECT_NE(ZipMemberData(*members, "word/settings.xml").find("<w:evenAndOddHeaders/>"),
+            std::string::npos);
+  EXPECT_NE(ZipMemberData(*members, "word/footer1.xml").find("<w:jc w:val=\"right\"/>"),
+            std::string::npos);
+  EXPECT_NE(ZipMemberData(*members, "word/footer2.xml").find("<w:jc w:val=\"left\"/>"),
+            std::string::npos);
   const std::string xml = ZipMemberData(*members, "word/document.xml");
   EXPECT_EQ(Count(xml, "<w:tbl>"), 3u);
   EXPECT_NE(xml.find("<w:gridSpan w:val=\"7\"/>"), std::string::npos);
