@@ -30,6 +30,7 @@
 #include "util/status.h"
 #include "web/form.h"
 #include "web/http.h"
+#include "web/report_cache.h"
 #include "web/router.h"
 #include "web/security.h"
 #include "web/templates.h"
@@ -97,6 +98,8 @@ class App {
   UploadStore& uploads() { return uploads_; }
   ProposalStore& proposals() { return proposals_; }
   const AppOptions& options() const { return options_; }
+  // The register reports the report pages built, each kept until the register changes.
+  ReportCache& report_cache() { return report_cache_; }
   // Clears the setup token once the first administrator exists.
   void SetupDone();
   bool SetupPending(std::string_view token) const;
@@ -118,6 +121,7 @@ class App {
 
   // Each with its own lock.
   RateLimiter public_posts_;
+  ReportCache report_cache_;
   std::atomic<bool> setup_done_{false};
 };
 
