@@ -63,12 +63,18 @@ TEST_P(RegisterStampTest, EachInputOfTheReportMovesTheStamp) {
        }},
       {"a 规章",
        [&] {
-         return AddDocument(db(), agency_,
-                            {RegulatoryDocument::kRule, "甲府令〔2024〕1号", "办法",
-                             D(2024, 2, 1), std::nullopt});
+         return AddDocument(
+             db(), agency_,
+             {RegulatoryDocument::kRule, "甲府令〔2024〕1号", "办法", D(2024, 2, 1), std::nullopt});
        }},
-      {"the year's counts", [&] { return SetYearCounts(db(), agency_, 2024, {1, 0, 0, 0}); }},
-      {"the year's fees", [&] { return SetYearCounts(db(), agency_, 2024, {1, 0, 0, 100}); }},
+      {"the year's counts",
+       [&] {
+         return SetYearCounts(db(), agency_, 2024, {1, 0, 0, 0});
+       }},
+      {"the year's fees",
+       [&] {
+         return SetYearCounts(db(), agency_, 2024, {1, 0, 0, 100});
+       }},
       {"the agency's settings",
        [&] {
          Exec("UPDATE agencies SET settings = '{\"start_day_is_day_zero\": true}' WHERE id = " +
