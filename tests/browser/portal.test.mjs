@@ -151,7 +151,9 @@ async function signOut() {
   assert.equal(await page.locator('header .who').count(), 0, 'still signed in after 退出');
 }
 
-// Table 三 of a report page as {columns, rows: Map(label → cells)}.
+// Table 三 of a report page as {headers, rows: Map(label → cells)}: the national layout, whose
+// header rows hold only <th> (申请人情况 over 自然人, 法人或其他组织 over its five kinds, 总计) and
+// whose data rows end their labels with a <th scope="row"> followed by the seven counts.
 async function tableB() {
   const table = await page.evaluate(() => {
     const h2 = [...document.querySelectorAll('main h2')].find((h) =>
@@ -162,27 +164,36 @@ async function tableB() {
     while (el && !el.querySelector('table') && el.tagName !== 'TABLE') el = el.nextElementSibling;
     const t = el && (el.tagName === 'TABLE' ? el : el.querySelector('table'));
     if (!t) return null;
-    const columns = [...t.querySelectorAll('thead th')].map((th) => th.textContent.trim());
-    const rows = [...t.querySelectorAll('tbody tr')].map((tr) => [
-      tr.querySelector('th').textContent.trim(),
-      [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()),
-    ]);
-    return { columns, rows };
+    const trs = [...t.querySelectorAll('tr')];
+    const headers = trs
+      .filter((tr) => tr.querySelector('td') === null)
+      .flatMap((tr) => [...tr.querySelectorAll('th')].map((th) => th.textContent.trim()));
+    const rows = trs
+      .filter((tr) => tr.querySelector('td') !== null)
+      .map((tr) => {
+        const labels = [...tr.querySelectorAll('th[scope="row"]')];
+        return [
+          labels[labels.length - 1].textContent.trim(),
+          [...tr.querySelectorAll('td')].map((td) => td.textContent.trim()),
+        ];
+      });
+    return { headers, rows };
   });
   assert.ok(table, 'the report page has no table 三、收到和处理政府信息公开申请情况');
-  return { columns: table.columns, rows: new Map(table.rows) };
+  return { headers: table.headers, rows: new Map(table.rows) };
 }
 
-// The 自然人 cells of the rows 一、本年新收 and （一）予以公开, as numbers.
+// The 自然人 cells of the rows 一、本年新收 and （一）予以公开, as numbers. 自然人 is the first of the
+// seven count columns in the national format.
 async function naturalPersonCells() {
-  const { columns, rows } = await tableB();
-  const col = columns.indexOf('自然人') - 1; // the first header is the row label column
-  assert.ok(col >= 0, `table 三 has no 自然人 column: ${columns.join(', ')}`);
+  const { headers, rows } = await tableB();
+  assert.ok(headers.includes('自然人'), `table 三 has no 自然人 column: ${headers.join(', ')}`);
   const cell = (label) => {
     const row = rows.get(label);
     assert.ok(row, `table 三 has no row ${label}; rows: ${[...rows.keys()].join(', ')}`);
-    assert.match(row[col], /^\d+$/, `${label} / 自然人 is not a count: ${JSON.stringify(row[col])}`);
-    return Number(row[col]);
+    assert.equal(row.length, 7, `${label} has ${row.length} counts, not 7`);
+    assert.match(row[0], /^\d+$/, `${label} / 自然人 is not a count: ${JSON.stringify(row[0])}`);
+    return Number(row[0]);
   };
   return { newCases: cell('一、本年新收政府信息公开申请数量'), granted: cell('（一）予以公开') };
 }
