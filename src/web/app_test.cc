@@ -710,6 +710,9 @@ TEST_F(AppTest, ReportPageTableBHasTheNationalFormatsGroups) {
     EXPECT_EQ(RowCells(html, "四、结转下年度继续办理"), zeros);
     EXPECT_NE(html.find("申请人情况"), std::string::npos);
   }
+  // The facts offered for the narrative are the office's writing aid, not part of the report.
+  EXPECT_NE(office->body.find("可引用的数据"), std::string::npos);
+  EXPECT_EQ(open->body.find("可引用的数据"), std::string::npos);
 }
 
 // The records routes are in the table, so the route-enumeration tests above (the public gets

@@ -252,7 +252,8 @@ Response RenderReport(RequestContext& ctx, const BuiltReport& r, bool office,
     v.set("published_at", Text(r.published->published_at));
     v.set("sections", PublishedSections(r.report));
   }
-  if (r.facts) v.set("facts", FactLines(*r.facts));
+  // The facts are offered to the office writing the narrative, not shown to the public.
+  if (office && r.facts) v.set("facts", FactLines(*r.facts));
   v.set("tables", Tables(r.report));
   return ctx.app.Page(ctx, "report", fmt::format("{} {} 年度报告", r.agency.name, r.report.year),
                       v);
