@@ -199,6 +199,10 @@ void InsertEvents(soci::session& sql, long long agency_id, std::vector<EventInse
         soci::use(agency), soci::use(case_id), soci::use(seq), soci::use(type), soci::use(date),
         soci::use(payload), soci::use(actor), soci::use(recorded), soci::use(prev), soci::use(hash);
   }
+  if (!rows.empty()) {
+    sql << "UPDATE agencies SET register_version = register_version + 1 WHERE id = :a",
+        soci::use(agency_id);
+  }
 }
 
 void UpdateStates(soci::session& sql, long long agency_id,

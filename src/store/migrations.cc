@@ -155,9 +155,16 @@ const std::vector<std::string_view> kProposals = {
     R"(CREATE INDEX proposals_case ON proposals(agency_id, case_number))",
 };
 
+// A counter each agency's event appends and imports bump in their own transaction, so the web
+// app can tell whether the register changed (store/register_stamp.h) without counting events.
+const std::vector<std::string_view> kRegisterVersion = {
+    R"(ALTER TABLE agencies ADD COLUMN register_version BIGINT NOT NULL DEFAULT 0)",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
     {2, "proposals", kProposals},
+    {3, "register version", kRegisterVersion},
 };
 
 }  // namespace

@@ -1,11 +1,12 @@
 // A register stamp says whether anything a year's register report is built from
 // (store/report_store.h BuildRegisterReport) may have changed: two reads that give the same
 // stamp saw the same inputs, so a report built after the first read is still the report. It
-// covers the agency's case events (append-only, so their count moves on every new event, case
-// import or recorded step), the agency's row (name, kind, calendar region, settings), its
+// covers the agency's case events (append-only; every new event or case import bumps the
+// agency's register_version in the same transaction), the agency's row (name, kind, calendar
+// region, settings), its
 // 规章 and 行政规范性文件, and the year's decision counts and fees. It does not cover report
 // versions (read fresh by the pages) nor rows changed behind the store's back (a tampered event
-// keeps the count; `gongkai audit verify` finds those).
+// keeps the version; `gongkai audit verify` finds those).
 //
 // Read a stamp BEFORE building: a change landing between the two then makes the next stamp
 // differ, so a cache keyed by it rebuilds instead of serving a stale report.

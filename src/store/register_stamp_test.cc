@@ -61,6 +61,16 @@ TEST_P(RegisterStampTest, EachInputOfTheReportMovesTheStamp) {
          e.outcome = Outcome::kGranted;
          return reg_.AppendEvent(agency_, e, "test");
        }},
+      {"an imported case",
+       [&] {
+         ImportOptions options;
+         options.agency_id = agency_;
+         auto r = reg_.Import(
+             R"({"case":"2024-050","type":"received","date":"2024-06-03","applicant_kind":"research","channel":"fax"})"
+             "\n",
+             options);
+         return r.ok() ? Status::Ok() : r.status();
+       }},
       {"a 规章",
        [&] {
          return AddDocument(
