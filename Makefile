@@ -35,7 +35,10 @@ build-asan: deps $(ASAN_BUILD)/build.ninja
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 
 # Starts the web application on an embedded SQLite file with a demo government.
+# The demo database is brought up to the current schema first (a production one is migrated by
+# its administrator after a backup: `serve` refuses an old schema and says so).
 run: build
+	$(BUILD)/gongkai db migrate --db $(DB)
 	$(BUILD)/gongkai serve --db $(DB) --demo --port $(PORT)
 
 # Everything CI runs: style, unit tests, the same tests under ASan+UBSan, the fuzz targets on
