@@ -121,17 +121,21 @@ Notice ReadNotice(const std::string& path) {
   return n.ok() ? *n : Notice{};
 }
 
+// The shipped national files from 2019 to `last_year`.
+Calendar LoadNational(int last_year) {
+  std::vector<Notice> notices;
+  for (int y = 2019; y <= last_year; ++y) {
+    notices.push_back(ReadNotice(std::string(GONGKAI_SOURCE_DIR) + "/data/calendar/national/" +
+                                 std::to_string(y) + ".cal"));
+  }
+  Result<Calendar> c = Calendar::Build(std::move(notices));
+  EXPECT_TRUE(c.ok()) << c.status().message();
+  return std::move(c).value();
+}
+
+// The published notices only (2019–2026).
 const Calendar& National() {
-  static const Calendar* cal = [] {
-    std::vector<Notice> notices;
-    for (int y = 2019; y <= 2026; ++y) {
-      notices.push_back(ReadNotice(std::string(GONGKAI_SOURCE_DIR) + "/data/calendar/national/" +
-                                   std::to_string(y) + ".cal"));
-    }
-    Result<Calendar> c = Calendar::Build(std::move(notices));
-    EXPECT_TRUE(c.ok()) << c.status().message();
-    return new Calendar(std::move(c).value());
-  }();
+  static const Calendar* cal = new Calendar(LoadNational(2026));
   return *cal;
 }
 
@@ -212,16 +216,7 @@ TEST(CalendarData, NamesAndNoticesOfDays) {
 
 // The shipped 2019–2026 notices plus the provisional 2027 reckoning.
 const Calendar& WithProvisional2027() {
-  static const Calendar* cal = [] {
-    std::vector<Notice> notices;
-    for (int y = 2019; y <= 2027; ++y) {
-      notices.push_back(ReadNotice(std::string(GONGKAI_SOURCE_DIR) + "/data/calendar/national/" +
-                                   std::to_string(y) + ".cal"));
-    }
-    Result<Calendar> c = Calendar::Build(std::move(notices));
-    EXPECT_TRUE(c.ok()) << c.status().message();
-    return new Calendar(std::move(c).value());
-  }();
+  static const Calendar* cal = new Calendar(LoadNational(2027));
   return *cal;
 }
 

@@ -4,16 +4,15 @@
 // --csv and --summary outputs on the fixtures. Runs the real binary (GONGKAI_BINARY).
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cli/run_binary_test_util.h"
 #include "docs/report_export.h"
 #include "docs/sample_report_test_util.h"
 
@@ -21,40 +20,6 @@ namespace gongkai::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;  // stdout only
-  std::string err;  // stderr only
-};
-
-std::string Quote(const std::string& arg) {
-  std::string q = "'";
-  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-Outcome Gongkai(const std::string& args) {
-  Outcome r;
-  const fs::path err =
-      fs::temp_directory_path() / ("gongkai_check_err_" + std::to_string(getpid()));
-  const std::string command = Quote(GONGKAI_BINARY) + " " + args + " 2>" + Quote(err.string());
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.err = ReadAll(err);
-  fs::remove(err);
-  return r;
-}
 
 std::string Fixture(const std::string& stem) {
   return std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/reports/" + stem + ".txt";

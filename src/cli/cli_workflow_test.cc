@@ -4,51 +4,19 @@
 // real binary (GONGKAI_BINARY) in a child process and checks its exit code and output.
 
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
-#include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <nlohmann/json.hpp>
 #include <string>
+
+#include "cli/run_binary_test_util.h"
 
 namespace gongkai::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;  // stdout and stderr together
-};
-
-std::string Quote(const std::string& arg) {
-  std::string q = "'";
-  for (char c : arg) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return q + "'";
-}
-
-Outcome Gongkai(const std::string& args) {
-  Outcome r;
-  const std::string command = Quote(GONGKAI_BINARY) + " " + args + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return r;
-  char buf[4096];
-  std::size_t n;
-  while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-  const int status = pclose(pipe);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-std::string ReadAll(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 void Write(const fs::path& p, const std::string& text) {
   std::ofstream(p, std::ios::binary) << text;
@@ -86,7 +54,7 @@ class CliWorkflowTest : public ::testing::Test {
 TEST_F(CliWorkflowTest, ImportRefuseListExportAndReport) {
   Write(dir_ / "good.jsonl", kRegister);
   Outcome imported = Gongkai("cases import " + Quote((dir_ / "good.jsonl").string()) + " " + Db());
-  ASSERT_EQ(imported.exit_code, 0) << imported.out;
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
 
   // A file with a misspelt event type (line 2) and an impossible date (line 4) is refused
   // whole, naming both lines, and the register keeps exactly what it had.
@@ -98,31 +66,33 @@ TEST_F(CliWorkflowTest, ImportRefuseListExportAndReport) {
 {"case":"2024-011","type":"answered","date":"2024-13-40","outcome":"granted"}
 )");
   Outcome refused = Gongkai("cases import " + Quote((dir_ / "bad.jsonl").string()) + " " + Db());
-  EXPECT_EQ(refused.exit_code, 1) << refused.out;
-  EXPECT_NE(refused.out.find("第 2 行"), std::string::npos) << refused.out;
-  EXPECT_NE(refused.out.find("第 4 行"), std::string::npos) << refused.out;
+  EXPECT_EQ(refused.exit_code, 1) << refused.err;
+  EXPECT_NE(refused.err.find("第 2 行"), std::string::npos) << refused.err;
+  EXPECT_NE(refused.err.find("第 4 行"), std::string::npos) << refused.err;
 
   Outcome list = Gongkai("cases list " + Db());
-  ASSERT_EQ(list.exit_code, 0) << list.out;
+  ASSERT_EQ(list.exit_code, 0) << list.err;
   for (const char* number : {"2024-001", "2024-002", "2024-003"}) {
     EXPECT_NE(list.out.find(number), std::string::npos) << number << "\n" << list.out;
   }
   EXPECT_EQ(list.out.find("2024-010"), std::string::npos) << list.out;
-  EXPECT_EQ(list.out.find("张三丰"), std::string::npos) << "the name is masked:\n" << list.out;
+  EXPECT_EQ((list.out + list.err).find("张三丰"), std::string::npos) << "the name is masked:\n"
+                                                                     << list.out;
 
   Outcome show = Gongkai("cases show 2024-001 " + Db());
-  ASSERT_EQ(show.exit_code, 0) << show.out;
-  EXPECT_EQ(show.out.find("110101199003074512"), std::string::npos) << show.out;
-  EXPECT_EQ(show.out.find("13812345678"), std::string::npos) << show.out;
+  ASSERT_EQ(show.exit_code, 0) << show.err;
+  const std::string shown = show.out + show.err;
+  EXPECT_EQ(shown.find("110101199003074512"), std::string::npos) << shown;
+  EXPECT_EQ(shown.find("13812345678"), std::string::npos) << shown;
 
   // Export, then import the export into a new register: the second export is identical.
   Outcome exported = Gongkai("cases export " + Db());
-  ASSERT_EQ(exported.exit_code, 0) << exported.out;
+  ASSERT_EQ(exported.exit_code, 0) << exported.err;
   Write(dir_ / "export.jsonl", exported.out);
   const std::string db2 = (dir_ / "copy.db").string();
   Outcome reimported =
       Gongkai("cases import " + Quote((dir_ / "export.jsonl").string()) + " --db " + Quote(db2));
-  ASSERT_EQ(reimported.exit_code, 0) << reimported.out;
+  ASSERT_EQ(reimported.exit_code, 0) << reimported.err;
   Outcome exported2 = Gongkai("cases export --db " + Quote(db2));
   EXPECT_EQ(exported2.out, exported.out);
 
@@ -130,7 +100,7 @@ TEST_F(CliWorkflowTest, ImportRefuseListExportAndReport) {
   const fs::path json = dir_ / "2024.json";
   Outcome report =
       Gongkai("report export --year 2024 --format json -o " + Quote(json.string()) + " " + Db());
-  ASSERT_EQ(report.exit_code, 0) << report.out;
+  ASSERT_EQ(report.exit_code, 0) << report.err;
   const auto r = nlohmann::json::parse(ReadAll(json));
   const auto& t = r.at("section3");
   EXPECT_EQ(t.at("new").at("natural_person"), 2);
@@ -147,17 +117,17 @@ TEST_F(CliWorkflowTest, DeadlineIntoAYearWithoutItsNoticeIsComputedAndFlagged) {
   // Worked by hand in calendar_test: 20 working days from Sunday 2026-12-20 end on 2027-01-18
   // on the provisional 2027 calendar.
   Outcome r = Gongkai("deadline --from 2026-12-20 --working-days 20 --json");
-  ASSERT_EQ(r.exit_code, 0) << r.out;
+  ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j.at("due"), "2027-01-18");
   EXPECT_EQ(j.at("may_change"), true);
   Outcome settled = Gongkai("deadline --from 2024-09-27 --working-days 20 --json");
-  ASSERT_EQ(settled.exit_code, 0) << settled.out;
+  ASSERT_EQ(settled.exit_code, 0) << settled.err;
   EXPECT_EQ(nlohmann::json::parse(settled.out).at("may_change"), false);
   // Past the provisional year the refusal names the year and exits 1.
   Outcome beyond = Gongkai("deadline --from 2027-12-20 --working-days 20");
-  EXPECT_EQ(beyond.exit_code, 1) << beyond.out;
-  EXPECT_NE(beyond.out.find("2028年的放假安排尚未载入"), std::string::npos) << beyond.out;
+  EXPECT_EQ(beyond.exit_code, 1) << beyond.err;
+  EXPECT_NE(beyond.err.find("2028年的放假安排尚未载入"), std::string::npos) << beyond.err;
 }
 
 }  // namespace
