@@ -25,18 +25,6 @@ View AgencyOptions(const std::vector<Agency>& agencies, std::optional<int64_t> s
   return list;
 }
 
-View ChoiceOptions(std::span<const Choice> choices, std::string_view selected) {
-  View list = List();
-  for (const auto& c : choices) {
-    View o;
-    o.set("key", Text(c.key));
-    o.set("label", Text(c.label));
-    o.set("selected", Flag(c.key == selected));
-    list.push_back(o);
-  }
-  return list;
-}
-
 View Lines(const std::vector<std::string>& lines) {
   View list = List();
   for (const auto& l : lines) {

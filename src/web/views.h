@@ -25,9 +25,10 @@ std::optional<int64_t> ParseId(std::string_view text);
 // Options {id, name, selected} of `agencies`.
 View AgencyOptions(const std::vector<Agency>& agencies, std::optional<int64_t> selected);
 
-// Options {key, label, selected} of a law vocabulary or a form choice list.
-template <typename E>
-View VocabOptions(std::span<const VocabEntry<E>> entries, std::string_view selected) {
+// Options {key, label, selected} of a list of entries with a key and a label: a law
+// vocabulary (VocabEntry) or a form's choice list (Choice).
+template <typename Entry>
+View KeyedOptions(std::span<const Entry> entries, std::string_view selected) {
   View list = List();
   for (const auto& e : entries) {
     View o;
@@ -38,7 +39,13 @@ View VocabOptions(std::span<const VocabEntry<E>> entries, std::string_view selec
   }
   return list;
 }
-View ChoiceOptions(std::span<const Choice> choices, std::string_view selected);
+template <typename E>
+View VocabOptions(std::span<const VocabEntry<E>> entries, std::string_view selected) {
+  return KeyedOptions(entries, selected);
+}
+inline View ChoiceOptions(std::span<const Choice> choices, std::string_view selected) {
+  return KeyedOptions(choices, selected);
+}
 
 // A list of {line} for explanation bullets.
 View Lines(const std::vector<std::string>& lines);
