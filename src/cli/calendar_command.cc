@@ -141,6 +141,18 @@ void PrintMonth(GlobalOptions& g, const Where& where, const std::string& month_t
                   "图例：休 = 法定节假日放假；班 = 调休上班（周末上班）；其余周一至周五为工作日，"
                   "周六、周日休息。本月工作日 {} 天\n",
                   working);
+  if (cal->MayChange(last)) {
+    const int published = cal->last_published_year();
+    out += en ? fmt::format("Note: the State Council's notice for {} is not loaded yet; {}\n",
+                            published + 1,
+                            static_cast<int>(first.year()) > published
+                                ? "this month shows only the statutory holidays and may change"
+                                : "it may still change the last days of this December")
+              : fmt::format("注意：{}年的放假安排尚未发布；{}\n", published + 1,
+                            static_cast<int>(first.year()) > published
+                                ? "本月只列出法定节日及其补假，通知发布后可能变化"
+                                : "它可能调整本年12月下旬的上班日和休息日");
+  }
   std::cout << out;
 }
 

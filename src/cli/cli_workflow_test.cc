@@ -124,6 +124,15 @@ TEST_F(CliWorkflowTest, DeadlineIntoAYearWithoutItsNoticeIsComputedAndFlagged) {
   Outcome settled = Gongkai("deadline --from 2024-09-27 --working-days 20 --json");
   ASSERT_EQ(settled.exit_code, 0) << settled.err;
   EXPECT_EQ(nlohmann::json::parse(settled.out).at("may_change"), false);
+  // The month view says when its days are reckoned, not published.
+  Outcome january = Gongkai("calendar 2027-01");
+  ASSERT_EQ(january.exit_code, 0) << january.err;
+  EXPECT_NE(january.out.find("注意：2027年的放假安排尚未发布；本月只列出法定节日"),
+            std::string::npos)
+      << january.out;
+  Outcome november = Gongkai("calendar 2026-11");
+  ASSERT_EQ(november.exit_code, 0) << november.err;
+  EXPECT_EQ(november.out.find("注意："), std::string::npos) << november.out;
   // Past the provisional year the refusal names the year and exits 1.
   Outcome beyond = Gongkai("deadline --from 2027-12-20 --working-days 20");
   EXPECT_EQ(beyond.exit_code, 1) << beyond.err;

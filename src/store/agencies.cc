@@ -181,7 +181,8 @@ Result<int64_t> ResolveAgency(Database& db, std::optional<int64_t> id) {
   if (all->size() == 1) return all->front().id;
   if (all->empty()) {
     return Status::InvalidInput(
-        "数据库中还没有机关：请先 `gongkai agencies add --name 名称 --kind department`");
+        "数据库中还没有机关：请先 `gongkai agencies add --name 名称 --kind department`，"
+        "或用 `gongkai cases import FILE` 导入案件（空数据库会自动建立机关）");
   }
   return Status::InvalidInput(fmt::format(
       "数据库中有 {} 个机关：请用 --agency 指定编号（`gongkai agencies list` 查看）", all->size()));
