@@ -17,14 +17,11 @@
 #include "calendar/calendar.h"
 #include "calendar/deadline.h"
 #include "cli/commands.h"
+#include "cli/output.h"
 #include "files/calendar_files.h"
 
 namespace gongkai::cli {
 namespace {
-
-// As every store command (cli/output.h): 1 for what the user gave (a bad date, a year whose
-// holiday notice is not loaded), 2 only for our own faults.
-constexpr int kBadInput = 1;
 
 struct Where {
   std::string data;    // --data; empty: DefaultDataDir()
@@ -33,10 +30,9 @@ struct Where {
 
 bool En(const GlobalOptions& g) { return g.lang == "en"; }
 
-void Fail(GlobalOptions& g, const std::string& message) {
-  std::cerr << (En(g) ? "error: " : "错误：") << message << "\n";
-  g.exit_code = kBadInput;
-}
+// A problem with what the user gave (a bad date, a year whose notice is not loaded): printed
+// and turned into the exit code as by every other command (cli/output.h).
+void Fail(GlobalOptions& g, const std::string& message) { Check(g, Status::InvalidInput(message)); }
 
 std::optional<Calendar> Load(GlobalOptions& g, const Where& w) {
   std::filesystem::path dir = w.data.empty() ? DefaultDataDir() : std::filesystem::path(w.data);
