@@ -70,19 +70,6 @@ bool LooksLikeAgency(std::u32string_view name) {
          std::all_of(name.begin(), name.end(), IsHan) && IsAgencySuffix(name.back());
 }
 
-Finding Notice(std::string rule, Finding::Severity sev, std::string zh, std::string en,
-               SourcePos pos, std::string found, std::string expected) {
-  Finding f;
-  f.rule = std::move(rule);
-  f.severity = sev;
-  f.message_zh = std::move(zh);
-  f.message_en = std::move(en);
-  f.pos = pos;
-  f.found = std::move(found);
-  f.expected = std::move(expected);
-  return f;
-}
-
 std::u32string Compacted(const Line& line) {
   std::u32string t;
   for (char32_t c : line.text) {

@@ -15,6 +15,7 @@
 
 #include "report/finding.h"
 #include "report/model.h"
+#include "report/rules_internal.h"
 
 namespace gongkai::parse_internal {
 
@@ -174,6 +175,13 @@ std::size_t CommonSubsequence(std::u32string_view a, std::u32string_view b);
 
 // Removes the numbering at the start of a label: 「(三)」「三、」「1.」 and combinations.
 std::u32string StripNumbering(std::u32string_view label);
+
+// A parser finding (PARSE-*): rules_internal::MakeFinding without a table cell.
+inline Finding Notice(std::string rule, Finding::Severity sev, std::string zh, std::string en,
+                      SourcePos pos, std::string found = "", std::string expected = "") {
+  return rules_internal::MakeFinding(rule, sev, "", "", "", std::move(zh), std::move(en),
+                                     std::move(expected), std::move(found), pos);
+}
 
 }  // namespace gongkai::parse_internal
 

@@ -101,19 +101,6 @@ std::size_t TitleEnd(std::u32string_view t, std::size_t start, std::size_t keywo
   return keyword_end;
 }
 
-Finding Notice(std::string rule, Finding::Severity sev, std::string zh, std::string en,
-               SourcePos pos, std::string found = "", std::string expected = "") {
-  Finding f;
-  f.rule = std::move(rule);
-  f.severity = sev;
-  f.message_zh = std::move(zh);
-  f.message_en = std::move(en);
-  f.pos = pos;
-  f.found = std::move(found);
-  f.expected = std::move(expected);
-  return f;
-}
-
 SourcePos PosOf(const std::vector<Line>& lines, Place p) {
   if (p.line >= lines.size()) return {};
   return SourcePos{lines[p.line].number, static_cast<int>(p.col) + 1};
