@@ -4,6 +4,7 @@
 # Usage: scripts/install-deps.sh [build|test|all]   (default: all)
 set -euo pipefail
 
+# CMake configures the tests and benchmarks with the program, so their headers are build deps.
 build_pkgs=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost-dev libboost-system-dev
@@ -12,9 +13,9 @@ build_pkgs=(
   libsodium-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libzip-dev
   libqrencode-dev libicu-dev libpoppler-cpp-dev libkainjow-mustache-dev
   fonts-noto-cjk
+  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
 )
 test_pkgs=(
-  libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   clang-14 libclang-rt-14-dev clang-format
   postgresql
   poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
