@@ -1,6 +1,9 @@
-// `gongkai report build|narrative|approve|publish|reopen|list` (and `report export`, added by
-// the docs layer): the annual report folded from the register, and its versions
-// (store/report_store.h). Whoever runs these commands holds the database, so --user names the
+// `gongkai report build|narrative|show|approve|publish|reopen|list` (and `report export`, added
+// by the docs layer): the annual report folded from the register, and its versions
+// (store/report_store.h). `show` prints the stored draft with its snapshot fingerprint, which
+// `approve --fingerprint` must name, as the web's approve form does; `publish` stores the
+// public files the portal serves (web/report_publication.h), rendered with the data
+// directory's templates. Whoever runs these commands holds the database, so --user names the
 // person acting rather than proving it; the role rules (a head approves and reopens) still hold.
 
 #include <fmt/format.h>
@@ -20,6 +23,8 @@
 #include "store/database.h"
 #include "store/report_store.h"
 #include "store/users.h"
+#include "web/report_publication.h"
+#include "web/templates.h"
 
 namespace gongkai::cli {
 namespace {
@@ -72,8 +77,8 @@ struct Args {
   std::optional<int64_t> agency;
   int year = 0;
   std::optional<int> year_filter;
-  bool json = false, save = false;
-  std::string user, reason, text, file;
+  bool json = false, save = false, confirm_empty = false;
+  std::string user, reason, text, file, fingerprint;
   int section = 0;
 };
 
@@ -133,8 +138,9 @@ void AddReportCommands(CLI::App& app, GlobalOptions& g) {
       auto stored = VersionReport(*saved);
       if (!Check(g, stored)) return;
       report = *stored;
-      std::cerr << Tr(g, "已保存为 {} 年度报告第 {} 版草稿\n", "saved as draft version {} of {}\n",
-                      a->year, saved->version);
+      std::cerr << Tr(g, "已保存为 {} 年度报告第 {} 版草稿，快照指纹 {}\n",
+                      "saved as draft version {1} of {0}, snapshot fingerprint {2}\n", a->year,
+                      saved->version, SnapshotFingerprint(*saved));
     } else {
       auto built = BuildRegisterReport(o->db, calendars, o->agency, a->year);
       if (!Check(g, built)) return;
@@ -168,19 +174,65 @@ void AddReportCommands(CLI::App& app, GlobalOptions& g) {
     std::cout << Tr(g, "已保存第 {} 部分\n", "saved section {}\n", a->section);
   });
 
+  auto* show = report->add_subcommand(
+      "show", "显示当前保存的版本及其快照指纹 / print the stored version and its fingerprint");
+  AddCommon(show, *a, false);
+  show->callback([&g, a] {
+    auto o = Open(g, *a, false);
+    if (!o) return;
+    auto versions = ListReportVersions(o->db, o->agency, a->year);
+    if (!Check(g, versions)) return;
+    if (versions->empty()) {
+      Check(g, Status::NotFound(Tr(g,
+                                   "{0} 年度报告还没有保存的版本：请先运行 `gongkai report build "
+                                   "--year {0} --save`",
+                                   "no stored version of {0}: run `gongkai report build --year {0} "
+                                   "--save` first",
+                                   a->year)));
+      return;
+    }
+    const ReportVersion& current = versions->front();
+    auto stored = VersionReport(current);
+    if (!Check(g, stored)) return;
+    PrintReport(g, *stored);
+    std::cout << Tr(g, "\n第 {} 版（{}），快照指纹 {}\n", "\nversion {} ({}), fingerprint {}\n",
+                    current.version, g.lang == "en" ? Key(current.state) : Label(current.state),
+                    SnapshotFingerprint(current));
+  });
+
   auto* approve = report->add_subcommand("approve", "负责人批准草稿 / the head approves the draft");
   AddCommon(approve, *a, true);
+  approve
+      ->add_option("--fingerprint", a->fingerprint,
+                   "所批准草稿的快照指纹（见 report show）/ the snapshot fingerprint approved")
+      ->required();
   approve->callback([&g, a] {
     auto o = Open(g, *a, true);
-    if (!o || !Check(g, ApproveReport(o->db, o->agency, a->year, *o->user))) return;
+    if (!o) return;
+    Calendars calendars;
+    if (!Check(g, ApproveReport(o->db, calendars, o->agency, a->year, *o->user, a->fingerprint))) {
+      return;
+    }
     std::cout << Tr(g, "{} 年度报告已批准\n", "report {} approved\n", a->year);
   });
 
   auto* publish = report->add_subcommand("publish", "发布并锁定该年度 / publish and lock the year");
   AddCommon(publish, *a, true);
+  publish->add_flag("--confirm-empty", a->confirm_empty,
+                    "确认第五、六部分为空仍发布 / publish although section 5 or 6 is empty");
   publish->callback([&g, a] {
     auto o = Open(g, *a, true);
-    if (!o || !Check(g, PublishReport(o->db, o->agency, a->year, *o->user))) return;
+    if (!o) return;
+    auto templates = web::Templates::Load(DefaultDataDir() / "templates" / "web");
+    if (!Check(g, templates)) return;
+    auto agency = GetAgency(o->db, o->agency);
+    if (!Check(g, agency)) return;
+    PublishOptions options;
+    options.confirm_empty = a->confirm_empty;
+    options.render = [&](const ReportVersion& version) {
+      return web::RenderPublicReportFiles(*templates, *agency, version);
+    };
+    if (!Check(g, PublishReport(o->db, o->agency, a->year, *o->user, options))) return;
     std::cout << Tr(g, "{} 年度报告已发布，该年度数据已锁定\n",
                     "report {} published; the year is locked\n", a->year);
   });

@@ -42,6 +42,10 @@ std::string_view Label(AgencyKind kind) {
   return "";
 }
 
+Publisher ReportPublisher(AgencyKind kind) {
+  return kind == AgencyKind::kGovernment ? Publisher::kGovernment : Publisher::kDepartment;
+}
+
 Result<CaseSettings> AgencyCaseSettings(const Agency& agency) {
   auto json = nlohmann::json::parse(agency.settings, nullptr, /*allow_exceptions=*/false);
   if (!json.is_object()) {

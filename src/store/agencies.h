@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cases/case_state.h"
+#include "report/rules.h"
 #include "store/database.h"
 #include "util/status.h"
 
@@ -30,6 +31,10 @@ std::span<const AgencyKindEntry> AgencyKinds();
 std::optional<AgencyKind> AgencyKindFromKey(std::string_view key);
 std::string_view Key(AgencyKind kind);
 std::string_view Label(AgencyKind kind);
+// Whose Art. 49 deadline an agency's report keeps (report/rules.h PublicationDeadline): a
+// government's by 31 March; a department's, and a township's (it reports to the county like a
+// department), by 31 January.
+Publisher ReportPublisher(AgencyKind kind);
 
 struct Agency {
   int64_t id = 0;

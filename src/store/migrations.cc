@@ -161,10 +161,28 @@ const std::vector<std::string_view> kRegisterVersion = {
     R"(ALTER TABLE agencies ADD COLUMN register_version BIGINT NOT NULL DEFAULT 0)",
 };
 
+// Version 7: what a published report is, byte for byte (store/report_files.h), and the register
+// stamp each version was built at, so an approval can tell a stale snapshot (store/report_store.h).
+const std::vector<std::string_view> kReportFiles = {
+    R"(CREATE TABLE report_files (
+  agency_id BIGINT NOT NULL,
+  year INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  format TEXT NOT NULL,                  -- page (the public HTML body) | html | docx | pdf | xlsx | json
+  bytes TEXT NOT NULL,                   -- the file, base64 (the same column type on both databases)
+  sha256 TEXT NOT NULL,                  -- of the decoded bytes, hex; the HTTP ETag
+  created_at TEXT NOT NULL,
+  PRIMARY KEY (agency_id, year, version, format),
+  FOREIGN KEY (agency_id, year, version) REFERENCES report_versions(agency_id, year, version)
+))",
+    R"(ALTER TABLE report_versions ADD COLUMN register_stamp TEXT NOT NULL DEFAULT '')",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
     {2, "proposals", kProposals},
     {3, "register version", kRegisterVersion},
+    {7, "report files", kReportFiles},
 };
 
 }  // namespace

@@ -4,11 +4,15 @@
 
 #include <array>
 
+#include "cases/narrative.h"
 #include "report/json.h"
+#include "report/table_diff.h"
 #include "store/agencies.h"
 #include "store/case_rows.h"
 #include "store/case_store.h"
 #include "store/records.h"
+#include "store/register_stamp.h"
+#include "store/report_files_sql.h"
 #include "store/sql.h"
 
 namespace gongkai {
@@ -32,15 +36,6 @@ ReportState StateFromKey(std::string_view key) {
   }
   return ReportState::kDraft;
 }
-
-constexpr std::array<std::string_view, 6> kSectionTitles{
-    "一、总体情况",
-    "二、主动公开政府信息情况",
-    "三、收到和处理政府信息公开申请情况",
-    "四、政府信息公开行政复议、行政诉讼情况",
-    "五、存在的主要问题及改进情况",
-    "六、其他需要报告的事项",
-};
 
 Status CheckAccess(Database& db, const User& user, int64_t agency_id) {
   auto can = UserCanAccess(db, user, agency_id);
@@ -121,10 +116,8 @@ Result<Report> VersionReport(const ReportVersion& version) {
   report->sections.clear();
   for (int n = 1; n <= 6; ++n) {
     auto it = version.narratives.find(n);
-    report->sections.push_back(Section{n,
-                                       std::string(kSectionTitles[n - 1]),
-                                       it == version.narratives.end() ? "" : it->second,
-                                       {}});
+    report->sections.push_back(Section{
+        n, std::string(SectionTitle(n)), it == version.narratives.end() ? "" : it->second, {}});
   }
   return report;
 }
@@ -132,6 +125,10 @@ Result<Report> VersionReport(const ReportVersion& version) {
 Result<ReportVersion> SaveDraft(Database& db, Calendars& calendars, int64_t agency_id, int year,
                                 const User& user) {
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
+  // Read before building (store/register_stamp.h): a change landing during the build then
+  // shows as a stale snapshot at approval instead of passing unseen.
+  auto stamp = ReadRegisterStamp(db, agency_id, year);
+  if (!stamp.ok()) return stamp.status();
   auto built = BuildRegisterReport(db, calendars, agency_id, year);
   if (!built.ok()) return built.status();
   std::string json = ReportToJson(built->report).dump();
@@ -139,27 +136,40 @@ Result<ReportVersion> SaveDraft(Database& db, Calendars& calendars, int64_t agen
   auto saved = RunInTransaction(db, "保存年度报告草稿", [&](soci::session& sql) -> Result<int> {
     long long agency = agency_id;
     auto latest = Latest(sql, agency, year);
+    int version = 0;
     if (latest && latest->state == ReportState::kDraft) {
-      sql << "UPDATE report_versions SET report_json = :j WHERE agency_id = :a AND year = :y "
-             "AND version = :v",
-          soci::use(json), soci::use(agency), soci::use(year), soci::use(latest->version);
-      return latest->version;
-    }
-    if (latest && latest->state != ReportState::kReopened) {
+      version = latest->version;
+      sql << "UPDATE report_versions SET report_json = :j, register_stamp = :r WHERE agency_id = "
+             ":a AND year = :y AND version = :v",
+          soci::use(json), soci::use(stamp->value), soci::use(agency), soci::use(year),
+          soci::use(version);
+    } else if (latest && latest->state != ReportState::kReopened) {
       return WrongState(year, latest, "草稿或已重新打开");
+    } else {
+      version = latest ? latest->version + 1 : 1;
+      std::string state(Key(ReportState::kDraft));
+      sql << "INSERT INTO report_versions (agency_id, year, version, state, report_json, "
+             "register_stamp, created_by, created_at) VALUES (:a, :y, :v, :s, :j, :r, :u, :t)",
+          soci::use(agency), soci::use(year), soci::use(version), soci::use(state), soci::use(json),
+          soci::use(stamp->value), soci::use(user.name), soci::use(now);
+      if (latest) {
+        int previous = latest->version;
+        sql << "INSERT INTO report_narratives (agency_id, year, version, section, text, "
+               "edited_by, edited_at) SELECT agency_id, year, :v, section, text, edited_by, "
+               "edited_at FROM report_narratives WHERE agency_id = :a AND year = :y AND version "
+               "= :p",
+            soci::use(version), soci::use(agency), soci::use(year), soci::use(previous);
+      }
     }
-    int version = latest ? latest->version + 1 : 1;
-    std::string state(Key(ReportState::kDraft));
-    sql << "INSERT INTO report_versions (agency_id, year, version, state, report_json, "
-           "created_by, created_at) VALUES (:a, :y, :v, :s, :j, :u, :t)",
-        soci::use(agency), soci::use(year), soci::use(version), soci::use(state), soci::use(json),
-        soci::use(user.name), soci::use(now);
-    if (latest) {
-      int previous = latest->version;
+    // Sections the office never wrote (edited_by '') take this build's generated text.
+    for (int section = 1; section <= 6; ++section) {
+      std::string text = GeneratedSectionText(section, built->facts);
       sql << "INSERT INTO report_narratives (agency_id, year, version, section, text, edited_by, "
-             "edited_at) SELECT agency_id, year, :v, section, text, edited_by, edited_at FROM "
-             "report_narratives WHERE agency_id = :a AND year = :y AND version = :p",
-          soci::use(version), soci::use(agency), soci::use(year), soci::use(previous);
+             "edited_at) VALUES (:a, :y, :v, :s, :t, '', :n) ON CONFLICT (agency_id, year, "
+             "version, section) DO UPDATE SET text = excluded.text, edited_at = "
+             "excluded.edited_at WHERE report_narratives.edited_by = ''",
+          soci::use(agency), soci::use(year), soci::use(version), soci::use(section),
+          soci::use(text), soci::use(now);
     }
     return version;
   });
@@ -222,21 +232,157 @@ Status Transition(Database& db, int64_t agency_id, int year, ReportState from, R
 
 }  // namespace
 
-Status ApproveReport(Database& db, int64_t agency_id, int year, const User& user) {
+std::string SnapshotFingerprint(const ReportVersion& version) {
+  std::string snapshot = version.report_json;
+  for (const auto& [section, text] : version.narratives) {
+    snapshot += fmt::format("\x1e{}\x1f{}", section, text);
+  }
+  snapshot += "\x1e" + version.register_stamp;
+  return Sha256Hex(snapshot);
+}
+
+const ReportVersion* LastPublished(const std::vector<ReportVersion>& versions) {
+  for (const ReportVersion& v : versions) {
+    if (!v.published_at.empty()) return &v;
+  }
+  return nullptr;
+}
+
+std::optional<Date> PublishedOn(const ReportVersion& version) {
+  if (version.published_at.empty()) return std::nullopt;
+  auto at = ParseUtc(version.published_at);
+  if (!at.ok()) return std::nullopt;
+  return internal::ShanghaiDate(*at);
+}
+
+namespace {
+
+// The year's newest version with its narrative; nullopt when there is none.
+Result<std::optional<ReportVersion>> Current(Database& db, int64_t agency_id, int year) {
+  auto versions = ListReportVersions(db, agency_id, year);
+  if (!versions.ok()) return versions.status();
+  if (versions->empty()) return std::optional<ReportVersion>();
+  return std::optional<ReportVersion>(std::move(versions->front()));
+}
+
+// What changed in the register since `draft` was built: one line per table cell, and one per
+// generated section whose text a rebuild would change.
+Result<std::vector<std::string>> ChangesSinceSnapshot(Database& db, Calendars& calendars,
+                                                      const ReportVersion& draft) {
+  auto snapshot = ReportFromJson(draft.report_json, "snapshot");
+  if (!snapshot.ok()) return snapshot.status();
+  auto now = BuildRegisterReport(db, calendars, draft.agency_id, draft.year);
+  if (!now.ok()) return now.status();
+  std::vector<std::string> changes = DiffReportTables(*snapshot, now->report);
+  for (int section : draft.generated) {
+    auto it = draft.narratives.find(section);
+    const std::string was = it == draft.narratives.end() ? "" : it->second;
+    if (GeneratedSectionText(section, now->facts) != was) {
+      changes.push_back(fmt::format("「{}」的生成文字已变化", SectionTitle(section)));
+    }
+  }
+  return changes;
+}
+
+}  // namespace
+
+Status ApproveReport(Database& db, Calendars& calendars, int64_t agency_id, int year,
+                     const User& user, const std::string& fingerprint) {
   if (user.role != Role::kHead) {
     return Status::PermissionDenied(
         fmt::format("年度报告须由负责人批准：用户 {} 的角色是{}", user.name, Label(user.role)));
   }
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
-  return Transition(db, agency_id, year, ReportState::kDraft, ReportState::kApproved, "approved_by",
-                    user.name);
+  auto current = Current(db, agency_id, year);
+  if (!current.ok()) return current.status();
+  if (*current && (*current)->state == ReportState::kDraft) {
+    const ReportVersion& draft = **current;
+    if (SnapshotFingerprint(draft) != fingerprint) {
+      return Status::Conflict(fmt::format(
+          "{} 年度报告第 {} 版草稿在您查看之后已被修改或重新生成（快照指纹 {}，您批准的是 {}）："
+          "请重新打开报告页面，核对当前草稿后再批准",
+          year, draft.version, SnapshotFingerprint(draft).substr(0, 12),
+          fingerprint.empty() ? "（空）" : fingerprint.substr(0, 12)));
+    }
+    auto stamp = ReadRegisterStamp(db, agency_id, year);
+    if (!stamp.ok()) return stamp.status();
+    if (stamp->value != draft.register_stamp) {
+      auto changes = ChangesSinceSnapshot(db, calendars, draft);
+      if (!changes.ok()) return changes.status();
+      if (!changes->empty()) {
+        std::string list;
+        for (const std::string& c : *changes) list += "\n" + c;
+        return Status::Conflict(fmt::format(
+            "{} 年度报告第 {} 版草稿生成之后，登记簿的案件或表二登记数据有变动，批准被拒绝：{}\n"
+            "请重新生成草稿（`gongkai report build --year {} --save`），核对后再批准",
+            year, draft.version, list, year));
+      }
+    }
+  }
+  // The state and the snapshot are checked again under the transaction: a rebuild landing
+  // since the read above changes the fingerprint.
+  std::string now = FormatUtc(db.Now());
+  return RunInTransaction(db, "批准年度报告", [&](soci::session& sql) -> Status {
+    long long agency = agency_id;
+    auto latest = Latest(sql, agency, year);
+    if (!latest || latest->state != ReportState::kDraft) return WrongState(year, latest, "草稿");
+    auto fresh = Current(db, agency_id, year);
+    if (!fresh.ok()) return fresh.status();
+    if (!*fresh || SnapshotFingerprint(**fresh) != fingerprint) {
+      return Status::Conflict("草稿刚刚被重新生成或修改：请重新打开报告页面，核对后再批准");
+    }
+    std::string state(Key(ReportState::kApproved));
+    sql << "UPDATE report_versions SET state = :s, approved_by = :u, approved_at = :t WHERE "
+           "agency_id = :a AND year = :y AND version = :v",
+        soci::use(state), soci::use(user.name), soci::use(now), soci::use(agency), soci::use(year),
+        soci::use(latest->version);
+    return Status::Ok();
+  });
 }
 
-Status PublishReport(Database& db, int64_t agency_id, int year, const User& user) {
+Status PublishReport(Database& db, int64_t agency_id, int year, const User& user,
+                     const PublishOptions& options) {
   if (user.role == Role::kSupervisor) return Status::PermissionDenied("监督人员不能发布年度报告");
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
-  return Transition(db, agency_id, year, ReportState::kApproved, ReportState::kPublished,
-                    "published_by", user.name);
+  auto current = Current(db, agency_id, year);
+  if (!current.ok()) return current.status();
+  if (!*current || (*current)->state != ReportState::kApproved) {
+    return WrongState(year, *current ? std::optional<ReportVersion>(**current) : std::nullopt,
+                      "已批准");
+  }
+  const ReportVersion& approved = **current;
+  std::string empty;
+  for (int section : EmptyRequiredSections(approved.narratives)) {
+    if (!empty.empty()) empty += "、";
+    empty += fmt::format("「{}」", SectionTitle(section));
+  }
+  if (!empty.empty() && !options.confirm_empty) {
+    return Status::InvalidInput(
+        fmt::format("{} 年度报告的{}没有内容。如确实没有需要报告的内容，请勾选「确认以空白发布」"
+                    "（命令行加 --confirm-empty）后再发布；否则请重新打开草稿补写",
+                    year, empty));
+  }
+  std::vector<ReportFile> files;
+  if (options.render) {
+    auto rendered = options.render(approved);
+    if (!rendered.ok()) return rendered.status();
+    files = std::move(rendered).value();
+  }
+  std::string now = FormatUtc(db.Now());
+  return RunInTransaction(db, "发布年度报告", [&](soci::session& sql) -> Status {
+    long long agency = agency_id;
+    auto latest = Latest(sql, agency, year);
+    if (!latest || latest->state != ReportState::kApproved || latest->version != approved.version) {
+      return WrongState(year, latest, "已批准");
+    }
+    std::string state(Key(ReportState::kPublished));
+    sql << "UPDATE report_versions SET state = :s, published_by = :u, published_at = :t WHERE "
+           "agency_id = :a AND year = :y AND version = :v",
+        soci::use(state), soci::use(user.name), soci::use(now), soci::use(agency), soci::use(year),
+        soci::use(approved.version);
+    internal::InsertReportFiles(sql, agency_id, year, approved.version, files, now);
+    return Status::Ok();
+  });
 }
 
 Status ReopenReport(Database& db, int64_t agency_id, int year, const User& user,
@@ -268,6 +414,7 @@ Result<std::vector<ReportVersion>> ListReportVersions(Database& db, int64_t agen
     st.exchange(soci::into(v.report_json));
     st.exchange(soci::into(v.created_by));
     st.exchange(soci::into(v.created_at));
+    st.exchange(soci::into(v.register_stamp));
     for (size_t i = 0; i < optional_text.size(); ++i) {
       st.exchange(soci::into(optional_text[i], inds[i]));
     }
@@ -276,7 +423,8 @@ Result<std::vector<ReportVersion>> ListReportVersions(Database& db, int64_t agen
     st.exchange(soci::use(filter, "y"));
     st.alloc();
     st.prepare(
-        "SELECT year, version, state, report_json, created_by, created_at, approved_by, "
+        "SELECT year, version, state, report_json, created_by, created_at, register_stamp, "
+        "approved_by, "
         "approved_at, published_by, published_at, reopened_by, reopened_at, "
         "reopen_reason FROM report_versions WHERE agency_id = :a AND (:all = 1 OR year = "
         ":y) ORDER BY year DESC, version DESC");
@@ -296,13 +444,17 @@ Result<std::vector<ReportVersion>> ListReportVersions(Database& db, int64_t agen
     }
     for (ReportVersion& r : out) {
       int section = 0;
-      std::string text;
-      soci::statement ns = (sql.prepare << "SELECT section, text FROM report_narratives WHERE "
-                                           "agency_id = :a AND year = :y AND version = :v",
-                            soci::use(agency), soci::use(r.year), soci::use(r.version),
-                            soci::into(section), soci::into(text));
+      std::string text, edited_by;
+      soci::statement ns =
+          (sql.prepare << "SELECT section, text, edited_by FROM report_narratives WHERE "
+                          "agency_id = :a AND year = :y AND version = :v",
+           soci::use(agency), soci::use(r.year), soci::use(r.version), soci::into(section),
+           soci::into(text), soci::into(edited_by));
       ns.execute();
-      while (ns.fetch()) r.narratives[section] = text;
+      while (ns.fetch()) {
+        r.narratives[section] = text;
+        if (edited_by.empty()) r.generated.insert(section);
+      }
     }
     return out;
   });

@@ -7,6 +7,7 @@
 #include "store/agencies.h"
 #include "store/case_store.h"
 #include "store/records.h"
+#include "store/report_files.h"
 #include "store/test_database.h"
 
 namespace gongkai {
@@ -35,6 +36,13 @@ constexpr std::string_view kDocumentsCsv =
 constexpr std::string_view kCountsCsv =
     "year,licensing,punishment,enforcement,fees_fen\n"
     "2024,120,7,2,1234500\n";
+
+// Publication with the empty sections 五 and 六 confirmed, and no files rendered.
+PublishOptions Confirmed() {
+  PublishOptions options;
+  options.confirm_empty = true;
+  return options;
+}
 
 class ReportStoreTest : public DatabaseTest {
  protected:
@@ -134,11 +142,13 @@ TEST_P(ReportStoreTest, APublishedReportLocksTheYearUntilReopened) {
   ASSERT_TRUE(
       SetNarrative(db(), agency_, 2024, 1, "本年度共收到政府信息公开申请3件。", clerk_).ok());
   EXPECT_EQ(SetNarrative(db(), agency_, 2024, 7, "x", clerk_).code(), Status::Code::kInvalidInput);
-  EXPECT_EQ(PublishReport(db(), agency_, 2024, clerk_).code(), Status::Code::kConflict)
+  EXPECT_EQ(PublishReport(db(), agency_, 2024, clerk_, {}).code(), Status::Code::kConflict)
       << "a draft cannot be published before approval";
-  EXPECT_EQ(ApproveReport(db(), agency_, 2024, clerk_).code(), Status::Code::kPermissionDenied);
-  ASSERT_TRUE(ApproveReport(db(), agency_, 2024, head_).ok());
-  ASSERT_TRUE(PublishReport(db(), agency_, 2024, clerk_).ok());
+  const std::string shown = SnapshotFingerprint(ListReportVersions(db(), agency_, 2024)->front());
+  EXPECT_EQ(ApproveReport(db(), calendars_, agency_, 2024, clerk_, shown).code(),
+            Status::Code::kPermissionDenied);
+  ASSERT_TRUE(ApproveReport(db(), calendars_, agency_, 2024, head_, shown).ok());
+  ASSERT_TRUE(PublishReport(db(), agency_, 2024, clerk_, Confirmed()).ok());
 
   Date dec24{std::chrono::year(2024), std::chrono::December, std::chrono::day(24)};
   Status refused = reg_.AppendEvent(agency_, CorrectionOn2024003(dec24), "clerk");
@@ -217,6 +227,152 @@ TEST_P(ReportStoreTest, RecordsCsvIsAllOrNothingWithEveryBadRowNamed) {
   EXPECT_EQ(counts->licensing, 121);
   EXPECT_EQ(counts->fees_collected_fen, 1234500);
   EXPECT_EQ(GetYearCounts(db(), agency_, 2023)->licensing, 0);
+}
+
+// The head approves the snapshot he saw. A case received in the year after the snapshot changes
+// table 三's 一、本年新收 row for natural persons from 2 (2024-001, 2024-003) to 3: approval is
+// refused naming that cell and its total, until the draft is rebuilt.
+TEST_P(ReportStoreTest, ApprovalIsRefusedAfterARegisterChangeNamingTheCell) {
+  auto draft = SaveDraft(db(), calendars_, agency_, 2024, clerk_);
+  ASSERT_TRUE(draft.ok()) << draft.status().message();
+  const std::string shown = SnapshotFingerprint(*draft);
+  EXPECT_EQ(shown.size(), 64u);
+  ASSERT_TRUE(
+      reg_.Import(
+              R"({"case":"2024-200","type":"received","date":"2024-11-04","applicant_kind":"natural_person","channel":"internet"})"
+              "\n",
+              {})
+          .ok());
+  Status refused = ApproveReport(db(), calendars_, agency_, 2024, head_, shown);
+  ASSERT_EQ(refused.code(), Status::Code::kConflict);
+  for (const char* cell : {"表三「一、本年新收政府信息公开申请数量」「自然人」：快照 2，现为 3",
+                           "表三「一、本年新收政府信息公开申请数量」「总计」：快照 3，现为 4",
+                           "表三「四、结转下年度继续办理」「自然人」：快照 1，现为 2"}) {
+    EXPECT_NE(refused.message().find(cell), std::string::npos) << cell << "\n" << refused.message();
+  }
+  EXPECT_NE(refused.message().find("重新生成草稿"), std::string::npos) << refused.message();
+  EXPECT_EQ(ListReportVersions(db(), agency_, 2024)->front().state, ReportState::kDraft);
+
+  // Rebuilt, the draft has a new fingerprint; the old one no longer approves anything.
+  auto rebuilt = SaveDraft(db(), calendars_, agency_, 2024, clerk_);
+  ASSERT_TRUE(rebuilt.ok());
+  EXPECT_NE(SnapshotFingerprint(*rebuilt), shown);
+  EXPECT_EQ(ApproveReport(db(), calendars_, agency_, 2024, head_, shown).code(),
+            Status::Code::kConflict);
+  EXPECT_EQ(ApproveReport(db(), calendars_, agency_, 2024, head_, "").code(),
+            Status::Code::kConflict);
+  ASSERT_TRUE(
+      ApproveReport(db(), calendars_, agency_, 2024, head_, SnapshotFingerprint(*rebuilt)).ok());
+  EXPECT_EQ(ListReportVersions(db(), agency_, 2024)->front().state, ReportState::kApproved);
+}
+
+// A table-A record changed after the snapshot names its cell too.
+TEST_P(ReportStoreTest, ApprovalIsRefusedAfterATableARecordChanged) {
+  ASSERT_TRUE(ImportRecordsCsv(db(), agency_, kCountsCsv).ok());
+  auto draft = SaveDraft(db(), calendars_, agency_, 2024, clerk_);
+  ASSERT_TRUE(draft.ok());
+  ASSERT_TRUE(SetYearCounts(db(), agency_, 2024, {121, 7, 2, 1234500}).ok());
+  Status refused =
+      ApproveReport(db(), calendars_, agency_, 2024, head_, SnapshotFingerprint(*draft));
+  ASSERT_EQ(refused.code(), Status::Code::kConflict);
+  EXPECT_NE(refused.message().find("表二「行政许可」"), std::string::npos) << refused.message();
+  EXPECT_NE(refused.message().find("快照 120，现为 121"), std::string::npos) << refused.message();
+}
+
+// Sections the office never wrote hold the generated text and follow each rebuild; a written
+// one is kept. 2024 has 3 new applications and 1 carried over from 2023.
+TEST_P(ReportStoreTest, UnwrittenSectionsKeepTheGeneratedText) {
+  auto draft = SaveDraft(db(), calendars_, agency_, 2024, clerk_);
+  ASSERT_TRUE(draft.ok());
+  EXPECT_EQ(draft->generated, (std::set<int>{1, 2, 3, 4, 5, 6}));
+  EXPECT_EQ(draft->narratives[1].rfind("本年新收政府信息公开申请 3 件，上年结转 1 件。", 0), 0u)
+      << draft->narratives[1];
+  EXPECT_EQ(draft->narratives[3], "本年度收到和处理政府信息公开申请情况见下表。");
+  EXPECT_EQ(draft->narratives[5], "");
+  ASSERT_TRUE(SetNarrative(db(), agency_, 2024, 3, "本机关自行撰写的第三部分。", clerk_).ok());
+  ASSERT_TRUE(
+      reg_.Import(
+              R"({"case":"2024-200","type":"received","date":"2024-11-04","applicant_kind":"natural_person","channel":"internet"})"
+              "\n",
+              {})
+          .ok());
+  auto rebuilt = SaveDraft(db(), calendars_, agency_, 2024, clerk_);
+  ASSERT_TRUE(rebuilt.ok());
+  EXPECT_EQ(rebuilt->generated, (std::set<int>{1, 2, 4, 5, 6}));
+  EXPECT_EQ(rebuilt->narratives[1].rfind("本年新收政府信息公开申请 4 件", 0), 0u)
+      << rebuilt->narratives[1];
+  EXPECT_EQ(rebuilt->narratives[3], "本机关自行撰写的第三部分。");
+}
+
+// 五 and 六 are the office's to write: publishing either empty needs the confirmation, and the
+// refusal names the empty ones only.
+TEST_P(ReportStoreTest, PublishingWithEmptySectionsFiveOrSixNeedsConfirmation) {
+  ASSERT_TRUE(SaveDraft(db(), calendars_, agency_, 2024, clerk_).ok());
+  ASSERT_TRUE(
+      SetNarrative(db(), agency_, 2024, 5, "窗口人员培训不足，已组织专题培训。", clerk_).ok());
+  ASSERT_TRUE(SetNarrative(db(), agency_, 2024, 6, "  \n", clerk_).ok());
+  auto draft = ListReportVersions(db(), agency_, 2024)->front();
+  ASSERT_TRUE(
+      ApproveReport(db(), calendars_, agency_, 2024, head_, SnapshotFingerprint(draft)).ok());
+  Status refused = PublishReport(db(), agency_, 2024, head_, {});
+  ASSERT_EQ(refused.code(), Status::Code::kInvalidInput);
+  EXPECT_NE(refused.message().find("六、其他需要报告的事项"), std::string::npos)
+      << refused.message();
+  EXPECT_EQ(refused.message().find("五、存在的主要问题及改进情况"), std::string::npos)
+      << refused.message();
+  EXPECT_NE(refused.message().find("--confirm-empty"), std::string::npos) << refused.message();
+  EXPECT_EQ(ListReportVersions(db(), agency_, 2024)->front().state, ReportState::kApproved);
+  ASSERT_TRUE(PublishReport(db(), agency_, 2024, head_, Confirmed()).ok());
+  EXPECT_EQ(ListReportVersions(db(), agency_, 2024)->front().state, ReportState::kPublished);
+}
+
+// Publishing stores the rendered files with the publication; they come back byte for byte
+// (NUL and high bytes included), with their SHA-256 (FIPS 180-2's "abc" vector), and a second
+// write of the same version keeps the first bytes. A renderer's error stops the publication.
+TEST_P(ReportStoreTest, PublicationStoresTheRenderedFiles) {
+  ASSERT_TRUE(SaveDraft(db(), calendars_, agency_, 2024, clerk_).ok());
+  auto draft = ListReportVersions(db(), agency_, 2024)->front();
+  ASSERT_TRUE(
+      ApproveReport(db(), calendars_, agency_, 2024, head_, SnapshotFingerprint(draft)).ok());
+  const std::string binary("%PDF\0\xff\x80\n", 8);
+  PublishOptions failing = Confirmed();
+  failing.render = [](const ReportVersion&) -> Result<std::vector<ReportFile>> {
+    return Status::Internal("字体缺失");
+  };
+  EXPECT_EQ(PublishReport(db(), agency_, 2024, head_, failing).code(), Status::Code::kInternal);
+  EXPECT_EQ(ListReportVersions(db(), agency_, 2024)->front().state, ReportState::kApproved);
+  PublishOptions options = Confirmed();
+  int rendered_version = 0;
+  options.render = [&](const ReportVersion& v) -> Result<std::vector<ReportFile>> {
+    rendered_version = v.version;
+    return std::vector<ReportFile>{{"json", "abc", "", ""}, {"pdf", binary, "", ""}};
+  };
+  ASSERT_TRUE(PublishReport(db(), agency_, 2024, head_, options).ok());
+  EXPECT_EQ(rendered_version, 1);
+  auto json = GetReportFile(db(), agency_, 2024, 1, "json");
+  ASSERT_TRUE(json.ok() && *json) << json.status().message();
+  EXPECT_EQ((*json)->bytes, "abc");
+  EXPECT_EQ((*json)->sha256, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ((*json)->created_at, "2025-01-15T02:00:00Z");
+  ASSERT_TRUE(PutReportFiles(db(), agency_, 2024, 1, {{"pdf", "other", "", ""}}).ok());
+  auto pdf = GetReportFile(db(), agency_, 2024, 1, "pdf");
+  ASSERT_TRUE(pdf.ok() && *pdf);
+  EXPECT_EQ((*pdf)->bytes, binary);
+  EXPECT_FALSE(*GetReportFile(db(), agency_, 2024, 1, "docx"));
+  EXPECT_FALSE(*GetReportFile(db(), agency_, 2023, 1, "json"));
+
+  // Reopened and redrafted, the public's version is still the first.
+  ASSERT_TRUE(ReopenReport(db(), agency_, 2024, head_, "补录一件申请").ok());
+  ASSERT_TRUE(SaveDraft(db(), calendars_, agency_, 2024, clerk_).ok());
+  auto versions = ListReportVersions(db(), agency_, 2024);
+  ASSERT_TRUE(versions.ok());
+  ASSERT_EQ(versions->size(), 2u);
+  const ReportVersion* shown = LastPublished(*versions);
+  ASSERT_NE(shown, nullptr);
+  EXPECT_EQ(shown->version, 1);
+  EXPECT_EQ(PublishedOn(*shown),
+            Date(std::chrono::year(2025), std::chrono::January, std::chrono::day(15)));
+  EXPECT_EQ(LastPublished({versions->front()}), nullptr) << "a draft was never published";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ReportStoreTest, ::testing::ValuesIn(TestBackends()));

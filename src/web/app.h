@@ -98,6 +98,8 @@ class App {
   UploadStore& uploads() { return uploads_; }
   ProposalStore& proposals() { return proposals_; }
   const AppOptions& options() const { return options_; }
+  // The page templates, for bodies rendered once and stored (web/report_publication.h).
+  const Templates& templates() const { return templates_; }
   // The register reports the report pages built, each kept until the register changes.
   ReportCache& report_cache() { return report_cache_; }
   // Clears the setup token once the first administrator exists.

@@ -1,23 +1,27 @@
-// Annual report pages. A report is the register's as of 31 December: the fold of the agency's
-// cases with table A from its records (store/report_store.h BuildRegisterReport), shown as HTML
-// tables with the result of every consistency check (report/rules.h CheckReport) and
-// downloadable in every export format (docs/report_export.h). The public sees the reports of
-// years that have ended: the latest PUBLISHED version when the office has published one, else
-// the register's. The office sees every year, including the one running, with the stored
-// version's state, its versions, a narrative editor per section and the workflow buttons
-// (web/report_workflow.h). The register's report comes from the App's ReportCache
-// (web/report_cache.h), rebuilt whenever the register stamp (store/register_stamp.h) changes.
+// Annual report pages. The public sees a year's report only once the office has published it,
+// and then the published version byte for byte: the page body and the downloads rendered and
+// stored at publication (web/report_publication.h), served with their SHA-256 as ETag. While a
+// published report is reopened, that version stays up under a notice that it is being revised;
+// a year with none published says 尚未发布 with its Art. 49 due date (report/rules.h
+// PublicationDeadline), and that it is overdue once the date has passed. The office sees every
+// year, including the one running: the stored version being worked on (the very tables and
+// narrative the head approves, with the snapshot's fingerprint in the approve form), its versions,
+// a narrative editor per section that marks the sections still holding the generated text, and
+// the workflow buttons (web/report_workflow.h). Before any version is saved the office sees the
+// register's report, from the App's ReportCache (web/report_cache.h), rebuilt whenever the
+// register stamp (store/register_stamp.h) changes.
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
-#include "docs/report_document.h"
+#include "cases/narrative.h"
 #include "docs/report_export.h"
 #include "report/rules.h"
 #include "store/register_stamp.h"
 #include "store/report_store.h"
 #include "web/handlers.h"
 #include "web/report_cache.h"
+#include "web/report_publication.h"
 #include "web/report_workflow.h"
 #include "web/views.h"
 
@@ -30,131 +34,78 @@ constexpr int kFirstReportYear = 2019;
 // How many past years the report indexes list.
 constexpr int kYearsListed = 4;
 
-struct BuiltReport {
+// What the office is working on: the year's newest stored version (its tables and narrative as
+// stored) unless there is none or it was reopened, else the register's report as it stands.
+struct OfficeReport {
   Agency agency;
-  Report report;  // the register's, or the published version's for the public when there is one
-  std::optional<NarrativeFacts> facts;     // the register's, when `report` is the register's
-  std::vector<Finding> findings;           // of `report`
-  std::vector<ReportVersion> versions;     // of the year, newest first
-  std::optional<ReportVersion> published;  // the version shown to the public, if any
+  Report report;
+  std::optional<NarrativeFacts> facts;  // the register's, while a draft may still be written
+  std::vector<ReportVersion> versions;  // of the year, newest first
+  bool snapshot_stale = false;          // the register changed since the current draft was built
 };
-
-std::optional<ReportVersion> LatestPublished(const std::vector<ReportVersion>& versions) {
-  for (const auto& v : versions) {
-    if (v.state == ReportState::kPublished) return v;
-  }
-  return std::nullopt;
-}
 
 // The register's report of `year` (store/report_store.h BuildRegisterReport: the fold of the
 // year's cases, table A from the records), from the App's cache when the register has not
 // changed since it was built. The stamp is read first, as the cache requires.
-Result<ReportCache::Shared> RegisterReport(RequestContext& ctx, int64_t agency_id, int year) {
-  auto stamp = ReadRegisterStamp(ctx.app.db(), agency_id, year);
-  if (!stamp.ok()) return stamp.status();
-  return ctx.app.report_cache().Get(agency_id, year, *stamp, [&] {
+Result<ReportCache::Shared> RegisterReport(RequestContext& ctx, int64_t agency_id, int year,
+                                           const RegisterStamp& stamp) {
+  return ctx.app.report_cache().Get(agency_id, year, stamp, [&] {
     return BuildRegisterReport(ctx.app.db(), ctx.app.calendars(), agency_id, year);
   });
 }
 
-// The report of `year`: the published version's tables when `prefer_published` and one exists
-// (the public's view), else the register's as it stands (the office's working view).
-Result<BuiltReport> Build(RequestContext& ctx, int64_t agency_id, int year, bool prefer_published) {
+Result<OfficeReport> BuildOffice(RequestContext& ctx, int64_t agency_id, int year) {
   auto agency = GetAgency(ctx.app.db(), agency_id);
   if (!agency.ok()) return agency.status();
   auto versions = ListReportVersions(ctx.app.db(), agency_id, year);
   if (!versions.ok()) return versions.status();
-  BuiltReport out{std::move(agency).value(),   {},          std::nullopt, {},
-                  std::move(versions).value(), std::nullopt};
-  out.published = LatestPublished(out.versions);
-  if (out.published && prefer_published) {
-    auto stored = VersionReport(*out.published);
+  OfficeReport out{std::move(agency).value(), {}, std::nullopt, std::move(versions).value(), false};
+  // A reopened version is no longer the office's work: until the next draft is saved the
+  // office sees the register as it now stands.
+  const ReportVersion* current =
+      out.versions.empty() || out.versions.front().state == ReportState::kReopened
+          ? nullptr
+          : &out.versions.front();
+  const bool writing = !current || current->state == ReportState::kDraft;
+  std::optional<RegisterStamp> stamp;
+  if (writing) {
+    auto read = ReadRegisterStamp(ctx.app.db(), agency_id, year);
+    if (!read.ok()) return read.status();
+    stamp = *read;
+    auto annual = RegisterReport(ctx, agency_id, year, *stamp);
+    if (!annual.ok()) return annual.status();
+    out.facts = (*annual)->facts;
+    if (!current) out.report = (*annual)->report;
+  }
+  if (current) {
+    auto stored = VersionReport(*current);
     if (!stored.ok()) return stored.status();
     out.report = std::move(stored).value();
-  } else {
-    auto annual = RegisterReport(ctx, agency_id, year);
-    if (!annual.ok()) return annual.status();
-    out.report = (*annual)->report;
-    out.facts = (*annual)->facts;
+    out.snapshot_stale =
+        current->state == ReportState::kDraft && stamp && stamp->value != current->register_stamp;
   }
-  CheckSettings check;
-  check.publisher =
-      out.agency.kind == AgencyKind::kGovernment ? Publisher::kGovernment : Publisher::kDepartment;
-  out.findings = CheckReport(out.report, check);
   return out;
 }
 
-// A table of the report laid out as the exports lay it out (docs/report_document.h), so the
-// page shows the national format's merged cells: table 三's 「三、本年度办理结果」 spanning its
-// result rows, and the groups （三）…（六） spanning their numbered sub-rows.
-View TableView(std::string_view title, const DocTable& table) {
-  View rows = List();
-  for (const auto& table_row : table.rows) {
-    View cells = List();
-    for (const TableCell& cell : table_row) {
-      View c;
-      c.set("text", Text(cell.text));
-      c.set("header", Flag(cell.header));
-      const bool label = !cell.header && cell.align == CellAlign::kLeft;
-      c.set("label", Flag(label));
-      c.set("value", Flag(!cell.header && !label));
-      std::string spans;  // digits only, so the template may print it unescaped
-      if (cell.col_span > 1) spans += fmt::format(" colspan=\"{}\"", cell.col_span);
-      if (cell.row_span > 1) spans += fmt::format(" rowspan=\"{}\"", cell.row_span);
-      c.set("spans", Text(spans));
-      cells.push_back(c);
-    }
-    View row;
-    row.set("cells", cells);
-    rows.push_back(row);
-  }
-  View t;
-  t.set("title", Text(title));
-  t.set("rows", rows);
-  return t;
-}
-
-View Tables(const Report& report) {
-  View tables = List();
-  tables.push_back(TableView("二、主动公开政府信息情况", ReportTableA(report)));
-  tables.push_back(TableView("三、收到和处理政府信息公开申请情况", ReportTableB(report)));
-  tables.push_back(TableView("四、政府信息公开行政复议、行政诉讼情况", ReportTableC(report)));
-  return tables;
-}
-
 View FactLines(const NarrativeFacts& f) {
-  std::vector<std::string> lines = {
-      fmt::format("本年新收政府信息公开申请 {} 件，上年结转 {} 件。", f.received, f.carried_over),
-      fmt::format("本年办结 {} 件，其中按期答复 {} 件，逾期答复 {} 件；结转下年度 {} 件。",
-                  f.closed, f.answered_on_time, f.answered_late, f.carried_forward),
-      fmt::format("发出补正告知 {} 次，延期答复 {} 件。", f.correction_requests, f.extensions),
-      fmt::format("收取信息处理费 {} 件，共 {}.{:02d} 元。", f.fee_cases, f.fees_charged_fen / 100,
-                  f.fees_charged_fen % 100),
-      fmt::format("被申请行政复议 {} 件，被提起行政诉讼 {} 件。", f.reconsiderations_filed,
-                  f.litigations_filed),
-  };
   View facts;
-  View list = List();
-  for (const auto& l : lines) list.push_back(Text(l));
-  facts.set("lines", list);
+  facts.set("lines", Lines(NarrativeFactLines(f)));
   return facts;
 }
 
-View PublishedSections(const Report& report) {
-  View list = List();
-  for (const auto& section : report.sections) {
-    if (section.text.empty()) continue;
-    View o;
-    o.set("title", Text(section.title));
-    o.set("text", Text(section.text));
-    list.push_back(o);
+// The empty required sections (五, 六) of `version` as one phrase; "" when both are written.
+std::string EmptyRequired(const ReportVersion& version) {
+  std::string names;
+  for (int n : EmptyRequiredSections(version.narratives)) {
+    if (!names.empty()) names += "、";
+    names += fmt::format("「{}」为空", SectionTitle(n));
   }
-  return list;
+  return names;
 }
 
 // The stored versions, the narrative editor of the current draft and the buttons the caller's
 // role and the version's state allow. The store checks both again on every POST.
-View WorkflowView(RequestContext& ctx, const BuiltReport& r, const std::string& base_url) {
+View WorkflowView(RequestContext& ctx, const OfficeReport& r, const std::string& base_url) {
   View w;
   w.set("base", Text(base_url));
   w.set("csrf", Text(ctx.csrf));
@@ -168,6 +119,8 @@ View WorkflowView(RequestContext& ctx, const BuiltReport& r, const std::string& 
     w.set("state", Text(Label(current->state)));
     w.set("state_key", Text(Key(current->state)));
     w.set("version", Text(std::to_string(current->version)));
+    w.set("fingerprint", Text(SnapshotFingerprint(*current)));
+    w.set("empty_required", Text(EmptyRequired(*current)));
   }
   View versions = List();
   for (const auto& version : r.versions) {
@@ -190,22 +143,17 @@ View WorkflowView(RequestContext& ctx, const BuiltReport& r, const std::string& 
   w.set("can_publish", Flag(head && current && state == ReportState::kApproved));
   w.set("can_reopen", Flag(head && current && state == ReportState::kPublished));
   View sections = List();
-  static constexpr std::string_view kTitles[] = {"一、总体情况",
-                                                 "二、主动公开政府信息情况",
-                                                 "三、收到和处理政府信息公开申请情况",
-                                                 "四、政府信息公开行政复议、行政诉讼情况",
-                                                 "五、存在的主要问题及改进情况",
-                                                 "六、其他需要报告的事项"};
   for (int n = 1; n <= 6; ++n) {
     View o;
     o.set("number", Text(std::to_string(n)));
-    o.set("title", Text(kTitles[n - 1]));
+    o.set("title", Text(SectionTitle(n)));
     std::string text;
     if (current) {
       auto it = current->narratives.find(n);
       if (it != current->narratives.end()) text = it->second;
     }
     o.set("text", Text(text));
+    o.set("generated", Flag(current && current->generated.count(n) > 0));
     o.set("editable", Flag(editable));
     sections.push_back(o);
   }
@@ -213,67 +161,29 @@ View WorkflowView(RequestContext& ctx, const BuiltReport& r, const std::string& 
   return w;
 }
 
-Response RenderReport(RequestContext& ctx, const BuiltReport& r, bool office,
-                      const std::string& base_url) {
+Response RenderOffice(RequestContext& ctx, const OfficeReport& r, const std::string& base_url) {
   View v;
-  v.set("office", Flag(office));
+  v.set("office", Flag(true));
   // The draft banner, unless the office is looking at a version it has published.
   const bool published_now =
       !r.versions.empty() && r.versions.front().state == ReportState::kPublished;
-  v.set("draft", Flag(office && !published_now));
+  v.set("draft", Flag(!published_now));
+  v.set("snapshot_stale", Flag(r.snapshot_stale));
   v.set("agency_id", Text(std::to_string(r.agency.id)));
   v.set("agency", Text(r.agency.name));
   v.set("year", Text(std::to_string(r.report.year)));
-  View downloads = List();
-  for (auto [key, label] : {std::pair{"html", "网页"},
-                            {"docx", "Word"},
-                            {"pdf", "PDF"},
-                            {"xlsx", "Excel"},
-                            {"json", "JSON 数据"}}) {
-    View d;
-    d.set("href", Text(base_url + "/" + key));
-    d.set("label", Text(label));
-    downloads.push_back(d);
-  }
-  v.set("downloads", downloads);
-  View findings = List();
-  for (const auto& f : r.findings) {
-    View o;
-    o.set("rule", Text(f.rule));
-    o.set("severity", Text(SeverityKey(f.severity)));
-    o.set("message", Text(f.message_zh));
-    findings.push_back(o);
-  }
-  v.set("findings", findings);
-  v.set("has_findings", Flag(!r.findings.empty()));
-  if (office) {
-    v.set("workflow", WorkflowView(ctx, r, base_url));
-  } else if (r.published) {
-    v.set("published_at", Text(r.published->published_at));
-    v.set("sections", PublishedSections(r.report));
-  }
+  v.set("workflow", WorkflowView(ctx, r, base_url));
   // The facts are offered to the office writing the narrative, not shown to the public.
-  if (office && r.facts) v.set("facts", FactLines(*r.facts));
-  v.set("tables", Tables(r.report));
-  return ctx.app.Page(ctx, "report", fmt::format("{} {} 年度报告", r.agency.name, r.report.year),
-                      v);
-}
-
-Response Download(const BuiltReport& r, std::string_view format_key) {
-  auto format = ExportFormatFromKey(format_key);
-  if (!format) return NotFound();
-  auto bytes = ExportReport(r.report, *format);
-  if (!bytes.ok()) {
-    spdlog::error("exporting a report: {}", bytes.status().message());
+  if (r.facts) v.set("facts", FactLines(*r.facts));
+  auto body =
+      ctx.app.templates().Render("report_body", ReportBodyView(r.agency, r.report, base_url));
+  if (!body.ok()) {
+    spdlog::error("{}", body.status().message());
     return InternalError();
   }
-  Response resp;
-  resp.content_type = std::string(ExportFormatMime(*format));
-  resp.body = std::move(bytes).value();
-  resp.AddHeader("Content-Disposition",
-                 fmt::format("attachment; filename=\"report-{}-{}{}\"", r.agency.id, r.report.year,
-                             ExportFormatExtension(*format)));
-  return resp;
+  v.set("body", Text(*body));
+  return ctx.app.Page(ctx, "report", fmt::format("{} {} 年度报告", r.agency.name, r.report.year),
+                      v);
 }
 
 Response BuildFailure(const Status& s) {
@@ -283,17 +193,45 @@ Response BuildFailure(const Status& s) {
   return InternalError();
 }
 
-View ReportIndex(const std::vector<Agency>& agencies, int first, int last, bool office) {
+std::string AsciiFileName(int64_t agency_id, int year, ExportFormat format) {
+  return fmt::format("report-{}-{}{}", agency_id, year, ExportFormatExtension(format));
+}
+
+// The Art. 49 date by which `agency`'s report of `year` is due.
+Date DueDate(const Agency& agency, int year) {
+  return PublicationDeadline(year, ReportPublisher(agency.kind));
+}
+
+View ReportIndex(RequestContext& ctx, const std::vector<Agency>& agencies, int first, int last,
+                 bool office) {
   View list = List();
   for (const auto& a : agencies) {
     View row;
     row.set("agency", Text(a.name));
+    std::vector<ReportVersion> versions;
+    if (!office) {
+      auto read = ListReportVersions(ctx.app.db(), a.id, std::nullopt);
+      if (read.ok()) versions = std::move(read).value();
+    }
     View years = List();
     for (int y = last; y >= first; --y) {
       View o;
       o.set("year", Text(std::to_string(y)));
-      o.set("href", Text(office ? fmt::format("/office/a/{}/reports/{}", a.id, y)
-                                : fmt::format("/reports/{}/{}", a.id, y)));
+      if (office) {
+        o.set("href", Text(fmt::format("/office/a/{}/reports/{}", a.id, y)));
+      } else {
+        std::vector<ReportVersion> of_year;
+        for (const auto& v : versions) {
+          if (v.year == y) of_year.push_back(v);
+        }
+        if (LastPublished(of_year)) {
+          o.set("href", Text(fmt::format("/reports/{}/{}", a.id, y)));
+        } else {
+          const Date due = DueDate(a, y);
+          o.set("due", Text(FormatDateZh(due)));
+          o.set("overdue", Flag(ctx.app.Today() > due));
+        }
+      }
       years.push_back(o);
     }
     row.set("years", years);
@@ -319,25 +257,57 @@ Response PublicReportsIndex(RequestContext& ctx, const Request&) {
   if (!agencies.ok()) return InternalError();
   int last = static_cast<int>(ctx.app.Today().year()) - 1;
   View v;
-  v.set("reports",
-        ReportIndex(*agencies, std::max(kFirstReportYear, last - kYearsListed + 1), last, false));
+  v.set("reports", ReportIndex(ctx, *agencies, std::max(kFirstReportYear, last - kYearsListed + 1),
+                               last, false));
   return ctx.app.Page(ctx, "reports_index", "年度报告", v);
 }
 
 Response PublicReportPage(RequestContext& ctx, const Request& req) {
   auto key = ParseReportUrl(ctx, req, true);
   if (!key) return NotFound();
-  auto r = Build(ctx, key->agency, key->year, true);
-  if (!r.ok()) return BuildFailure(r.status());
-  return RenderReport(ctx, *r, false, fmt::format("/reports/{}/{}", key->agency, key->year));
+  auto agency = GetAgency(ctx.app.db(), key->agency);
+  if (!agency.ok()) return BuildFailure(agency.status());
+  auto versions = ListReportVersions(ctx.app.db(), key->agency, key->year);
+  if (!versions.ok()) return BuildFailure(versions.status());
+  View v;
+  v.set("agency", Text(agency->name));
+  v.set("year", Text(std::to_string(key->year)));
+  if (const ReportVersion* shown = LastPublished(*versions)) {
+    auto page =
+        PublishedReportFile(ctx.app.db(), ctx.app.templates(), *agency, *shown, kReportPageFormat);
+    if (!page.ok()) return BuildFailure(page.status());
+    v.set("body", Text(page->bytes));
+    if (auto on = PublishedOn(*shown)) v.set("published_on", Text(FormatDateZh(*on)));
+    v.set("revising", Flag(versions->front().version != shown->version ||
+                           versions->front().state != ReportState::kPublished));
+  } else {
+    const Date due = DueDate(*agency, key->year);
+    v.set("unpublished", Flag(true));
+    v.set("due", Text(FormatDateZh(due)));
+    v.set("overdue", Flag(ctx.app.Today() > due));
+    v.set("today", Text(FormatDateZh(ctx.app.Today())));
+  }
+  return ctx.app.Page(ctx, "report_public", fmt::format("{} {} 年度报告", agency->name, key->year),
+                      v);
 }
 
 Response PublicReportDownload(RequestContext& ctx, const Request& req) {
   auto key = ParseReportUrl(ctx, req, true);
   if (!key) return NotFound();
-  auto r = Build(ctx, key->agency, key->year, true);
-  if (!r.ok()) return BuildFailure(r.status());
-  return Download(*r, req.Param("format"));
+  auto format = ExportFormatFromKey(req.Param("format"));
+  if (!format) return NotFound();
+  auto agency = GetAgency(ctx.app.db(), key->agency);
+  if (!agency.ok()) return BuildFailure(agency.status());
+  auto versions = ListReportVersions(ctx.app.db(), key->agency, key->year);
+  if (!versions.ok()) return BuildFailure(versions.status());
+  const ReportVersion* shown = LastPublished(*versions);
+  if (!shown) return NotFound();
+  auto file =
+      PublishedReportFile(ctx.app.db(), ctx.app.templates(), *agency, *shown, req.Param("format"));
+  if (!file.ok()) return BuildFailure(file.status());
+  return ReportFileResponse(req, std::move(file->bytes), file->sha256, *format,
+                            ReportFileName(*agency, key->year, *format),
+                            AsciiFileName(agency->id, key->year, *format));
 }
 
 Response OfficeReportsIndex(RequestContext& ctx, const Request&) {
@@ -351,7 +321,8 @@ Response OfficeReportsIndex(RequestContext& ctx, const Request&) {
   int last = static_cast<int>(ctx.app.Today().year());
   View v;
   v.set("office", Flag(true));
-  v.set("reports", ReportIndex(mine, std::max(kFirstReportYear, last - kYearsListed), last, true));
+  v.set("reports",
+        ReportIndex(ctx, mine, std::max(kFirstReportYear, last - kYearsListed), last, true));
   return ctx.app.Page(ctx, "reports_index", "年度报告", v);
 }
 
@@ -359,19 +330,31 @@ Response OfficeReportPage(RequestContext& ctx, const Request& req) {
   auto key = ParseReportUrl(ctx, req, false);
   if (!key) return NotFound();
   if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->agency)) return *denied;
-  auto r = Build(ctx, key->agency, key->year, false);
+  auto r = BuildOffice(ctx, key->agency, key->year);
   if (!r.ok()) return BuildFailure(r.status());
-  return RenderReport(ctx, *r, true,
-                      fmt::format("/office/a/{}/reports/{}", key->agency, key->year));
+  return RenderOffice(ctx, *r, fmt::format("/office/a/{}/reports/{}", key->agency, key->year));
 }
 
+// The office's export of the version it is working on (the same VersionReport the public
+// files are rendered from, so both carry the same narrative), or of the register's report
+// before any version is saved.
 Response OfficeReportDownload(RequestContext& ctx, const Request& req) {
   auto key = ParseReportUrl(ctx, req, false);
   if (!key) return NotFound();
   if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->agency)) return *denied;
-  auto r = Build(ctx, key->agency, key->year, false);
+  auto format = ExportFormatFromKey(req.Param("format"));
+  if (!format) return NotFound();
+  auto r = BuildOffice(ctx, key->agency, key->year);
   if (!r.ok()) return BuildFailure(r.status());
-  return Download(*r, req.Param("format"));
+  auto bytes = ExportReport(r->report, *format);
+  if (!bytes.ok()) {
+    spdlog::error("exporting a report: {}", bytes.status().message());
+    return InternalError();
+  }
+  const std::string sha = Sha256Hex(*bytes);
+  return ReportFileResponse(req, std::move(bytes).value(), sha, *format,
+                            ReportFileName(r->agency, key->year, *format),
+                            AsciiFileName(r->agency.id, key->year, *format));
 }
 
 }  // namespace gongkai::web

@@ -4,6 +4,8 @@
 #include <spdlog/spdlog.h>
 
 #include "store/report_store.h"
+#include "web/report_publication.h"
+#include "web/views.h"
 
 namespace gongkai::web {
 
@@ -70,15 +72,43 @@ Response ReportNarrativeSubmit(RequestContext& ctx, const Request& req) {
   });
 }
 
+// The head approves the snapshot the page showed him, named by the fingerprint its form
+// carries. When the store refuses because the draft or the register moved since, the page says
+// what changed and offers to rebuild the draft.
 Response ReportApprove(RequestContext& ctx, const Request& req) {
-  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
-    return ApproveReport(ctx.app.db(), agency, year, user);
-  });
+  auto key = ParseReportUrl(ctx, req, false);
+  if (!key) return NotFound();
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, key->agency)) return *denied;
+  const std::string base = fmt::format("/office/a/{}/reports/{}", key->agency, key->year);
+  Status s = ApproveReport(ctx.app.db(), ctx.app.calendars(), key->agency, key->year,
+                           ctx.session->user, std::string(ctx.form.Get("fingerprint")));
+  if (s.ok()) return Redirect(base);
+  if (s.code() != Status::Code::kConflict) return WorkflowRefusal(s);
+  View v;
+  v.set("base", Text(base));
+  std::vector<std::string> lines;
+  std::string_view message = s.message();
+  for (size_t start = 0; start <= message.size();) {
+    size_t end = message.find('\n', start);
+    if (end == std::string_view::npos) end = message.size();
+    if (end > start) lines.emplace_back(message.substr(start, end - start));
+    start = end + 1;
+  }
+  v.set("lines", Lines(lines));
+  v.set("can_rebuild", Flag(ctx.session->user.role != Role::kSupervisor));
+  return ctx.app.Page(ctx, "report_refused", "未能批准年度报告", v, 409);
 }
 
 Response ReportPublish(RequestContext& ctx, const Request& req) {
-  return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
-    return PublishReport(ctx.app.db(), agency, year, user);
+  return WorkflowStep(ctx, req, [&](int64_t agency_id, int year, const User& user) {
+    auto agency = GetAgency(ctx.app.db(), agency_id);
+    if (!agency.ok()) return agency.status();
+    PublishOptions options;
+    options.confirm_empty = ctx.form.Get("confirm_empty") == "1";
+    options.render = [&](const ReportVersion& version) {
+      return RenderPublicReportFiles(ctx.app.templates(), *agency, version);
+    };
+    return PublishReport(ctx.app.db(), agency_id, year, user, options);
   });
 }
 
