@@ -8,6 +8,7 @@
 #include "store/agencies.h"
 #include "store/case_rows.h"
 #include "store/case_store.h"
+#include "store/permissions.h"
 #include "store/records.h"
 #include "store/sql.h"
 
@@ -131,6 +132,7 @@ Result<Report> VersionReport(const ReportVersion& version) {
 
 Result<ReportVersion> SaveDraft(Database& db, Calendars& calendars, int64_t agency_id, int year,
                                 const User& user) {
+  if (Status s = Authorize(user, Action::kBuildDraft); !s.ok()) return s;
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
   auto built = BuildRegisterReport(db, calendars, agency_id, year);
   if (!built.ok()) return built.status();
@@ -177,7 +179,7 @@ Status SetNarrative(Database& db, int64_t agency_id, int year, int section, cons
   if (section < 1 || section > 6) {
     return Status::InvalidInput(fmt::format("部分编号 {} 无效：应为 1 到 6（一 至 六）", section));
   }
-  if (user.role == Role::kSupervisor) return Status::PermissionDenied("监督人员不能修改年度报告");
+  if (Status s = Authorize(user, Action::kEditNarrative); !s.ok()) return s;
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
   std::string now = FormatUtc(db.Now());
   return RunInTransaction(db, "保存报告正文", [&](soci::session& sql) -> Status {
@@ -223,17 +225,14 @@ Status Transition(Database& db, int64_t agency_id, int year, ReportState from, R
 }  // namespace
 
 Status ApproveReport(Database& db, int64_t agency_id, int year, const User& user) {
-  if (user.role != Role::kHead) {
-    return Status::PermissionDenied(
-        fmt::format("年度报告须由负责人批准：用户 {} 的角色是{}", user.name, Label(user.role)));
-  }
+  if (Status s = Authorize(user, Action::kApproveReport); !s.ok()) return s;
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
   return Transition(db, agency_id, year, ReportState::kDraft, ReportState::kApproved, "approved_by",
                     user.name);
 }
 
 Status PublishReport(Database& db, int64_t agency_id, int year, const User& user) {
-  if (user.role == Role::kSupervisor) return Status::PermissionDenied("监督人员不能发布年度报告");
+  if (Status s = Authorize(user, Action::kPublishReport); !s.ok()) return s;
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
   return Transition(db, agency_id, year, ReportState::kApproved, ReportState::kPublished,
                     "published_by", user.name);
@@ -241,10 +240,7 @@ Status PublishReport(Database& db, int64_t agency_id, int year, const User& user
 
 Status ReopenReport(Database& db, int64_t agency_id, int year, const User& user,
                     const std::string& reason) {
-  if (user.role != Role::kHead) {
-    return Status::PermissionDenied(fmt::format(
-        "重新打开已发布的年度报告须由负责人操作：用户 {} 的角色是{}", user.name, Label(user.role)));
-  }
+  if (Status s = Authorize(user, Action::kReopenReport); !s.ok()) return s;
   if (reason.empty())
     return Status::InvalidInput("重新打开年度报告必须说明理由：请用 --reason 填写");
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;

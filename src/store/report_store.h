@@ -62,9 +62,10 @@ Result<ReportVersion> SaveDraft(Database& db, Calendars& calendars, int64_t agen
 Status SetNarrative(Database& db, int64_t agency_id, int year, int section, const std::string& text,
                     const User& user);
 
-// draft → approved; only a head of the agency or above (kPermissionDenied otherwise).
+// draft → approved; only a head of the agency or above (kPermissionDenied otherwise; the
+// roles of every action are in store/permissions.h).
 Status ApproveReport(Database& db, int64_t agency_id, int year, const User& user);
-// approved → published; any role but supervisor. Locks the year.
+// approved → published; only a head (store/permissions.h). Locks the year.
 Status PublishReport(Database& db, int64_t agency_id, int year, const User& user);
 // published → reopened; only a head, with a reason. Unlocks the year.
 Status ReopenReport(Database& db, int64_t agency_id, int year, const User& user,
