@@ -1,6 +1,8 @@
 // `gongkai cases import|export|recompute|list|show`, `gongkai audit verify` and `gongkai fee`: the
 // case register from the command line (store/case_store.h) and the 109号 fee calculator. Personal
-// data is masked in everything printed unless `cases show --reveal` is asked for.
+// data is masked in everything printed unless `cases show --reveal` is asked for, and in exports
+// unless an administrator (--user, cli/acting_user.h) asks for `cases export --reveal`. An import
+// records its --user as the actor of every event.
 
 #include <fmt/format.h>
 
@@ -10,6 +12,8 @@
 #include <optional>
 #include <string>
 
+#include "cases/personal_data.h"
+#include "cli/acting_user.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "files/calendar_files.h"
@@ -34,7 +38,7 @@ struct Args {
   std::string url = "./gongkai.db";
   std::optional<int64_t> agency;
   std::string file, output, as_of, number;
-  std::string status, channel, applicant_kind;
+  std::string status, channel, applicant_kind, user;
   std::optional<int> year, due_within;
   bool overdue = false, reveal = false;
   int limit = 50, offset = 0;
@@ -82,14 +86,17 @@ void AddCasesCommands(CLI::App& app, GlobalOptions& g) {
       "导入 JSON Lines 案件事件（全部成功或全部不导入）/ import case events (all or nothing)");
   AddCommon(import_cmd, *a);
   import_cmd->add_option("FILE", a->file, "JSONL 文件 / JSONL file")->required();
+  AddUserOption(import_cmd, a->user);
   import_cmd->callback([&g, a] {
     auto text = ReadFile(a->file);
     if (!Check(g, text)) return;
     auto database = Database::OpenForUse(a->url);
     if (!Check(g, database)) return;
+    auto actor = ResolveActor(*database, a->user, Action::kRegisterCase, a->agency, true, "import");
+    if (!Check(g, actor)) return;
     Calendars calendars;
     CaseRegister reg(*database, calendars);
-    auto result = reg.Import(*text, ImportOptions{a->agency, "import"});
+    auto result = reg.Import(*text, ImportOptions{a->agency, actor->name});
     if (!Check(g, result.ok() ? Status::Ok() : result.status().WithContext(a->file + "："))) return;
     if (result->created_agency) {
       std::cout << Tr(g, "数据库为空，已创建机关 {}（本机关）\n",
@@ -104,12 +111,31 @@ void AddCasesCommands(CLI::App& app, GlobalOptions& g) {
   exp->add_option("--db", a->url, kDbHelp);
   exp->add_option("--agency", a->agency, "机关编号 / agency id");
   exp->add_option("-o,--output", a->output, "输出文件（默认标准输出）/ output file");
+  exp->add_flag("--reveal", a->reveal,
+                "导出完整个人信息（仅管理员，需 --user）/ full personal data (admin only)");
+  AddUserOption(exp, a->user);
   exp->callback([&g, a] {
     auto database = Database::OpenForUse(a->url);
     if (!Check(g, database)) return;
+    if (a->reveal) {
+      auto actor = ResolveActor(*database, a->user, Action::kRevealPersonalData, a->agency);
+      if (!Check(g, actor)) return;
+    }
     Calendars calendars;
     auto text = CaseRegister(*database, calendars).Export(a->agency);
     if (!Check(g, text)) return;
+    if (a->reveal) {
+      std::cerr << Say(g, "注意：本导出含申请人完整的证件号码、电话、邮箱和地址，请妥善保管。\n",
+                       "note: this export holds applicants' full ID numbers, phones, e-mails and "
+                       "addresses; keep it safe.\n");
+    } else {
+      *text = MaskPersonalData(*text);
+      std::cerr << Say(g,
+                       "已脱敏：证件号码、电话、邮箱和地址只保留首尾几位；管理员可用 --reveal "
+                       "--user 登录名 导出完整信息。\n",
+                       "masked: ID numbers, phones, e-mails and addresses keep only a few "
+                       "characters; an administrator may add --reveal --user NAME.\n");
+    }
     if (a->output.empty()) {
       std::cout << *text;
       return;

@@ -1,6 +1,8 @@
-// `gongkai db migrate|backup`, `gongkai agencies add|list`, `gongkai users add|list` and
-// `gongkai records import|add-document|set-counts|list`: the register's housekeeping. Every
-// command takes --db (a file path or a postgresql:// URL; default ./gongkai.db).
+// `gongkai db migrate|backup`, `gongkai agencies add|list`, `gongkai users
+// add|list|disable|enable|set-password|revoke-sessions` and `gongkai records
+// import|add-document|set-counts|list`: the register's housekeeping. Every command takes --db (a
+// file path or a postgresql:// URL; default ./gongkai.db); those that change agencies, users or
+// records take --user and are checked against the permission table (cli/acting_user.h).
 
 #include <fmt/format.h>
 #include <unistd.h>
@@ -11,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/acting_user.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "files/calendar_files.h"
@@ -62,7 +65,7 @@ void AddAgencies(CLI::App& app, GlobalOptions& g) {
 
   struct AddArgs {
     std::string url = "./gongkai.db";
-    std::string name, kind = "department", region, settings = "{}";
+    std::string name, kind = "department", region, settings = "{}", user;
     std::optional<int64_t> parent;
   };
   auto args = std::make_shared<AddArgs>();
@@ -74,9 +77,11 @@ void AddAgencies(CLI::App& app, GlobalOptions& g) {
   add->add_option("--parent", args->parent, "上级机关编号 / parent agency id");
   add->add_option("--region", args->region, "地方日历区域 / local calendar region");
   add->add_option("--settings", args->settings, "设置 JSON / settings JSON");
+  AddUserOption(add, args->user);
   add->callback([&g, args] {
     auto database = Database::OpenForUse(args->url);
     if (!Check(g, database)) return;
+    if (!Check(g, ResolveActor(*database, args->user, Action::kManageUsers, args->parent))) return;
     if (!args->region.empty()) {
       auto regions = ListRegions(DefaultDataDir());
       if (std::find(regions.begin(), regions.end(), args->region) == regions.end()) {
@@ -116,7 +121,7 @@ void AddUsers(CLI::App& app, GlobalOptions& g) {
   struct AddArgs {
     std::string url = "./gongkai.db";
     int64_t agency = 0;
-    std::string name, role;
+    std::string name, role, user;
   };
   auto args = std::make_shared<AddArgs>();
   auto* add = users->add_subcommand(
@@ -129,9 +134,12 @@ void AddUsers(CLI::App& app, GlobalOptions& g) {
   add->add_option("--role", args->role, "clerk | head | admin | supervisor")
       ->required()
       ->check(CLI::IsMember({"clerk", "head", "admin", "supervisor"}));
+  AddUserOption(add, args->user);
   add->callback([&g, args] {
     auto database = Database::OpenForUse(args->url);
     if (!Check(g, database)) return;
+    // While there are no users, the first one (the first administrator) needs no --user.
+    if (!Check(g, ResolveActor(*database, args->user, Action::kManageUsers, args->agency))) return;
     std::string password;
     bool generated = false;
     if (!isatty(STDIN_FILENO)) std::getline(std::cin, password);
@@ -149,6 +157,82 @@ void AddUsers(CLI::App& app, GlobalOptions& g) {
                       password);
     }
   });
+
+  // disable, enable, set-password, revoke-sessions: an administrator acting on one user.
+  struct AccountArgs {
+    std::string url = "./gongkai.db";
+    std::string target, user;
+  };
+  auto account = std::make_shared<AccountArgs>();
+  auto account_command = [&](const char* name, const char* help) {
+    auto* cmd = users->add_subcommand(name, help);
+    cmd->add_option("--db", account->url, kDbHelp);
+    cmd->add_option("NAME", account->target, "要处理的用户 / the user to act on")->required();
+    AddUserOption(cmd, account->user);
+    return cmd;
+  };
+  // Opens the database and checks that the acting user manages users and the target's agency.
+  auto open_account = [&g, account]() -> std::optional<Database> {
+    auto database = Database::OpenForUse(account->url);
+    if (!Check(g, database)) return std::nullopt;
+    auto all = ListUsers(*database, std::nullopt);
+    if (!Check(g, all)) return std::nullopt;
+    std::optional<int64_t> agency;
+    for (const User& u : *all) {
+      if (u.name == account->target) agency = u.agency_id;
+    }
+    if (!agency) {
+      Check(g, Status::NotFound(
+                   fmt::format("用户“{}”不存在：请用 `gongkai users list` 查看", account->target)));
+      return std::nullopt;
+    }
+    auto actor = ResolveActor(*database, account->user, Action::kManageUsers, agency, false);
+    if (!Check(g, actor)) return std::nullopt;
+    return std::move(database).value();
+  };
+  account_command("disable", "停用用户并结束其全部会话 / disable a user, ending its sessions")
+      ->callback([&g, account, open_account] {
+        auto database = open_account();
+        if (!database || !Check(g, SetUserEnabled(*database, account->target, false))) return;
+        std::cout << Tr(g, "已停用用户 {}，其会话已全部结束\n",
+                        "disabled {}; all its sessions ended\n", account->target);
+      });
+  account_command("enable", "恢复已停用的用户 / enable a disabled user")
+      ->callback([&g, account, open_account] {
+        auto database = open_account();
+        if (!database || !Check(g, SetUserEnabled(*database, account->target, true))) return;
+        std::cout << Tr(g, "已恢复用户 {}\n", "enabled {}\n", account->target);
+      });
+  account_command("revoke-sessions", "结束用户的全部会话 / end every session of a user")
+      ->callback([&g, account, open_account] {
+        auto database = open_account();
+        if (!database) return;
+        auto n = RevokeSessions(*database, account->target);
+        if (!Check(g, n)) return;
+        std::cout << Tr(g, "已结束用户 {} 的 {} 个会话\n", "ended {1} sessions of {0}\n",
+                        account->target, *n);
+      });
+  account_command("set-password",
+                  "重设密码（从标准输入读取，未提供则生成）并结束其全部会话 / reset a password "
+                  "(stdin, else generated), ending its sessions")
+      ->callback([&g, account, open_account] {
+        auto database = open_account();
+        if (!database) return;
+        std::string password;
+        bool generated = false;
+        if (!isatty(STDIN_FILENO)) std::getline(std::cin, password);
+        if (password.empty()) {
+          password = GeneratePassword();
+          generated = true;
+        }
+        if (!Check(g, SetPassword(*database, account->target, password))) return;
+        std::cout << Tr(g, "已重设用户 {} 的密码，其会话已全部结束\n",
+                        "password of {} reset; all its sessions ended\n", account->target);
+        if (generated) {
+          std::cout << Tr(g, "新密码（只显示这一次）：{}\n", "new password (shown once): {}\n",
+                          password);
+        }
+      });
 
   auto list_url = std::make_shared<std::string>("./gongkai.db");
   auto list_agency = std::make_shared<std::optional<int64_t>>();
@@ -174,7 +258,7 @@ void AddRecords(CLI::App& app, GlobalOptions& g) {
   struct Args {
     std::string url = "./gongkai.db";
     std::optional<int64_t> agency;
-    std::string file, kind, number, title, issued, abolished;
+    std::string file, kind, number, title, issued, abolished, user;
     int year = 0;
     YearDecisionCounts counts;
   };
@@ -183,17 +267,23 @@ void AddRecords(CLI::App& app, GlobalOptions& g) {
     cmd->add_option("--db", a->url, kDbHelp);
     cmd->add_option("--agency", a->agency, "机关编号（只有一个机关时可省略）/ agency id");
   };
-  auto open = [&g, a]() -> std::optional<std::pair<Database, int64_t>> {
+  // Opens the database and resolves the agency; `writes` also checks the acting user.
+  auto open_for = [&g, a](bool writes) -> std::optional<std::pair<Database, int64_t>> {
     auto database = Database::OpenForUse(a->url);
     if (!Check(g, database)) return std::nullopt;
     auto agency = ResolveAgency(*database, a->agency);
     if (!Check(g, agency)) return std::nullopt;
+    if (writes && !Check(g, ResolveActor(*database, a->user, Action::kEditRecords, *agency))) {
+      return std::nullopt;
+    }
     return std::pair{std::move(database).value(), *agency};
   };
+  auto open = [open_for] { return open_for(true); };
 
   auto* import_cmd = records->add_subcommand("import", "从 CSV 导入（表头决定类型）/ import a CSV");
   common(import_cmd);
   import_cmd->add_option("FILE", a->file, "CSV 文件 / CSV file")->required();
+  AddUserOption(import_cmd, a->user);
   import_cmd->callback([&g, a, open] {
     auto text = ReadFile(a->file);
     if (!Check(g, text)) return;
@@ -214,6 +304,7 @@ void AddRecords(CLI::App& app, GlobalOptions& g) {
   add_doc->add_option("--title", a->title, "标题 / title")->required();
   add_doc->add_option("--issued", a->issued, "制发日期 YYYY-MM-DD / issued")->required();
   add_doc->add_option("--abolished", a->abolished, "废止日期 YYYY-MM-DD / abolished");
+  AddUserOption(add_doc, a->user);
   add_doc->callback([&g, a, open] {
     StoredDocument d;
     d.kind = *DocumentKindFromKey(a->kind);
@@ -247,6 +338,7 @@ void AddRecords(CLI::App& app, GlobalOptions& g) {
                          "行政强制决定数 / enforcement decisions");
   set_counts->add_option("--fees-fen", a->counts.fees_collected_fen,
                          "行政事业性收费（分）/ fees in fen");
+  AddUserOption(set_counts, a->user);
   set_counts->callback([&g, a, open] {
     auto opened = open();
     if (!opened) return;
@@ -257,8 +349,8 @@ void AddRecords(CLI::App& app, GlobalOptions& g) {
   auto* list = records->add_subcommand("list", "列出登记 / list the registers");
   common(list);
   list->add_option("--year", a->year, "年度（显示该年数量）/ year of the counts");
-  list->callback([&g, a, open] {
-    auto opened = open();
+  list->callback([&g, a, open_for] {
+    auto opened = open_for(false);
     if (!opened) return;
     auto docs = ListDocuments(opened->first, opened->second);
     if (!Check(g, docs)) return;

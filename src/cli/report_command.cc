@@ -3,8 +3,10 @@
 // (store/report_store.h). `show` prints the stored draft with its snapshot fingerprint, which
 // `approve --fingerprint` must name, as the web's approve form does; `publish` stores the
 // public files the portal serves (web/report_publication.h), rendered with the data
-// directory's templates. Whoever runs these commands holds the database, so --user names the
-// person acting rather than proving it; the role rules (a head approves and reopens) still hold.
+// directory's templates. Whoever runs these commands holds the database, so --user (or
+// GONGKAI_USER) names the person acting rather than proving it; the permission table
+// (store/permissions.h, cli/acting_user.h) still holds: only a head approves, publishes and
+// reopens.
 
 #include <fmt/format.h>
 
@@ -13,6 +15,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/acting_user.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "files/calendar_files.h"
@@ -88,17 +91,17 @@ struct Opened {
   std::optional<User> user;
 };
 
-// Opens the database, resolves the agency and, when `need_user`, the acting user.
-std::optional<Opened> Open(GlobalOptions& g, const Args& a, bool need_user) {
+// Opens the database, resolves the agency and, when `action` is given, the user doing it.
+std::optional<Opened> Open(GlobalOptions& g, const Args& a, std::optional<Action> action) {
   auto database = Database::OpenForUse(a.url);
   if (!Check(g, database)) return std::nullopt;
   auto agency = ResolveAgency(*database, a.agency);
   if (!Check(g, agency)) return std::nullopt;
   Opened o{std::move(database).value(), *agency, std::nullopt};
-  if (need_user) {
-    auto user = FindUserByName(o.db, a.user);
-    if (!Check(g, user)) return std::nullopt;
-    o.user = *user;
+  if (action) {
+    auto actor = ResolveActor(o.db, a.user, *action, o.agency, false);
+    if (!Check(g, actor)) return std::nullopt;
+    o.user = actor->user;
   }
   return o;
 }
@@ -107,7 +110,7 @@ void AddCommon(CLI::App* cmd, Args& a, bool with_user) {
   cmd->add_option("--db", a.url, kDbHelp);
   cmd->add_option("--agency", a.agency, "机关编号（只有一个机关时可省略）/ agency id");
   cmd->add_option("--year", a.year, "报告年度 / report year")->required();
-  if (with_user) cmd->add_option("--user", a.user, "操作人登录名 / acting user")->required();
+  if (with_user) AddUserOption(cmd, a.user);
 }
 
 }  // namespace
@@ -122,13 +125,9 @@ void AddReportCommands(CLI::App& app, GlobalOptions& g) {
   AddCommon(build, *a, false);
   build->add_flag("--json", a->json, "输出报告 JSON / print the report JSON");
   build->add_flag("--save", a->save, "保存为草稿（需 --user）/ store as the draft (needs --user)");
-  build->add_option("--user", a->user, "操作人登录名 / acting user");
+  AddUserOption(build, a->user);
   build->callback([&g, a] {
-    if (a->save && a->user.empty()) {
-      Check(g, Status::InvalidInput("--save 需要 --user 指定操作人"));
-      return;
-    }
-    auto o = Open(g, *a, a->save);
+    auto o = Open(g, *a, a->save ? std::optional(Action::kBuildDraft) : std::nullopt);
     if (!o) return;
     Calendars calendars;
     Report report;
@@ -168,7 +167,7 @@ void AddReportCommands(CLI::App& app, GlobalOptions& g) {
       if (!Check(g, read)) return;
       text = *read;
     }
-    auto o = Open(g, *a, true);
+    auto o = Open(g, *a, Action::kEditNarrative);
     if (!o) return;
     if (!Check(g, SetNarrative(o->db, o->agency, a->year, a->section, text, *o->user))) return;
     std::cout << Tr(g, "已保存第 {} 部分\n", "saved section {}\n", a->section);
@@ -178,7 +177,7 @@ void AddReportCommands(CLI::App& app, GlobalOptions& g) {
       "show", "显示当前保存的版本及其快照指纹 / print the stored version and its fingerprint");
   AddCommon(show, *a, false);
   show->callback([&g, a] {
-    auto o = Open(g, *a, false);
+    auto o = Open(g, *a, std::nullopt);
     if (!o) return;
     auto versions = ListReportVersions(o->db, o->agency, a->year);
     if (!Check(g, versions)) return;
@@ -207,7 +206,7 @@ void AddReportCommands(CLI::App& app, GlobalOptions& g) {
                    "所批准草稿的快照指纹（见 report show）/ the snapshot fingerprint approved")
       ->required();
   approve->callback([&g, a] {
-    auto o = Open(g, *a, true);
+    auto o = Open(g, *a, Action::kApproveReport);
     if (!o) return;
     Calendars calendars;
     if (!Check(g, ApproveReport(o->db, calendars, o->agency, a->year, *o->user, a->fingerprint))) {
@@ -221,7 +220,7 @@ void AddReportCommands(CLI::App& app, GlobalOptions& g) {
   publish->add_flag("--confirm-empty", a->confirm_empty,
                     "确认第五、六部分为空仍发布 / publish although section 5 or 6 is empty");
   publish->callback([&g, a] {
-    auto o = Open(g, *a, true);
+    auto o = Open(g, *a, Action::kPublishReport);
     if (!o) return;
     auto templates = web::Templates::Load(DefaultDataDir() / "templates" / "web");
     if (!Check(g, templates)) return;
@@ -242,7 +241,7 @@ void AddReportCommands(CLI::App& app, GlobalOptions& g) {
   AddCommon(reopen, *a, true);
   reopen->add_option("--reason", a->reason, "理由 / reason")->required();
   reopen->callback([&g, a] {
-    auto o = Open(g, *a, true);
+    auto o = Open(g, *a, Action::kReopenReport);
     if (!o || !Check(g, ReopenReport(o->db, o->agency, a->year, *o->user, a->reason))) return;
     std::cout << Tr(g, "{} 年度报告已重新打开，该年度解除锁定\n",
                     "report {} reopened; the year is unlocked\n", a->year);
@@ -253,7 +252,7 @@ void AddReportCommands(CLI::App& app, GlobalOptions& g) {
   list->add_option("--agency", a->agency, "机关编号 / agency id");
   list->add_option("--year", a->year_filter, "年度 / year");
   list->callback([&g, a] {
-    auto o = Open(g, *a, false);
+    auto o = Open(g, *a, std::nullopt);
     if (!o) return;
     auto versions = ListReportVersions(o->db, o->agency, a->year_filter);
     if (!Check(g, versions)) return;

@@ -7,6 +7,8 @@
 
 #include <filesystem>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/demo_data.h"
@@ -31,7 +33,7 @@ struct ServeOptions {
   int threads = 4;
   std::string data_dir;
   std::string upload_dir;
-  bool trust_proxy = false;
+  std::vector<std::string> trusted_proxies;
   bool secure_cookies = false;
 };
 
@@ -99,7 +101,7 @@ int Serve(const ServeOptions& o, bool en) {
   server_options.host = o.host;
   server_options.port = o.port;
   server_options.threads = o.threads;
-  server_options.trust_proxy = o.trust_proxy;
+  server_options.trusted_proxies = o.trusted_proxies;
   server_options.handle_signals = true;
   web::Server server(server_options, [&](web::Request& r) { return (*app)->Handle(r); });
   if (Status s = server.Start(); !s.ok()) {
@@ -137,8 +139,9 @@ void AddServeCommand(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--data", opts->data_dir, "数据目录（模板、静态文件、日历）/ data directory");
   cmd->add_option("--uploads", opts->upload_dir,
                   "上传文件目录（不在网站目录下）/ upload directory, outside the web root");
-  cmd->add_flag("--trust-proxy", opts->trust_proxy,
-                "信任反向代理的 X-Forwarded-For/Proto / behind nginx");
+  cmd->add_option("--trusted-proxy", opts->trusted_proxies,
+                  "可信反向代理地址（可重复），只信任它们的 X-Forwarded-For/Proto / address of a "
+                  "trusted reverse proxy (repeatable)");
   cmd->add_flag("--secure-cookies", opts->secure_cookies,
                 "Cookie 加 Secure（经 TLS 访问时）/ mark cookies Secure");
   cmd->callback([opts, &global] { global.exit_code = Serve(*opts, global.lang == "en"); });

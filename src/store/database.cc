@@ -4,9 +4,14 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <fcntl.h>
 #include <libpq-fe.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 
 #include "store/migrations.h"
@@ -64,6 +69,31 @@ constexpr std::string_view kSqlitePragmas[] = {
     "PRAGMA foreign_keys = ON",
     "PRAGMA busy_timeout = 5000",
 };
+
+// Database files, their -wal/-shm/-journal and backups are readable by their owner only: they
+// hold applicants' personal data.
+constexpr mode_t kOwnerOnly = 0600;
+
+// Creates `path` empty with kOwnerOnly when it does not exist, so SQLite never creates it under
+// the process umask (SQLite gives its -wal, -shm and -journal files the main file's mode).
+// O_EXCL: an existing file is left alone. Returns errno, or 0.
+int CreateOwnerOnly(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kOwnerOnly);
+  if (fd < 0) return errno == EEXIST ? 0 : errno;
+  ::close(fd);
+  return 0;
+}
+
+// Tightens an existing database and its companions to kOwnerOnly (a file made by an older
+// version, or copied in); absent companions are skipped.
+void RestrictToOwner(const std::string& path) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    ::chmod((path + suffix).c_str(), kOwnerOnly);
+  }
+}
+
+// True for a path SQLite treats as a file on disk (not ":memory:" or a URI).
+bool IsPlainFile(std::string_view url) { return url != ":memory:" && !url.starts_with("file:"); }
 
 }  // namespace
 
@@ -128,8 +158,17 @@ Result<Database> Database::Open(std::string_view url) {
         return Status::InvalidInput(
             fmt::format("无法打开数据库 {}：目录 {} 不存在", url, parent.string()));
       }
+      std::string path(url);
+      if (IsPlainFile(url)) {
+        if (int err = CreateOwnerOnly(path); err != 0) {
+          return Status::InvalidInput(
+              fmt::format("无法创建数据库文件 {}：{}", path, std::strerror(err)));
+        }
+        RestrictToOwner(path);
+      }
       impl->sql.open(soci::sqlite3, fmt::format("db=\"{}\"", url));
       for (auto pragma : kSqlitePragmas) impl->sql << std::string(pragma);
+      if (IsPlainFile(url)) RestrictToOwner(path);
     }
   } catch (const std::exception& e) {
     return Status::InvalidInput(fmt::format("无法打开数据库 {}：{}", impl->display_url, e.what()));
@@ -231,6 +270,9 @@ Status Database::Backup(const std::string& path) {
   if (std::filesystem::exists(path)) {
     return Status::InvalidInput(fmt::format("备份文件 {} 已存在：请换一个文件名或先删除它", path));
   }
+  if (int err = CreateOwnerOnly(path); err != 0) {
+    return Status::InvalidInput(fmt::format("无法创建备份文件 {}：{}", path, std::strerror(err)));
+  }
   return Run(*this, "备份数据库", [&](soci::session& sql) -> Status {
     namespace api = ::sqlite_api;
     auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
@@ -251,6 +293,7 @@ Status Database::Backup(const std::string& path) {
       result = Status::Internal(fmt::format("备份到 {} 失败：{}", path, api::sqlite3_errmsg(dest)));
     }
     api::sqlite3_close(dest);
+    RestrictToOwner(path);
     return result;
   });
 }

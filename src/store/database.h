@@ -32,7 +32,8 @@ class Database {
  public:
   // Opens `url`: a file path ("./gongkai.db", created when absent) or a PostgreSQL URI
   // ("postgresql://user@host:port/db", "postgresql:///db?host=/tmp"). SQLite files are opened
-  // in WAL mode with foreign keys on and a busy timeout. Does not migrate: call EnsureSchema()
+  // in WAL mode with foreign keys on and a busy timeout; the file (created mode 0600) and its
+  // -wal/-shm are made readable by their owner only. Does not migrate: call EnsureSchema()
   // or Migrate(). Returns kInvalidInput naming the URL when the connection fails.
   static Result<Database> Open(std::string_view url);
 
@@ -62,7 +63,8 @@ class Database {
   Status EnsureSchema();
 
   // Copies an SQLite database to `path` with SQLite's online backup API (consistent while
-  // others write). Returns kInvalidInput for PostgreSQL, saying to use pg_dump.
+  // others write), created mode 0600. Returns kInvalidInput for PostgreSQL, saying to use
+  // pg_dump, and when `path` exists.
   Status Backup(const std::string& path);
 
   // The clock used for recorded_at and session expiry; tests replace it.

@@ -178,11 +178,24 @@ const std::vector<std::string_view> kReportFiles = {
     R"(ALTER TABLE report_versions ADD COLUMN register_stamp TEXT NOT NULL DEFAULT '')",
 };
 
+// Version 10: access: users can be disabled, and sign-in failures lock a login name for a while
+// (store/users.h SignInPolicy). Keyed by name, not user, so unknown names lock alike.
+const std::vector<std::string_view> kAccess = {
+    R"(ALTER TABLE users ADD COLUMN disabled_at TEXT)",
+    R"(CREATE TABLE sign_in_failures (
+  name TEXT PRIMARY KEY,                 -- the login name tried, existing or not
+  failures INTEGER NOT NULL,             -- wrong passwords in a row
+  last_failure_at TEXT NOT NULL,
+  locked_until TEXT                      -- NULL while under SignInPolicy::free_failures
+))",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
     {2, "proposals", kProposals},
     {3, "register version", kRegisterVersion},
     {7, "report files", kReportFiles},
+    {10, "access", kAccess},
 };
 
 }  // namespace

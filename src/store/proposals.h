@@ -33,8 +33,9 @@ std::span<const VocabEntry<ProposalDecision>> ProposalDecisions();
 std::string_view Key(ProposalDecision v);
 std::string_view Label(ProposalDecision v);
 
-// True for the event types a clerk may only propose: extension_approved and answered. A head or
-// an administrator recording them directly is their own approval.
+// True for the event types a clerk may only propose: extension_approved and answered. A user
+// who may approve proposals (store/permissions.h: the head) recording them directly is their
+// own approval.
 bool NeedsHeadApproval(EventType type);
 
 // The longest reason or decision note accepted, in characters (code points).

@@ -10,6 +10,7 @@
 #include "store/agencies.h"
 #include "store/case_rows.h"
 #include "store/case_store.h"
+#include "store/permissions.h"
 #include "store/records.h"
 #include "store/register_stamp.h"
 #include "store/report_files_sql.h"
@@ -124,6 +125,7 @@ Result<Report> VersionReport(const ReportVersion& version) {
 
 Result<ReportVersion> SaveDraft(Database& db, Calendars& calendars, int64_t agency_id, int year,
                                 const User& user) {
+  if (Status s = Authorize(user, Action::kBuildDraft); !s.ok()) return s;
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
   // Read before building (store/register_stamp.h): a change landing during the build then
   // shows as a stale snapshot at approval instead of passing unseen.
@@ -187,7 +189,7 @@ Status SetNarrative(Database& db, int64_t agency_id, int year, int section, cons
   if (section < 1 || section > 6) {
     return Status::InvalidInput(fmt::format("部分编号 {} 无效：应为 1 到 6（一 至 六）", section));
   }
-  if (user.role == Role::kSupervisor) return Status::PermissionDenied("监督人员不能修改年度报告");
+  if (Status s = Authorize(user, Action::kEditNarrative); !s.ok()) return s;
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
   std::string now = FormatUtc(db.Now());
   return RunInTransaction(db, "保存报告正文", [&](soci::session& sql) -> Status {
@@ -288,10 +290,7 @@ Result<std::vector<std::string>> ChangesSinceSnapshot(Database& db, Calendars& c
 
 Status ApproveReport(Database& db, Calendars& calendars, int64_t agency_id, int year,
                      const User& user, const std::string& fingerprint) {
-  if (user.role != Role::kHead) {
-    return Status::PermissionDenied(
-        fmt::format("年度报告须由负责人批准：用户 {} 的角色是{}", user.name, Label(user.role)));
-  }
+  if (Status s = Authorize(user, Action::kApproveReport); !s.ok()) return s;
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
   auto current = Current(db, agency_id, year);
   if (!current.ok()) return current.status();
@@ -342,7 +341,7 @@ Status ApproveReport(Database& db, Calendars& calendars, int64_t agency_id, int 
 
 Status PublishReport(Database& db, int64_t agency_id, int year, const User& user,
                      const PublishOptions& options) {
-  if (user.role == Role::kSupervisor) return Status::PermissionDenied("监督人员不能发布年度报告");
+  if (Status s = Authorize(user, Action::kPublishReport); !s.ok()) return s;
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;
   auto current = Current(db, agency_id, year);
   if (!current.ok()) return current.status();
@@ -387,10 +386,7 @@ Status PublishReport(Database& db, int64_t agency_id, int year, const User& user
 
 Status ReopenReport(Database& db, int64_t agency_id, int year, const User& user,
                     const std::string& reason) {
-  if (user.role != Role::kHead) {
-    return Status::PermissionDenied(fmt::format(
-        "重新打开已发布的年度报告须由负责人操作：用户 {} 的角色是{}", user.name, Label(user.role)));
-  }
+  if (Status s = Authorize(user, Action::kReopenReport); !s.ok()) return s;
   if (reason.empty())
     return Status::InvalidInput("重新打开年度报告必须说明理由：请用 --reason 填写");
   if (Status s = CheckAccess(db, user, agency_id); !s.ok()) return s;

@@ -87,7 +87,8 @@ const ReportVersion* LastPublished(const std::vector<ReportVersion>& versions);
 std::optional<Date> PublishedOn(const ReportVersion& version);
 
 // draft → approved, of exactly the snapshot whose SnapshotFingerprint is `fingerprint`; only a
-// head of the agency (kPermissionDenied otherwise). kConflict when the stored draft's fingerprint
+// head of the agency (kPermissionDenied otherwise; the roles of every action are in
+// store/permissions.h). kConflict when the stored draft's fingerprint
 // is another (it was rebuilt or rewritten after the head saw it), or when the register changed
 // after the snapshot so that a cell of the tables or a generated section differs: the message
 // names each changed cell (report/table_diff.h) and asks for the draft to be rebuilt. A changed
@@ -106,7 +107,7 @@ struct PublishOptions {
   ReportRenderer render;
 };
 
-// approved → published; any role but supervisor. Locks the year. The rendered files are stored
+// approved → published; only a head (store/permissions.h). Locks the year. The rendered files are stored
 // in the same transaction. kInvalidInput naming the sections when 五 or 六 is empty and
 // `options.confirm_empty` is not set.
 Status PublishReport(Database& db, int64_t agency_id, int year, const User& user,

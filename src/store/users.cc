@@ -45,9 +45,71 @@ std::string TokenHash(const std::string& token) {
   return hex;
 }
 
+// Argon2id hash of `password` with the parameters every stored hash uses.
+Result<std::string> HashPassword(const std::string& password) {
+  EnsureSodium();
+  std::array<char, crypto_pwhash_STRBYTES> hash{};
+  if (crypto_pwhash_str(hash.data(), password.data(), password.size(),
+                        crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    return Status::Internal("计算密码哈希时内存不足");
+  }
+  return std::string(hash.data());
+}
+
+// A hash of a random password nobody knows, made once: an unknown name is verified against it
+// so that it costs what a known one does.
+const std::string& DummyHash() {
+  static const std::string hash = [] {
+    auto made = HashPassword(RandomHex(16));
+    return made.ok() ? *made : std::string();
+  }();
+  return hash;
+}
+
+bool PasswordMatches(const std::string& hash, const std::string& password) {
+  EnsureSodium();
+  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
+}
+
+Result<int64_t> UserId(soci::session& sql, const std::string& name) {
+  long long id = 0;
+  sql << "SELECT id FROM users WHERE name = :n", soci::use(name), soci::into(id);
+  if (!sql.got_data()) {
+    return Status::NotFound(fmt::format("用户“{}”不存在：请用 `gongkai users list` 查看", name));
+  }
+  return id;
+}
+
+int DeleteSessionsOf(soci::session& sql, long long user_id) {
+  long long n = 0;
+  sql << "SELECT count(*) FROM sessions WHERE user_id = :u", soci::use(user_id), soci::into(n);
+  sql << "DELETE FROM sessions WHERE user_id = :u", soci::use(user_id);
+  return static_cast<int>(n);
+}
+
+// How long `name` stays locked after its `failures`-th failure in a row; zero below the limit.
+std::chrono::seconds LockFor(const SignInPolicy& policy, int failures) {
+  if (failures < policy.free_failures) return std::chrono::seconds(0);
+  auto lock = policy.first_lock;
+  for (int i = policy.free_failures; i < failures && lock < policy.longest_lock; ++i) lock *= 2;
+  return std::min(lock, policy.longest_lock);
+}
+
+// Failures older than this are forgotten, so names that were only guessed do not pile up.
+constexpr std::chrono::hours kFailureMemory{24};
+
 }  // namespace
 
 std::span<const RoleEntry> Roles() { return kRoles; }
+
+Result<Role> StoredRole(std::string_view name, std::string_view key) {
+  if (auto role = RoleFromKey(key)) return *role;
+  return Status::PermissionDenied(fmt::format(
+      "用户“{}”在数据库中的角色“{}”无法识别，已拒绝：请管理员核对 users 表（可用角色：clerk、"
+      "head、admin、supervisor）",
+      name, key));
+}
 
 std::optional<Role> RoleFromKey(std::string_view key) {
   for (const auto& e : kRoles) {
@@ -90,19 +152,14 @@ Result<User> AddUser(Database& db, int64_t agency_id, const std::string& name, R
   }
   auto agency = GetAgency(db, agency_id);
   if (!agency.ok()) return Status::InvalidInput(agency.status().message());
-  EnsureSodium();
-  std::array<char, crypto_pwhash_STRBYTES> hash{};
-  if (crypto_pwhash_str(hash.data(), password.data(), password.size(),
-                        crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-    return Status::Internal("计算密码哈希时内存不足");
-  }
+  auto hash = HashPassword(password);
+  if (!hash.ok()) return hash.status();
   return RunInTransaction(db, "添加用户", [&](soci::session& sql) -> Result<User> {
     long long taken = 0;
     sql << "SELECT count(*) FROM users WHERE name = :n", soci::use(name), soci::into(taken);
     if (taken) return Status::Conflict(fmt::format("用户名“{}”已被使用", name));
     std::string role_key(Key(role));
-    std::string hash_text(hash.data());
+    std::string hash_text = *hash;
     std::string now = FormatUtc(db.Now());
     long long agency = agency_id;
     long long id = 0;
@@ -126,7 +183,9 @@ Result<std::vector<User>> ListUsers(Database& db, std::optional<int64_t> agency_
     st.execute();
     std::vector<User> out;
     while (st.fetch()) {
-      out.push_back(User{id, agency, name, RoleFromKey(role).value_or(Role::kClerk)});
+      auto known = StoredRole(name, role);
+      if (!known.ok()) return known.status();
+      out.push_back(User{id, agency, name, *known});
     }
     return out;
   });
@@ -135,33 +194,143 @@ Result<std::vector<User>> ListUsers(Database& db, std::optional<int64_t> agency_
 Result<User> FindUserByName(Database& db, const std::string& name) {
   return Run(db, "查找用户", [&](soci::session& sql) -> Result<User> {
     long long id = 0, agency = 0;
-    std::string role;
-    sql << "SELECT id, agency_id, role FROM users WHERE name = :n", soci::use(name), soci::into(id),
-        soci::into(agency), soci::into(role);
+    std::string role, disabled;
+    soci::indicator disabled_ind = soci::i_null;
+    sql << "SELECT id, agency_id, role, disabled_at FROM users WHERE name = :n", soci::use(name),
+        soci::into(id), soci::into(agency), soci::into(role), soci::into(disabled, disabled_ind);
     if (!sql.got_data()) {
       return Status::NotFound(fmt::format("用户“{}”不存在：请用 `gongkai users list` 查看", name));
     }
-    return User{id, agency, name, RoleFromKey(role).value_or(Role::kClerk)};
+    auto known = StoredRole(name, role);
+    if (!known.ok()) return known.status();
+    if (disabled_ind == soci::i_ok) {
+      return Status::PermissionDenied(fmt::format(
+          "用户“{}”已于 {} 停用：请管理员用 `gongkai users enable {}` 恢复", name, disabled, name));
+    }
+    return User{id, agency, name, *known};
   });
 }
 
-Result<User> Authenticate(Database& db, const std::string& name, const std::string& password) {
-  auto found = Run(db, "登录", [&](soci::session& sql) -> Result<std::pair<User, std::string>> {
-    long long id = 0, agency = 0;
+Result<User> Authenticate(Database& db, const std::string& name, const std::string& password,
+                          const SignInPolicy& policy) {
+  struct Stored {
+    std::optional<User> user;
     std::string role, hash;
-    soci::indicator ind = soci::i_null;
-    sql << "SELECT id, agency_id, role, password_hash FROM users WHERE name = :n", soci::use(name),
-        soci::into(id), soci::into(agency), soci::into(role), soci::into(hash, ind);
-    if (!sql.got_data()) return Status::PermissionDenied("用户名或密码错误");
-    return std::pair{User{id, agency, name, RoleFromKey(role).value_or(Role::kClerk)}, hash};
+    bool disabled = false;
+    int failures = 0;
+    std::optional<std::chrono::system_clock::time_point> locked_until;
+  };
+  const auto now = db.Now();
+  auto found = Run(db, "登录", [&](soci::session& sql) -> Result<Stored> {
+    Stored out;
+    long long id = 0, agency = 0;
+    std::string disabled;
+    soci::indicator disabled_ind = soci::i_null;
+    sql << "SELECT id, agency_id, role, password_hash, disabled_at FROM users WHERE name = :n",
+        soci::use(name), soci::into(id), soci::into(agency), soci::into(out.role),
+        soci::into(out.hash), soci::into(disabled, disabled_ind);
+    if (sql.got_data()) {
+      out.user = User{id, agency, name, Role::kClerk};  // role checked once the password is
+      out.disabled = disabled_ind == soci::i_ok;
+    }
+    int failures = 0;
+    std::string locked;
+    soci::indicator locked_ind = soci::i_null;
+    sql << "SELECT failures, locked_until FROM sign_in_failures WHERE name = :n", soci::use(name),
+        soci::into(failures), soci::into(locked, locked_ind);
+    if (sql.got_data()) {
+      out.failures = failures;
+      if (locked_ind == soci::i_ok) {
+        auto until = ParseUtc(locked);
+        if (!until.ok()) return until.status();
+        out.locked_until = *until;
+      }
+    }
+    return out;
   });
   if (!found.ok()) return found.status();
-  EnsureSodium();
-  const auto& [user, hash] = *found;
-  if (crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) != 0) {
+  // The same verification whether or not the name exists or is locked.
+  const std::string& hash = found->user ? found->hash : DummyHash();
+  const bool matches = PasswordMatches(hash, password);
+  if (found->locked_until && *found->locked_until > now) {
+    auto wait = std::chrono::ceil<std::chrono::seconds>(*found->locked_until - now);
+    return Status::PermissionDenied(
+        fmt::format("该账号连续登录失败次数过多，已暂时锁定：请 {} 秒后再试，或请管理员重设密码",
+                    wait.count()));
+  }
+  if (!matches || !found->user) {
+    const int failures = found->failures + 1;
+    const auto lock = LockFor(policy, failures);
+    Status recorded = RunInTransaction(db, "记录登录失败", [&](soci::session& sql) -> Status {
+      std::string at = FormatUtc(now);
+      std::string forget = FormatUtc(now - kFailureMemory);
+      std::string until = FormatUtc(now + lock);
+      soci::indicator until_ind = lock.count() > 0 ? soci::i_ok : soci::i_null;
+      sql << "DELETE FROM sign_in_failures WHERE last_failure_at < :f", soci::use(forget);
+      sql << "INSERT INTO sign_in_failures (name, failures, last_failure_at, locked_until) "
+             "VALUES (:n, :c, :t, :u) ON CONFLICT (name) DO UPDATE SET failures = "
+             "excluded.failures, last_failure_at = excluded.last_failure_at, locked_until = "
+             "excluded.locked_until",
+          soci::use(name), soci::use(failures), soci::use(at), soci::use(until, until_ind);
+      return Status::Ok();
+    });
+    if (!recorded.ok()) return recorded;
     return Status::PermissionDenied("用户名或密码错误");
   }
+  if (found->disabled) return Status::PermissionDenied("该账号已停用：请联系管理员");
+  auto role = StoredRole(name, found->role);
+  if (!role.ok()) return role.status();
+  User user = *found->user;
+  user.role = *role;
+  if (found->failures > 0) {
+    Status cleared = Run(db, "清除登录失败记录", [&](soci::session& sql) -> Status {
+      sql << "DELETE FROM sign_in_failures WHERE name = :n", soci::use(name);
+      return Status::Ok();
+    });
+    if (!cleared.ok()) return cleared;
+  }
   return user;
+}
+
+Status SetUserEnabled(Database& db, const std::string& name, bool enabled) {
+  std::string now = FormatUtc(db.Now());
+  return RunInTransaction(db, enabled ? "启用用户" : "停用用户", [&](soci::session& sql) -> Status {
+    auto id = UserId(sql, name);
+    if (!id.ok()) return id.status();
+    long long user = *id;
+    soci::indicator ind = enabled ? soci::i_null : soci::i_ok;
+    sql << "UPDATE users SET disabled_at = :t WHERE id = :u", soci::use(now, ind), soci::use(user);
+    if (!enabled) DeleteSessionsOf(sql, user);
+    return Status::Ok();
+  });
+}
+
+Status SetPassword(Database& db, const std::string& name, const std::string& password) {
+  if (password.size() < kMinPasswordLength) {
+    return Status::InvalidInput(
+        fmt::format("密码太短：至少 {} 个字符（不输入密码则自动生成）", kMinPasswordLength));
+  }
+  auto hash = HashPassword(password);
+  if (!hash.ok()) return hash.status();
+  return RunInTransaction(db, "重设密码", [&](soci::session& sql) -> Status {
+    auto id = UserId(sql, name);
+    if (!id.ok()) return id.status();
+    long long user = *id;
+    std::string hash_text = *hash;
+    sql << "UPDATE users SET password_hash = :h WHERE id = :u", soci::use(hash_text),
+        soci::use(user);
+    sql << "DELETE FROM sign_in_failures WHERE name = :n", soci::use(name);
+    DeleteSessionsOf(sql, user);
+    return Status::Ok();
+  });
+}
+
+Result<int> RevokeSessions(Database& db, const std::string& name) {
+  return RunInTransaction(db, "结束用户的全部会话", [&](soci::session& sql) -> Result<int> {
+    auto id = UserId(sql, name);
+    if (!id.ok()) return id.status();
+    return DeleteSessionsOf(sql, *id);
+  });
 }
 
 Result<bool> UserCanAccess(Database& db, const User& user, int64_t agency_id) {
@@ -198,14 +367,16 @@ Result<SessionInfo> FindSession(Database& db, const std::string& token) {
     long long id = 0, agency = 0;
     std::string name, role, csrf, expires;
     sql << "SELECT u.id, u.agency_id, u.name, u.role, s.csrf_token, s.expires_at "
-           "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :h",
+           "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = :h AND "
+           "u.disabled_at IS NULL",
         soci::use(hash), soci::into(id), soci::into(agency), soci::into(name), soci::into(role),
         soci::into(csrf), soci::into(expires);
     if (!sql.got_data()) return Status::NotFound("会话不存在或已过期：请重新登录");
+    auto known = StoredRole(name, role);
+    if (!known.ok()) return known.status();
     auto expiry = ParseUtc(expires);
     if (!expiry.ok()) return expiry.status();
-    return SessionInfo{User{id, agency, name, RoleFromKey(role).value_or(Role::kClerk)}, csrf,
-                       *expiry};
+    return SessionInfo{User{id, agency, name, *known}, csrf, *expiry};
   });
 }
 

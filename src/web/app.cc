@@ -15,20 +15,32 @@ constexpr long kVisitorCookieSeconds = 24 * 3600;
 // Static files may be cached by browsers for this long.
 constexpr std::string_view kStaticCacheControl = "public, max-age=3600";
 
-bool RoleAllows(Access access, Role role) {
+// The action of store/permissions.h each route's Access stands for: the one place the web maps
+// its gate to the permission table. The gate is coarse (every kHead route is the head's alone);
+// the store checks the exact action again (e.g. PublishReport asks for kPublishReport).
+std::optional<Action> RouteAction(Access access) {
   switch (access) {
     case Access::kPublic:
+      return std::nullopt;
     case Access::kStaff:
-      return true;
+      return Action::kReadRegister;
     case Access::kClerk:
-      return role == Role::kClerk || role == Role::kHead || role == Role::kAdmin;
+      return Action::kRecordStep;
     case Access::kHead:
-      return role == Role::kHead || role == Role::kAdmin;
+      return Action::kApproveProposal;
     case Access::kAdmin:
-      return role == Role::kAdmin;
+      return Action::kManageUsers;
   }
-  return false;
+  return Action::kManageUsers;  // unreachable; the strictest
 }
+
+// POSTs that try a password or claim the first account: the sign-in bucket.
+bool IsSignIn(std::string_view path) {
+  return path == "/office/login" || path.starts_with("/setup/");
+}
+
+// POSTs that look a case up by its query code: the tracking page's global cap.
+bool IsTracking(std::string_view path) { return path == "/track" || path.starts_with("/track/"); }
 
 std::string_view StaticMime(std::string_view name) {
   if (name.ends_with(".css")) return "text/css; charset=utf-8";
@@ -60,7 +72,9 @@ App::App(Database& db, Calendars& calendars, AppOptions options, Templates templ
       templates_(std::move(templates)),
       uploads_(options_.upload_dir.string()),
       router_(BuildRoutes()),
-      public_posts_(options_.public_post_burst, options_.public_post_refill) {}
+      public_posts_(options_.public_post_burst, options_.public_post_refill),
+      sign_ins_(options_.sign_in_burst, options_.sign_in_refill),
+      tracking_(options_.tracking_global_burst, options_.tracking_global_refill) {}
 
 void App::SetupDone() { setup_done_ = true; }
 
@@ -77,7 +91,7 @@ Response App::Handle(Request& request) {
     response = Dispatch(request, ctx);
     for (auto& cookie : ctx.set_cookies) response.AddHeader("Set-Cookie", std::move(cookie));
   }
-  AddSecurityHeaders(response);
+  AddSecurityHeaders(response, request.secure || options_.secure_cookies);
   return response;
 }
 
@@ -100,7 +114,11 @@ Response App::Dispatch(Request& request, RequestContext& ctx) {
     auto session = FindSession(db_, session_token);
     if (session.ok()) {
       ctx.session = std::move(session).value();
-    } else if (session.status().code() == Status::Code::kNotFound) {
+    } else if (session.status().code() == Status::Code::kNotFound ||
+               session.status().code() == Status::Code::kPermissionDenied) {
+      if (session.status().code() == Status::Code::kPermissionDenied) {
+        spdlog::warn("session refused: {}", session.status().message());
+      }
       ctx.set_cookies.push_back(CookieHeader(kSessionCookie, "", secure, 0));
     } else {
       spdlog::error("session lookup failed: {}", session.status().message());
@@ -125,7 +143,8 @@ Response App::Dispatch(Request& request, RequestContext& ctx) {
       }
       return Redirect("/office/login");
     }
-    if (!RoleAllows(route.access, ctx.session->user.role)) {
+    if (auto action = RouteAction(route.access);
+        action && !Allows(ctx.session->user.role, *action)) {
       return Forbidden(
           fmt::format("您的角色（{}）不能执行此操作。", Label(ctx.session->user.role)));
     }
@@ -133,7 +152,10 @@ Response App::Dispatch(Request& request, RequestContext& ctx) {
 
   if (request.method == Method::kPost) {
     if (route.access == Access::kPublic) {
-      int wait = public_posts_.Take(request.remote_ip, RateLimiter::Clock::now());
+      const auto now = RateLimiter::Clock::now();
+      RateLimiter& bucket = IsSignIn(request.path) ? sign_ins_ : public_posts_;
+      int wait = bucket.Take(request.remote_ip, now);
+      if (wait == 0 && IsTracking(request.path)) wait = tracking_.Take("", now);
       if (wait > 0) return TooManyRequests(wait);
     }
     std::string_view content_type = request.Header("content-type");

@@ -2,8 +2,10 @@
 // calculator) and the disclosure office's workspace (case queue, case page with the legal next
 // steps, proposals the head approves, paper applications, reports), behind one route table
 // (web/routes.cc). App::Handle is the server's Handler: it serves static files, finds the
-// route, loads the session, checks the CSRF token of every POST, the caller's role, the public
-// POST rate limit, calls the handler and adds the security headers. Handlers check that the
+// route, loads the session, checks the CSRF token of every POST, the caller's role (the
+// permission table, store/permissions.h), the rate limits (public POSTs and sign-in per client,
+// tracking look-ups for everyone together), calls the handler and adds the security headers
+// (HSTS when served over TLS). Handlers check that the
 // agency in the URL is one the caller may act on.
 //
 // Thread safety: Handle may be called from many threads at once. The Database serializes its
@@ -25,6 +27,7 @@
 #include "store/calendars.h"
 #include "store/case_store.h"
 #include "store/database.h"
+#include "store/permissions.h"
 #include "store/proposals.h"
 #include "store/users.h"
 #include "util/status.h"
@@ -45,10 +48,20 @@ struct AppOptions {
   std::filesystem::path upload_dir;
   // Mark cookies Secure even when the proxy does not say X-Forwarded-Proto: https.
   bool secure_cookies = false;
-  // Public POSTs (applications, tracking, sign-in) per client address: a burst, then one per
-  // refill interval.
+  // Public POSTs (applications, tracking) per client address: a burst, then one per refill
+  // interval.
   int public_post_burst = 10;
   std::chrono::seconds public_post_refill{30};
+  // Sign-in attempts (and the set-up form) per client address, a bucket of their own so that
+  // filling in applications never locks staff out and guessing passwords never blocks the public.
+  int sign_in_burst = 20;
+  std::chrono::seconds sign_in_refill{6};
+  // How wrong passwords lock a login name (stored in the database, store/users.h).
+  SignInPolicy sign_in;
+  // Tracking look-ups by everyone together: a cap on distributed guessing of query codes, which
+  // per-address buckets cannot stop. Each look-up takes one token of one shared bucket.
+  int tracking_global_burst = 300;
+  std::chrono::milliseconds tracking_global_refill{200};
   // When not empty, /setup/<token> lets the first administrator be created once (the token is
   // printed on the console by `serve` for an empty database).
   std::string setup_token;
@@ -123,6 +136,8 @@ class App {
 
   // Each with its own lock.
   RateLimiter public_posts_;
+  RateLimiter sign_ins_;
+  RateLimiter tracking_;
   ReportCache report_cache_;
   std::atomic<bool> setup_done_{false};
 };

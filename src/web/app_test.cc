@@ -78,6 +78,7 @@ class AppTest : public ::testing::Test {
     options.data_dir = DefaultDataDir();
     options.upload_dir = dir_ / "uploads";
     options.public_post_burst = 1000;
+    options.sign_in_burst = 1000;
     auto app = App::Create(*db_, *calendars_, options);
     ASSERT_TRUE(app.ok()) << app.status().message();
     app_ = std::move(app).value().release();

@@ -105,6 +105,7 @@ class CaseFlowTest : public ::testing::Test {
     options.data_dir = DefaultDataDir();
     options.upload_dir = dir_ / "uploads";
     options.public_post_burst = 1000;
+    options.sign_in_burst = 1000;
     auto app = App::Create(*r->db, *r->calendars, options);
     ASSERT_TRUE(app.ok()) << app.status().message();
     r->app = std::move(app).value();

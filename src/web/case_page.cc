@@ -337,9 +337,8 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
                     std::string_view error, int status) {
   const auto& s = c.detail.summary;
   const auto& a = c.detail.applicant;
-  bool can_write = ctx.session->user.role != Role::kSupervisor;
-  bool can_approve =
-      ctx.session->user.role == Role::kHead || ctx.session->user.role == Role::kAdmin;
+  bool can_write = Allows(ctx.session->user.role, Action::kRecordStep);
+  bool can_approve = Allows(ctx.session->user.role, Action::kApproveProposal);
   View v;
   v.set("agency_id", Text(std::to_string(c.agency.id)));
   v.set("number", Text(s.number));
@@ -505,7 +504,7 @@ Response CaseStepSubmit(RequestContext& ctx, const Request& req) {
   auto event = EventFromForm(*type, ctx.form, c->detail.summary.number);
   if (!event.ok()) return RenderCase(ctx, *c, "", event.status().message(), 422);
   const User& user = ctx.session->user;
-  bool is_head = user.role == Role::kHead || user.role == Role::kAdmin;
+  bool is_head = Allows(user.role, Action::kApproveProposal);
   if (NeedsHeadApproval(*type) && !is_head) {
     Proposal p;
     p.agency_id = c->agency.id;

@@ -148,7 +148,7 @@ Response RenderRecords(RequestContext& ctx, const Request& req, int64_t agency_i
   v.set("normative", DocumentRows(*docs, RegulatoryDocument::kNormative));
   v.set("years", years);
   v.set("year_options", year_options);
-  v.set("can_edit", Flag(ctx.session->user.role != Role::kSupervisor));
+  v.set("can_edit", Flag(Allows(ctx.session->user.role, Action::kEditRecords)));
   const std::string done = DoneMessage(req);
   v.set("done", Text(done));
   v.set("has_done", Flag(!done.empty() && errors.empty()));

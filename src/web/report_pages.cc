@@ -110,8 +110,7 @@ View WorkflowView(RequestContext& ctx, const OfficeReport& r, const std::string&
   w.set("base", Text(base_url));
   w.set("csrf", Text(ctx.csrf));
   const Role role = ctx.session->user.role;
-  const bool head = role == Role::kHead;
-  const bool writer = role != Role::kSupervisor;
+  const bool writer = Allows(role, Action::kBuildDraft);
   const ReportVersion* current = r.versions.empty() ? nullptr : &r.versions.front();
   const ReportState state = current ? current->state : ReportState::kReopened;
   w.set("has_version", Flag(current != nullptr));
@@ -135,13 +134,17 @@ View WorkflowView(RequestContext& ctx, const OfficeReport& r, const std::string&
     versions.push_back(o);
   }
   w.set("versions", versions);
-  const bool editable = current && state == ReportState::kDraft && writer;
+  const bool editable =
+      current && state == ReportState::kDraft && Allows(role, Action::kEditNarrative);
   w.set("can_save",
         Flag(writer && state != ReportState::kApproved && state != ReportState::kPublished));
   w.set("can_edit", Flag(editable));
-  w.set("can_approve", Flag(head && current && state == ReportState::kDraft));
-  w.set("can_publish", Flag(head && current && state == ReportState::kApproved));
-  w.set("can_reopen", Flag(head && current && state == ReportState::kPublished));
+  w.set("can_approve",
+        Flag(Allows(role, Action::kApproveReport) && current && state == ReportState::kDraft));
+  w.set("can_publish",
+        Flag(Allows(role, Action::kPublishReport) && current && state == ReportState::kApproved));
+  w.set("can_reopen",
+        Flag(Allows(role, Action::kReopenReport) && current && state == ReportState::kPublished));
   View sections = List();
   for (int n = 1; n <= 6; ++n) {
     View o;

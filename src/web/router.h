@@ -18,13 +18,14 @@
 
 namespace gongkai::web {
 
-// Who may call a route. Office routes additionally check, in the handler, that the case,
-// report or record belongs to the caller's agency.
+// Who may call a route: web/app.cc maps each value to an action of the permission table
+// (store/permissions.h), which says which roles may. Office routes additionally check, in the
+// handler, that the case, report or record belongs to the caller's agency.
 enum class Access {
   kPublic,  // anyone, no sign-in
   kStaff,   // any signed-in office user, supervisors included (reads)
   kClerk,   // a user who records case steps: clerk, head or admin (not a supervisor)
-  kHead,    // the head of the disclosure office (approves proposals, publishes) or an admin
+  kHead,    // the head of the disclosure office (approves proposals, approves and publishes)
   kAdmin,   // an administrator (users, agencies)
 };
 

@@ -15,10 +15,12 @@
 #include <exception>
 #include <list>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <vector>
 
 #include "web/form.h"
+#include "web/security.h"
 
 namespace gongkai::web {
 
@@ -69,7 +71,7 @@ std::string_view TrimSpaces(std::string_view s) {
 
 // Builds a web::Request; returns a non-OK status when the target cannot be decoded.
 Status Translate(const http::request<http::string_body>& in, const std::string& peer,
-                 bool trust_proxy, Request* out) {
+                 std::span<const std::string> trusted_proxies, Request* out) {
   out->method = ToMethod(in.method());
   std::string_view target(in.target().data(), in.target().size());
   std::size_t q = target.find('?');
@@ -94,18 +96,11 @@ Status Translate(const http::request<http::string_body>& in, const std::string& 
   }
   out->cookies = ParseCookies(out->Header("cookie"));
   out->body = in.body();
-  out->remote_ip = peer;
-  if (trust_proxy) {
-    // nginx appends the client's address last (proxy_add_x_forwarded_for).
-    std::string_view xff = out->Header("x-forwarded-for");
-    if (!xff.empty()) {
-      std::size_t comma = xff.rfind(',');
-      std::string_view last =
-          TrimSpaces(comma == std::string_view::npos ? xff : xff.substr(comma + 1));
-      if (!last.empty()) out->remote_ip = std::string(last);
-    }
-    out->secure = out->Header("x-forwarded-proto") == "https";
-  }
+  // nginx appends the address it saw (proxy_add_x_forwarded_for); only a trusted proxy's
+  // headers are believed.
+  out->remote_ip = ClientAddress(peer, out->Header("x-forwarded-for"), trusted_proxies);
+  out->secure = IsTrustedProxy(peer, trusted_proxies) &&
+                TrimSpaces(out->Header("x-forwarded-proto")) == "https";
   return Status::Ok();
 }
 
@@ -226,7 +221,7 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     const auto& in = parser.get();
     Request req;
     Response resp;
-    Status s = Translate(in, peer, options.trust_proxy, &req);
+    Status s = Translate(in, peer, options.trusted_proxies, &req);
     if (!s.ok()) {
       resp = BadRequest(s.message());
     } else {

@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "util/status.h"
 #include "web/http.h"
@@ -41,9 +42,9 @@ struct ServerOptions {
   int port = 8080;
   // Threads running the connections.
   int threads = 4;
-  // Trust X-Forwarded-For / X-Forwarded-Proto from the reverse proxy (only when the server
-  // listens on loopback behind nginx).
-  bool trust_proxy = false;
+  // Addresses of reverse proxies whose X-Forwarded-For / X-Forwarded-Proto are believed
+  // (web/security.h ClientAddress); from anyone else the headers are ignored.
+  std::vector<std::string> trusted_proxies;
   // Stop on SIGINT / SIGTERM (the `serve` command); tests stop with Stop().
   bool handle_signals = false;
 };

@@ -39,7 +39,8 @@ Response LoginForm(RequestContext& ctx, const Request&) {
 
 Response LoginSubmit(RequestContext& ctx, const Request& req) {
   std::string name(ctx.form.Get("name"));
-  auto user = Authenticate(ctx.app.db(), name, std::string(ctx.form.Get("password")));
+  auto user = Authenticate(ctx.app.db(), name, std::string(ctx.form.Get("password")),
+                           ctx.app.options().sign_in);
   if (!user.ok()) {
     if (user.status().code() != Status::Code::kPermissionDenied) {
       spdlog::error("sign-in: {}", user.status().message());
@@ -48,7 +49,7 @@ Response LoginSubmit(RequestContext& ctx, const Request& req) {
     spdlog::info("sign-in refused from a client");
     View v;
     v.set("name", Text(name));
-    v.set("error", Text("用户名或密码错误。"));
+    v.set("error", Text(user.status().message()));
     return ctx.app.Page(ctx, "login", "工作人员登录", v, 401);
   }
   spdlog::info("sign-in: user {}", user->id);
