@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <array>
 
+#include "cases/events_jsonl.h"
 #include "store/case_rows.h"
 #include "store/sql.h"
 
@@ -165,6 +166,25 @@ Result<FilingReceipt> OnlineFilings::Receipt(std::string_view token) {
     auto r = Lookup(sql, token);
     if (!r) return Status::NotFound("没有这份申请的回执");
     return *r;
+  });
+}
+
+Result<std::set<std::string>> OnlineFilings::AttachedProofs() {
+  return Run(db_, "读取身份证明附件", [&](soci::session& sql) -> Result<std::set<std::string>> {
+    std::set<std::string> out;
+    std::string payload;
+    std::string pattern = fmt::format("%\"{}\"%", kIdProofField);
+    soci::statement st = (sql.prepare << "SELECT payload FROM case_events WHERE seq = 1 AND "
+                                         "payload LIKE :p",
+                          soci::use(pattern), soci::into(payload));
+    st.execute();
+    while (st.fetch()) {
+      auto e = ParseEventLine(payload, 1);
+      if (!e.ok() || !e->extra.is_object()) continue;
+      auto it = e->extra.find(std::string(kIdProofField));
+      if (it != e->extra.end() && it->is_string()) out.insert(it->get<std::string>());
+    }
+    return out;
   });
 }
 

@@ -19,6 +19,7 @@
 #include <chrono>
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -32,6 +33,9 @@ namespace gongkai {
 
 // How long after filing the receipt page still shows the query code.
 inline constexpr std::chrono::minutes kReceiptLifetime{30};
+
+// The `received` event's extra field naming the stored identity proof (web/upload.h).
+inline constexpr std::string_view kIdProofField = "id_proof";
 
 // A random one-time token for an application form: 64 lower-case hex characters.
 std::string NewFilingToken();
@@ -58,6 +62,10 @@ class OnlineFilings {
 
   // The receipt of the case `token` filed; kNotFound when it filed none.
   Result<FilingReceipt> Receipt(std::string_view token);
+
+  // The stored identity proofs some case records (kIdProofField of its `received` event), so
+  // the upload directory can be swept of the others.
+  Result<std::set<std::string>> AttachedProofs();
 
  private:
   Database& db_;

@@ -119,8 +119,8 @@ Status AlreadyDecided(const Proposal& p) {
                        std::chrono::floor<std::chrono::seconds>(*t + std::chrono::hours(8)));
   }
   std::string_view verb = p.decision == ProposalDecision::kApproved ? "批准" : "退回";
-  return Status::Conflict(fmt::format("该提议（第 {} 号）已于{} 由 {} {}，本次审批未生效", p.id,
-                                      when, p.decided_by, verb));
+  return Status::Conflict(fmt::format("该提议（第 {} 号）已于{} 由 {} {}，不能再次审批", p.id, when,
+                                      p.decided_by, verb));
 }
 
 // Marks proposal `id` decided if it is still pending; returns the rows changed (0 when another
