@@ -1101,6 +1101,9 @@ TEST_F(AppTest, LikelyDuplicateIsFlaggedWithALinkToTheOtherCase) {
   EXPECT_NE(page->body.find("可能重复的申请"), std::string::npos);
   EXPECT_NE(page->body.find("href=\"" + base + first.number + "\""), std::string::npos);
   EXPECT_NE(page->body.find("系统不会自动合并"), std::string::npos);
+  auto queue = Client().Get("/office", {{"Cookie", clerk.cookie}});
+  ASSERT_EQ(queue->status, 200);
+  EXPECT_NE(queue->body.find("疑似重复："), std::string::npos);
 }
 
 TEST(RateLimitTest, PublicPostsAreLimitedPerAddress) {
