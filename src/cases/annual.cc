@@ -221,7 +221,12 @@ void AnnualFold::Impl::Add(const std::vector<Event>& events) {
   NarrativeFacts& facts = out.facts;
   if (events.empty() || events.front().date > dec31) return;
   internal::CaseFold fold;
-  for (std::size_t i = 0; i < events.size() && events[i].date <= dec31; ++i) {
+  // Voided steps never happened, whenever they were voided (a void of a step in a published
+  // year is refused by the register, so a published report stays true).
+  const std::vector<bool> skipped = SkippedByVoids(events);
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (skipped[i]) continue;
+    if (events[i].date > dec31) break;
     const Event& e = events[i];
     Status s = fold.Check(e, calendar, settings);
     if (!s.ok()) {

@@ -35,6 +35,10 @@ bool HasOpenRemedy(const std::vector<Remedy>& remedies, bool litigation) {
 
 Status CaseFold::Check(const Event& e, const Calendar& calendar,
                        const CaseSettings& settings) const {
+  if (IsVoid(e.type)) {
+    // A void is judged against the whole list of events (CheckVoid), which a fold does not keep.
+    return Refuse("作废记录须对照案件的全部事件检查（CheckVoid），不能作为办理步骤记录");
+  }
   if (received == nullptr) {
     if (e.type != EventType::kReceived) {
       return Refuse(fmt::format(
@@ -196,6 +200,8 @@ Status CaseFold::Check(const Event& e, const Calendar& calendar,
         return Refuse("本案没有尚未审结的行政诉讼，不能记录诉讼裁判；请先记录 litigation_filed");
       }
       break;
+    case EventType::kVoided:  // refused above
+      break;
   }
   return Status::Ok();
 }
@@ -293,6 +299,8 @@ Status CaseFold::Apply(const Event& e, const Calendar& calendar, const CaseSetti
       }
       break;
     }
+    case EventType::kVoided:  // never folded: the callers skip voids (CheckVoid)
+      break;
   }
   return flag_status;
 }

@@ -134,6 +134,110 @@ std::vector<EventType> NextSteps(const internal::CaseFold& f, const Calendar& ca
   return steps;
 }
 
+Status RefuseVoid(std::string msg) { return Status::InvalidInput(std::move(msg)); }
+
+// CheckVoid against a history whose skipped steps are known (skipped.size() == history.size()).
+Status CheckVoidAgainst(std::span<const Event> history, const std::vector<bool>& skipped,
+                        const Event& v) {
+  if (history.empty()) return RefuseVoid("本案还没有任何事件，没有可以作废的步骤");
+  const Event& first = history.front();
+  if (v.case_number != first.case_number || v.agency != first.agency) {
+    return RefuseVoid(
+        fmt::format("事件属于案件 {}，不属于本案 {}", v.case_number, first.case_number));
+  }
+  const int n = v.voids.value_or(0);
+  const int size = static_cast<int>(history.size());
+  if (n < 1 || n > size) {
+    return RefuseVoid(fmt::format("要作废的第 {} 个事件不存在：本案共有 {} 个事件", n, size));
+  }
+  const Event& target = history[static_cast<std::size_t>(n - 1)];
+  if (target.type == EventType::kReceived) {
+    return RefuseVoid(
+        "不能作废“收到申请”：申请人已得到案件编号和查询码，登记簿须保留收到的每一份申请；"
+        "重复提交的申请请以“不予处理——重复申请”（not_processed.repeat）答复");
+  }
+  if (IsVoid(target.type)) {
+    return RefuseVoid(
+        fmt::format("第 {} 个事件本身是作废记录，不能再作废；如作废有误，请重新记录原来的步骤", n));
+  }
+  if (skipped[static_cast<std::size_t>(n - 1)]) {
+    return RefuseVoid(fmt::format("第 {} 个事件（{}）已经作废", n, Label(target.type)));
+  }
+  for (int j = n; j < size; ++j) {
+    if (skipped[static_cast<std::size_t>(j)]) continue;
+    return RefuseVoid(fmt::format(
+        "第 {} 个事件（{}）之后还有仍然有效的第 {} 个事件（{}），它以前者为前提；请先从最新的步骤"
+        "起逐个作废",
+        n, Label(target.type), j + 1, Label(history[static_cast<std::size_t>(j)].type)));
+  }
+  if (!v.void_reason || v.void_reason->find_first_not_of(" \t\r\n") == std::string::npos) {
+    return RefuseVoid("请写明作废的理由");
+  }
+  if (v.date < target.date) {
+    return RefuseVoid(fmt::format("作废日期 {} 早于被作废事件的日期 {}", FormatDate(v.date),
+                                  FormatDate(target.date)));
+  }
+  return Status::Ok();
+}
+
+// SkippedByVoids; also reports the first void CheckVoid refuses (its index and refusal) when
+// asked. A refused void is skipped and voids nothing.
+std::vector<bool> ScanVoids(const std::vector<Event>& events, Status* bad, int* bad_index) {
+  std::vector<bool> skipped;
+  skipped.reserve(events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const Event& e = events[i];
+    if (!IsVoid(e.type)) {
+      skipped.push_back(false);
+      continue;
+    }
+    Status s = CheckVoidAgainst(std::span<const Event>(events.data(), i), skipped, e);
+    if (s.ok()) {
+      skipped[static_cast<std::size_t>(*e.voids - 1)] = true;
+    } else if (bad != nullptr && bad->ok()) {
+      *bad = s;
+      *bad_index = static_cast<int>(i);
+    }
+    skipped.push_back(true);
+  }
+  return skipped;
+}
+
+// The sequence rule event by event, voids included (a void takes the latest step in force
+// out, so the fold is rebuilt from the steps that remain); refuses events after `today` when
+// given. Returns the first refusal and sets *bad to its index.
+Status CheckEach(const std::vector<Event>& events, const Calendar& calendar,
+                 const CaseSettings& settings, std::optional<Date> today, int* bad) {
+  std::vector<bool> skipped;
+  skipped.reserve(events.size());
+  internal::CaseFold fold;
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    const Event& e = events[i];
+    Status s = today ? CheckNotAfterToday(e, *today) : Status::Ok();
+    if (s.ok() && IsVoid(e.type)) {
+      s = CheckVoidAgainst(std::span<const Event>(events.data(), i), skipped, e);
+      if (s.ok()) {
+        skipped[static_cast<std::size_t>(*e.voids - 1)] = true;
+        skipped.push_back(true);
+        fold = internal::CaseFold();
+        for (std::size_t j = 0; j < i; ++j) {
+          if (!skipped[j]) (void)fold.Apply(events[j], calendar, settings);
+        }
+        continue;
+      }
+    } else if (s.ok()) {
+      s = fold.Check(e, calendar, settings);
+    }
+    if (!s.ok()) {
+      *bad = static_cast<int>(i);
+      return s;
+    }
+    (void)fold.Apply(e, calendar, settings);
+    skipped.push_back(false);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::span<const VocabEntry<CaseStatus>> CaseStatuses() { return kStatuses; }
@@ -146,10 +250,32 @@ std::optional<CaseStatus> CaseStatusFromKey(std::string_view key) {
   return std::nullopt;
 }
 
+Status CheckNotAfterToday(const Event& e, Date today) {
+  if (e.date <= today) return Status::Ok();
+  return Status::InvalidInput(
+      fmt::format("日期 {} 晚于今天（{}）：登记簿只记录已经发生的步骤，请核对日期",
+                  FormatDate(e.date), FormatDate(today)));
+}
+
+Status CheckVoid(const std::vector<Event>& history, const Event& void_event) {
+  return CheckVoidAgainst(history, ScanVoids(history, nullptr, nullptr), void_event);
+}
+
+std::vector<bool> SkippedByVoids(const std::vector<Event>& events) {
+  return ScanVoids(events, nullptr, nullptr);
+}
+
 Status CheckNextEvent(const std::vector<Event>& history, const Event& next,
                       const Calendar& calendar, const CaseSettings& settings) {
+  Status bad_void;
+  int bad_index = -1;
+  std::vector<bool> skipped = ScanVoids(history, &bad_void, &bad_index);
+  if (!bad_void.ok()) {
+    return bad_void.WithContext("已有记录不合规，" + Position(bad_index, history[bad_index]));
+  }
   internal::CaseFold fold;
   for (std::size_t i = 0; i < history.size(); ++i) {
+    if (skipped[i]) continue;
     // A stored history should be legal; if it is not, say so rather than fold nonsense.
     Status s = fold.Check(history[i], calendar, settings);
     if (!s.ok()) {
@@ -158,42 +284,33 @@ Status CheckNextEvent(const std::vector<Event>& history, const Event& next,
     // Flags are ComputeCaseState's business; only the order matters here.
     (void)fold.Apply(history[i], calendar, settings);
   }
+  if (IsVoid(next.type)) return CheckVoidAgainst(history, skipped, next);
   return fold.Check(next, calendar, settings);
 }
 
 Status CheckHistory(const std::vector<Event>& events, const Calendar& calendar,
                     const CaseSettings& settings, int* bad_index) {
-  internal::CaseFold fold;
-  for (std::size_t i = 0; i < events.size(); ++i) {
-    Status s = fold.Check(events[i], calendar, settings);
-    if (!s.ok()) {
-      if (bad_index != nullptr) *bad_index = static_cast<int>(i);
-      return s.WithContext(Position(static_cast<int>(i), events[i]));
-    }
-    (void)fold.Apply(events[i], calendar, settings);
-  }
-  return Status::Ok();
+  int bad = 0;
+  Status s = CheckEach(events, calendar, settings, std::nullopt, &bad);
+  if (s.ok()) return s;
+  if (bad_index != nullptr) *bad_index = bad;
+  return s.WithContext(Position(bad, events[static_cast<std::size_t>(bad)]));
 }
 
 Status CheckImportedCases(const std::vector<CaseEvents>& cases, const Calendar& calendar,
-                          const CaseSettings& settings) {
+                          const CaseSettings& settings, Date today) {
   std::string errors;
   for (const CaseEvents& c : cases) {
-    internal::CaseFold fold;
-    for (std::size_t i = 0; i < c.events.size(); ++i) {
-      Status s = fold.Check(c.events[i], calendar, settings);
-      if (s.ok()) {
-        (void)fold.Apply(c.events[i], calendar, settings);
-        continue;
-      }
-      int line = i < c.lines.size() ? c.lines[i] : 0;
-      if (!errors.empty()) errors += '\n';
-      errors += line > 0 ? fmt::format("第 {} 行（案件 {}）：", line, c.case_number)
-                         : fmt::format("案件 {} {}", c.case_number,
-                                       Position(static_cast<int>(i), c.events[i]));
-      errors += s.message();
-      break;  // later events of this case would only repeat the consequence
-    }
+    int i = 0;
+    Status s = CheckEach(c.events, calendar, settings, today, &i);
+    if (s.ok()) continue;
+    // Only the first refusal of a case: later events would only repeat the consequence.
+    std::size_t at = static_cast<std::size_t>(i);
+    int line = at < c.lines.size() ? c.lines[at] : 0;
+    if (!errors.empty()) errors += '\n';
+    errors += line > 0 ? fmt::format("第 {} 行（案件 {}）：", line, c.case_number)
+                       : fmt::format("案件 {} {}", c.case_number, Position(i, c.events[at]));
+    errors += s.message();
   }
   if (!errors.empty()) return Status::InvalidInput(errors);
   return Status::Ok();
@@ -206,9 +323,30 @@ CaseState ComputeCaseState(const std::vector<Event>& events, const Calendar& cal
     state.agency = events.front().agency;
     state.case_number = events.front().case_number;
   }
+  Status bad_void;
+  int bad_index = -1;
+  std::vector<bool> skipped = ScanVoids(events, &bad_void, &bad_index);
+  state.voided.resize(events.size());
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    state.voided[i] = skipped[i] && !IsVoid(events[i].type);
+  }
   internal::CaseFold fold;
   for (std::size_t i = 0; i < events.size(); ++i) {
     const Event& e = events[i];
+    if (static_cast<int>(i) == bad_index) {
+      state.error = bad_void.WithContext(Position(bad_index, e));
+      state.illegal_event = bad_index;
+      break;
+    }
+    if (skipped[i]) {
+      if (IsVoid(e.type) && e.date <= as_of) {
+        const Event& target = events[static_cast<std::size_t>(*e.voids - 1)];
+        state.explanation.push_back(fmt::format("{} 作废第 {} 个事件（{}，{}）：{}",
+                                                FormatDateZh(e.date), *e.voids, Label(target.type),
+                                                FormatDate(target.date), *e.void_reason));
+      }
+      continue;
+    }
     if (e.date > as_of) break;
     Status s = fold.Check(e, calendar, settings);
     if (!s.ok()) {

@@ -97,7 +97,15 @@ struct CaseState {
   Status error;
   // Index of the first illegal event when the history breaks a rule.
   std::optional<int> illegal_event;
+  // voided[i] is true when events[i] is a step some void declared a mistake (same size as the
+  // events; the voids themselves are false).
+  std::vector<bool> voided;
 };
+
+// For each event: true when it is a voided step or a void, i.e. when every fold skips it. A void
+// CheckVoid would refuse marks nothing (the caller reports it). Index i of the result matches
+// events[i].
+std::vector<bool> SkippedByVoids(const std::vector<Event>& events);
 
 // Returns OK when `next` may follow `history`, else
 // kInvalidInput with the reason in Chinese: an event before `received`, a second `received`,
@@ -114,6 +122,26 @@ struct CaseState {
 Status CheckNextEvent(const std::vector<Event>& history, const Event& next,
                       const Calendar& calendar, const CaseSettings& settings);
 
+// Returns OK when `e` is dated no later than `today` (the agency's date, Asia/Shanghai, passed
+// in by the caller), else kInvalidInput naming both dates: the register records steps that
+// happened, never planned ones. Every path that stores an event (the office's forms, a head's
+// approval, `gongkai cases import`) goes through it: CheckImportedCases calls it per line and
+// the case register calls it before CheckNextEvent.
+Status CheckNotAfterToday(const Event& e, Date today);
+
+// Voiding a mistaken step (a `voided` event, cases/event.h). CheckNextEvent routes a `voided`
+// `next` here. Settled here (design):
+//   - only the latest step still in force may be voided: a later step was taken on the strength
+//     of it (an answer after a fee paid, a delivery after an answer), so those are voided first,
+//     newest first, and the remaining steps are always a legal history;
+//   - `received` is never voided: its number and query code were handed to the applicant and
+//     the register must keep every application it received (Art. 45); a filing made twice is
+//     closed as 不予处理·重复申请 (answered, not_processed.repeat), never erased;
+//   - a void is never voided: a wrong void is undone by recording the step again;
+//   - the reason is required, and the void is dated on or after the step it voids.
+// Returns OK, or kInvalidInput saying which rule and what to do.
+Status CheckVoid(const std::vector<Event>& history, const Event& void_event);
+
 // Checks a whole history event by event. Returns OK, or the first refusal prefixed with the
 // event's position ("第 3 个事件（answered，2024-05-06）："), and sets *bad_index when given.
 Status CheckHistory(const std::vector<Event>& events, const Calendar& calendar,
@@ -122,11 +150,13 @@ Status CheckHistory(const std::vector<Event>& events, const Calendar& calendar,
 // Checks every imported case (events_jsonl.h) with CheckHistory. Returns OK, or kInvalidInput
 // listing every refused event, one per message line, each with its input line and case number
 // ("第 17 行（案件 2024-003）：…"). An import is all or nothing.
+// Also refuses, by line, every event dated after `today` (CheckNotAfterToday).
 Status CheckImportedCases(const std::vector<CaseEvents>& cases, const Calendar& calendar,
-                          const CaseSettings& settings);
+                          const CaseSettings& settings, Date today);
 
 // Derives the state of a case as of `as_of` from its events (in order; events dated after
-// `as_of` are ignored). Never fails: problems are carried in `error`.
+// `as_of` are ignored). Voided steps and the voids are skipped, whatever the void's date: a void
+// says the step never happened. Never fails: problems are carried in `error`.
 CaseState ComputeCaseState(const std::vector<Event>& events, const Calendar& calendar,
                            const CaseSettings& settings, Date as_of);
 

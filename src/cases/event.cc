@@ -7,7 +7,7 @@
 namespace gongkai {
 namespace {
 
-constexpr std::array<VocabEntry<EventType>, 19> kEventTypes{{
+constexpr std::array<VocabEntry<EventType>, 20> kEventTypes{{
     {EventType::kReceived, "received", "收到申请"},
     {EventType::kCorrectionRequested, "correction_requested", "补正告知"},
     {EventType::kCorrectionReceived, "correction_received", "收到补正"},
@@ -27,6 +27,7 @@ constexpr std::array<VocabEntry<EventType>, 19> kEventTypes{{
     {EventType::kReconsiderationDecided, "reconsideration_decided", "行政复议决定"},
     {EventType::kLitigationFiled, "litigation_filed", "提起行政诉讼"},
     {EventType::kLitigationDecided, "litigation_decided", "行政诉讼裁判"},
+    {EventType::kVoided, "voided", "作废错误记录"},
 }};
 
 constexpr std::array<VocabEntry<ConsultationParty>, 2> kParties{{

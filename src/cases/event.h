@@ -45,7 +45,16 @@ enum class EventType {
   kReconsiderationDecided,  //
   kLitigationFiled,         // 行政诉讼
   kLitigationDecided,       //
+  kVoided,                  // voids a mistaken step (not in case-events.md; see below)
 };
+
+// `voided` (design, added to the interchange format by Gongkai): {"type": "voided", "voids": N,
+// "reason": "…"} declares the case's N-th event (its seq, 1-based, in the case's order) a
+// mistake. Nothing is edited or deleted: the voided step stays in the history, struck through,
+// and every fold (ComputeCaseState, the annual report, the sequence rule) skips both the voided
+// step and the void. A void needs the head's approval (store/proposals.h). What may be voided is
+// CheckNextEvent's rule (cases/case_state.h): the latest step still in force, never `received`
+// nor another void.
 
 // Whom a consultation asks (Art. 32 third party, Art. 34 co-author agency).
 enum class ConsultationParty { kThirdParty, kCoAuthor };
@@ -80,6 +89,8 @@ bool IsAnswerOutcome(Outcome v);
 
 // True for the events that close a case: answered, deemed_withdrawn, withdrawn.
 bool IsClosing(EventType t);
+// True for `voided`: an event about the record, not a step of the case.
+inline bool IsVoid(EventType t) { return t == EventType::kVoided; }
 // True for the remedies (reconsideration and litigation, filed or decided): they may follow a
 // closed case.
 bool IsRemedy(EventType t);
@@ -129,6 +140,9 @@ struct Event {
   std::optional<RemedyResult> result;
   // litigation_filed
   std::optional<bool> after_reconsideration;
+  // voided: the seq (1-based position in the case) of the voided event, and why (required)
+  std::optional<int> voids;
+  std::optional<std::string> void_reason;
 
   // Fields the format does not define, in input order: an object, or null when there are none
   // (null costs no allocation; a million generated events carry none).

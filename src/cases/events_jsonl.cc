@@ -29,7 +29,7 @@ struct ExtraSpec {
 };
 
 using T = EventType;
-constexpr std::array<ExtraSpec, 19> kExtras{{
+constexpr std::array<ExtraSpec, 20> kExtras{{
     {"applicant_kind", Bit(T::kReceived)},
     {"applicant_name", Bit(T::kReceived)},
     {"channel", Bit(T::kReceived)},
@@ -45,10 +45,11 @@ constexpr std::array<ExtraSpec, 19> kExtras{{
     {"method", Bit(T::kFeeNoticeSent) | Bit(T::kDelivered)},
     {"amount_fen", Bit(T::kFeeNoticeSent)},
     {"outcome", Bit(T::kAnswered)},
-    {"reason", Bit(T::kDeemedWithdrawn)},
+    {"reason", Bit(T::kDeemedWithdrawn) | Bit(T::kVoided)},
     {"body", Bit(T::kReconsiderationFiled)},
     {"result", Bit(T::kReconsiderationDecided) | Bit(T::kLitigationDecided)},
     {"after_reconsideration", Bit(T::kLitigationFiled)},
+    {"voids", Bit(T::kVoided)},
 }};
 
 bool Takes(EventType type, std::string_view field) {
@@ -176,6 +177,8 @@ Status SetExtra(Event& e, std::string_view field, const Json& v) {
           fmt::format("字段 outcome 的值 {} 无效，应为 {}{}", Shown(v), allowed, hint));
     }
     e.outcome = *o;
+  } else if (field == "reason" && e.type == EventType::kVoided) {
+    GONGKAI_ASSIGN(e.void_reason, GetString(field, v));
   } else if (field == "reason") {
     GONGKAI_ASSIGN(e.reason, GetKey(field, v, WithdrawalReasons()));
   } else if (field == "body") {
@@ -184,6 +187,11 @@ Status SetExtra(Event& e, std::string_view field, const Json& v) {
     GONGKAI_ASSIGN(e.result, GetKey(field, v, RemedyResults()));
   } else if (field == "after_reconsideration") {
     GONGKAI_ASSIGN(e.after_reconsideration, GetBool(field, v));
+  } else if (field == "voids") {
+    if (!v.is_number_integer() || v.get<int64_t>() < 1 || v.get<int64_t>() > INT32_MAX) {
+      return BadValue(field, v, "被作废事件在本案中的序号（从 1 起的整数）");
+    }
+    e.voids = v.get<int>();
   }
 #undef GONGKAI_ASSIGN
   return Status::Ok();
@@ -218,6 +226,10 @@ Status CheckRequired(const Event& e) {
     case EventType::kReconsiderationDecided:
     case EventType::kLitigationDecided:
       if (!e.result) return Missing("result", "upheld、corrected 或 other");
+      break;
+    case EventType::kVoided:
+      if (!e.voids) return Missing("voids", "被作废事件在本案中的序号");
+      if (!e.void_reason || e.void_reason->empty()) return Missing("reason", "作废的理由");
       break;
     default:
       break;
@@ -331,7 +343,9 @@ std::string EventToJsonLine(const Event& e) {
   Put(j, "method", e.method);
   Put(j, "amount_fen", e.amount_fen);
   PutKey(j, "outcome", e.outcome);
+  Put(j, "voids", e.voids);
   PutKey(j, "reason", e.reason);
+  Put(j, "reason", e.void_reason);
   Put(j, "body", e.body);
   PutKey(j, "result", e.result);
   Put(j, "after_reconsideration", e.after_reconsideration);

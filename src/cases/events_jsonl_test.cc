@@ -153,7 +153,7 @@ TEST(EventsJsonlTest, FileGroupsByAgencyAndCase) {
   EXPECT_EQ((*cases)[1].lines, std::vector<int>{3});
   EXPECT_EQ((*cases)[2].case_number, "2");
   EXPECT_EQ((*cases)[2].lines, std::vector<int>{6});
-  EXPECT_TRUE(CheckImportedCases(*cases, NationalCalendar(), CaseSettings{}).ok());
+  EXPECT_TRUE(CheckImportedCases(*cases, NationalCalendar(), CaseSettings{}, D("2024-12-31")).ok());
   EXPECT_TRUE(ParseEventsJsonl("").ok());
 }
 
@@ -185,7 +185,7 @@ TEST(EventsJsonlTest, ImportCheckNamesLineAndCaseOfEveryIllegalSequence) {
       "\n";
   auto cases = ParseEventsJsonl(text);
   ASSERT_TRUE(cases.ok()) << cases.status().message();
-  Status s = CheckImportedCases(*cases, NationalCalendar(), CaseSettings{});
+  Status s = CheckImportedCases(*cases, NationalCalendar(), CaseSettings{}, D("2024-12-31"));
   ASSERT_FALSE(s.ok());
   EXPECT_NE(s.message().find("第 3 行（案件 A）：延长 25 个工作日无效"), std::string::npos)
       << s.message();

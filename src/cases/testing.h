@@ -70,6 +70,11 @@ struct Ev {
   Ev& Reason(WithdrawalReason r) { return e.reason = r, *this; }
   Ev& Decision(RemedyResult r) { return e.result = r, *this; }
   Ev& AfterReconsideration() { return e.after_reconsideration = true, *this; }
+  Ev& Voids(int seq, const char* why) {
+    e.voids = seq;
+    e.void_reason = why;
+    return *this;
+  }
   operator Event() const { return e; }  // NOLINT: implicit so histories read as lists
 };
 

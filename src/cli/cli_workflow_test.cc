@@ -113,6 +113,24 @@ TEST_F(CliWorkflowTest, ImportRefuseListExportAndReport) {
   EXPECT_EQ(t.at("carried_forward").at("total"), 1);
 }
 
+// Bug: a step dated next month was accepted. `cases import` refuses a line dated after today
+// (the machine's date in Asia/Shanghai; 2099 is after it whenever this runs) with file:line,
+// and imports nothing.
+TEST_F(CliWorkflowTest, ImportRefusesAFutureDatedLine) {
+  Write(
+      dir_ / "future.jsonl",
+      R"({"case":"2024-020","type":"received","date":"2024-05-06","applicant_kind":"natural_person","channel":"internet"}
+{"case":"2024-020","type":"answered","date":"2099-01-05","outcome":"granted"}
+)");
+  Outcome refused = Gongkai("cases import " + Quote((dir_ / "future.jsonl").string()) + " " + Db());
+  EXPECT_EQ(refused.exit_code, 1) << refused.err;
+  EXPECT_NE(refused.err.find("第 2 行（案件 2024-020）：日期 2099-01-05 晚于今天"),
+            std::string::npos)
+      << refused.err;
+  Outcome list = Gongkai("cases list " + Db());
+  EXPECT_EQ(list.out.find("2024-020"), std::string::npos) << list.out;
+}
+
 TEST_F(CliWorkflowTest, DeadlineIntoAYearWithoutItsNoticeIsComputedAndFlagged) {
   // Worked by hand in calendar_test: 20 working days from Sunday 2026-12-20 end on 2027-01-18
   // on the provisional 2027 calendar.

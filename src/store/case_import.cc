@@ -83,7 +83,8 @@ Result<ImportResult> CaseRegister::Import(std::string_view jsonl, const ImportOp
                ? Status::InvalidInput(ctx.status().message())
                : ctx.status();
   }
-  Status legal = CheckImportedCases(*parsed, *ctx->calendar, ctx->settings);
+  Date today = Today();
+  Status legal = CheckImportedCases(*parsed, *ctx->calendar, ctx->settings, today);
   if (!legal.ok()) return legal;
 
   // Case numbers are unique per agency: within the file (two `agency` values may repeat one)
@@ -101,7 +102,6 @@ Result<ImportResult> CaseRegister::Import(std::string_view jsonl, const ImportOp
   }
 
   auto lines = SplitLines(jsonl);
-  Date today = Today();
   std::string now = FormatUtc(db_.Now());
   auto written = RunInTransaction(db_, "导入案件", [&](soci::session& sql) -> Result<ImportResult> {
     long long agency = target.value_or(0);

@@ -66,6 +66,18 @@ struct AgencyContext {
 };
 Result<AgencyContext> LoadAgencyContext(Database& db, Calendars& calendars, int64_t agency_id);
 
+// CaseRegister::RegisterCase inside the caller's transaction (an online filing claims its
+// idempotency token in the same transaction, store/online_filings.cc). Same outcomes.
+Result<NewCase> RegisterCaseInTransaction(soci::session& sql, Database& db,
+                                          const AgencyContext& ctx, Event received,
+                                          const Applicant& applicant, const std::string& form,
+                                          const std::string& actor, Date today);
+
+// CaseRegister::AppendEvent inside the caller's transaction (a head's approval records the event
+// and marks the proposal decided in one transaction, store/proposals.cc). Same outcomes.
+Status AppendEventInTransaction(soci::session& sql, Database& db, const AgencyContext& ctx,
+                                const Event& event, const std::string& actor, Date today);
+
 // A case row and an event row to insert; the bulk writers below send them in batches.
 struct CaseInsert {
   long long id = 0;

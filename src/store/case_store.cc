@@ -151,55 +151,64 @@ Result<NewCase> CaseRegister::RegisterCase(int64_t agency_id, Event received,
                                            const std::string& actor) {
   auto ctx = LoadAgencyContext(db_, calendars_, agency_id);
   if (!ctx.ok()) return ctx.status();
+  Date today = Today();
+  return RunInTransaction(db_, "登记案件", [&](soci::session& sql) -> Result<NewCase> {
+    return internal::RegisterCaseInTransaction(sql, db_, *ctx, std::move(received), applicant, form,
+                                               actor, today);
+  });
+}
+
+Result<NewCase> internal::RegisterCaseInTransaction(soci::session& sql, Database& db,
+                                                    const AgencyContext& ctx, Event received,
+                                                    const Applicant& applicant,
+                                                    const std::string& form,
+                                                    const std::string& actor, Date today) {
   if (received.type != EventType::kReceived) {
     return Status::InvalidInput("登记新案件的第一个事件必须是 received（收到申请）");
   }
-  Status legal = CheckNextEvent({}, received, *ctx->calendar, ctx->settings);
+  if (Status s = CheckNotAfterToday(received, today); !s.ok()) return s;
+  Status legal = CheckNextEvent({}, received, *ctx.calendar, ctx.settings);
   if (!legal.ok()) return legal;
-  Date today = Today();
-  return RunInTransaction(db_, "登记案件", [&](soci::session& sql) -> Result<NewCase> {
-    long long agency = agency_id;
-    int year = static_cast<int>(received.date.year());
-    if (internal::LockedYears(sql, agency).contains(year)) return LockedYearConflict(year);
-    long long taken = 0;
-    if (received.case_number.empty()) {
-      long long in_year = 0;
-      std::string first = fmt::format("{:04d}-01-01", year),
-                  last = fmt::format("{:04d}-12-31", year);
-      sql << "SELECT count(*) FROM cases WHERE agency_id = :a AND received_date >= :f AND "
-             "received_date <= :l",
-          soci::use(agency), soci::use(first), soci::use(last), soci::into(in_year);
-      do {
-        received.case_number = fmt::format("{}-{:06d}", year, ++in_year);
-        sql << "SELECT count(*) FROM cases WHERE agency_id = :a AND number = :n", soci::use(agency),
-            soci::use(received.case_number), soci::into(taken);
-      } while (taken);
-    } else {
+  long long agency = ctx.agency.id;
+  int year = static_cast<int>(received.date.year());
+  if (internal::LockedYears(sql, agency).contains(year)) return LockedYearConflict(year);
+  long long taken = 0;
+  if (received.case_number.empty()) {
+    long long in_year = 0;
+    std::string first = fmt::format("{:04d}-01-01", year), last = fmt::format("{:04d}-12-31", year);
+    sql << "SELECT count(*) FROM cases WHERE agency_id = :a AND received_date >= :f AND "
+           "received_date <= :l",
+        soci::use(agency), soci::use(first), soci::use(last), soci::into(in_year);
+    do {
+      received.case_number = fmt::format("{}-{:06d}", year, ++in_year);
       sql << "SELECT count(*) FROM cases WHERE agency_id = :a AND number = :n", soci::use(agency),
           soci::use(received.case_number), soci::into(taken);
-      if (taken) return Status::Conflict(fmt::format("案件编号 {} 已存在", received.case_number));
-    }
-    internal::CaseInsert row;
-    row.id = internal::ReserveCaseIds(sql, agency, 1);
-    row.facts = internal::FactsFromReceived(received);
-    row.facts.applicant = applicant;
-    row.facts.applicant_display = internal::MaskApplicantName(
-        received.applicant_kind.value_or(ApplicantKind::kNaturalPerson), applicant.name);
-    row.facts.form = form;
-    NewCase result{received.case_number, internal::NewQueryCode()};
-    row.query_code_hash = internal::QueryCodeHash(result.query_code);
-    std::vector<Event> events{received};
-    row.state = internal::ToStateColumns(
-        events, ComputeCaseState(events, *ctx->calendar, ctx->settings, today), today);
-    std::vector<internal::CaseInsert> cases{row};
-    internal::InsertCases(sql, agency, cases);
-    std::string payload = EventToJsonLine(received);
-    std::vector<internal::EventInsert> rows{{row.id, 1, std::string(Key(received.type)),
-                                             FormatDate(received.date), payload, actor,
-                                             FormatUtc(db_.Now()), "", EventHash("", payload)}};
-    internal::InsertEvents(sql, agency, rows);
-    return result;
-  });
+    } while (taken);
+  } else {
+    sql << "SELECT count(*) FROM cases WHERE agency_id = :a AND number = :n", soci::use(agency),
+        soci::use(received.case_number), soci::into(taken);
+    if (taken) return Status::Conflict(fmt::format("案件编号 {} 已存在", received.case_number));
+  }
+  internal::CaseInsert row;
+  row.id = internal::ReserveCaseIds(sql, agency, 1);
+  row.facts = internal::FactsFromReceived(received);
+  row.facts.applicant = applicant;
+  row.facts.applicant_display = internal::MaskApplicantName(
+      received.applicant_kind.value_or(ApplicantKind::kNaturalPerson), applicant.name);
+  row.facts.form = form;
+  NewCase result{received.case_number, internal::NewQueryCode()};
+  row.query_code_hash = internal::QueryCodeHash(result.query_code);
+  std::vector<Event> events{received};
+  row.state = internal::ToStateColumns(
+      events, ComputeCaseState(events, *ctx.calendar, ctx.settings, today), today);
+  std::vector<internal::CaseInsert> cases{row};
+  internal::InsertCases(sql, agency, cases);
+  std::string payload = EventToJsonLine(received);
+  std::vector<internal::EventInsert> rows{{row.id, 1, std::string(Key(received.type)),
+                                           FormatDate(received.date), payload, actor,
+                                           FormatUtc(db.Now()), "", EventHash("", payload)}};
+  internal::InsertEvents(sql, agency, rows);
+  return result;
 }
 
 Status CaseRegister::AppendEvent(int64_t agency_id, const Event& event, const std::string& actor) {
@@ -207,36 +216,51 @@ Status CaseRegister::AppendEvent(int64_t agency_id, const Event& event, const st
   if (!ctx.ok()) return ctx.status();
   Date today = Today();
   return RunInTransaction(db_, "记录案件事件", [&](soci::session& sql) -> Status {
-    long long agency = agency_id, case_id = 0;
-    sql << "SELECT id FROM cases WHERE agency_id = :a AND number = :n", soci::use(agency),
-        soci::use(event.case_number), soci::into(case_id);
-    if (!sql.got_data()) {
-      return Status::NotFound(
-          fmt::format("机关 {} 没有编号为 {} 的案件", agency_id, event.case_number));
-    }
-    auto history = LoadHistory(sql, agency, case_id);
-    if (!history.ok()) return history.status();
-    Status legal = CheckNextEvent(*history, event, *ctx->calendar, ctx->settings);
-    if (!legal.ok()) return legal.WithContext(fmt::format("案件 {}：", event.case_number));
-    int year = static_cast<int>(event.date.year());
-    if (internal::LockedYears(sql, agency).contains(year)) return LockedYearConflict(year);
-    std::string prev_hash;
-    int seq = static_cast<int>(history->size());
-    sql << "SELECT hash FROM case_events WHERE agency_id = :a AND case_id = :c AND seq = :s",
-        soci::use(agency), soci::use(case_id), soci::use(seq), soci::into(prev_hash);
-    std::string payload = EventToJsonLine(event);
-    std::vector<internal::EventInsert> rows{
-        {case_id, seq + 1, std::string(Key(event.type)), FormatDate(event.date), payload, actor,
-         FormatUtc(db_.Now()), prev_hash, EventHash(prev_hash, payload)}};
-    internal::InsertEvents(sql, agency, rows);
-    history->push_back(event);
-    std::vector<std::pair<long long, internal::StateColumns>> states{
-        {case_id,
-         internal::ToStateColumns(
-             *history, ComputeCaseState(*history, *ctx->calendar, ctx->settings, today), today)}};
-    internal::UpdateStates(sql, agency, states);
-    return Status::Ok();
+    return internal::AppendEventInTransaction(sql, db_, *ctx, event, actor, today);
   });
+}
+
+Status internal::AppendEventInTransaction(soci::session& sql, Database& db,
+                                          const AgencyContext& ctx, const Event& event,
+                                          const std::string& actor, Date today) {
+  if (Status s = CheckNotAfterToday(event, today); !s.ok()) {
+    return s.WithContext(fmt::format("案件 {}：", event.case_number));
+  }
+  long long agency = ctx.agency.id, case_id = 0;
+  sql << "SELECT id FROM cases WHERE agency_id = :a AND number = :n", soci::use(agency),
+      soci::use(event.case_number), soci::into(case_id);
+  if (!sql.got_data()) {
+    return Status::NotFound(
+        fmt::format("机关 {} 没有编号为 {} 的案件", ctx.agency.id, event.case_number));
+  }
+  auto history = LoadHistory(sql, agency, case_id);
+  if (!history.ok()) return history.status();
+  Status legal = CheckNextEvent(*history, event, *ctx.calendar, ctx.settings);
+  if (!legal.ok()) return legal.WithContext(fmt::format("案件 {}：", event.case_number));
+  std::set<int> locked = internal::LockedYears(sql, agency);
+  int year = static_cast<int>(event.date.year());
+  if (locked.contains(year)) return LockedYearConflict(year);
+  // A void rewrites the year of the step it voids: refused while that year's report stands.
+  if (IsVoid(event.type)) {
+    int voided_year = static_cast<int>((*history)[*event.voids - 1].date.year());
+    if (locked.contains(voided_year)) return LockedYearConflict(voided_year);
+  }
+  std::string prev_hash;
+  int seq = static_cast<int>(history->size());
+  sql << "SELECT hash FROM case_events WHERE agency_id = :a AND case_id = :c AND seq = :s",
+      soci::use(agency), soci::use(case_id), soci::use(seq), soci::into(prev_hash);
+  std::string payload = EventToJsonLine(event);
+  std::vector<internal::EventInsert> rows{
+      {case_id, seq + 1, std::string(Key(event.type)), FormatDate(event.date), payload, actor,
+       FormatUtc(db.Now()), prev_hash, EventHash(prev_hash, payload)}};
+  internal::InsertEvents(sql, agency, rows);
+  history->push_back(event);
+  std::vector<std::pair<long long, internal::StateColumns>> states{
+      {case_id,
+       internal::ToStateColumns(
+           *history, ComputeCaseState(*history, *ctx.calendar, ctx.settings, today), today)}};
+  internal::UpdateStates(sql, agency, states);
+  return Status::Ok();
 }
 
 Result<std::vector<CaseSummary>> CaseRegister::List(int64_t agency_id, const CaseFilter& filter) {

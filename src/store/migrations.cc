@@ -190,11 +190,26 @@ const std::vector<std::string_view> kAccess = {
 ))",
 };
 
+// Version 9: the one-time tokens of online application forms (store/online_filings.h). The
+// primary key is what files a form once; sealed_code is the receipt's query code sealed under a
+// key derived from the token (never stored), erased 30 minutes after filing.
+const std::vector<std::string_view> kFilingTokens = {
+    R"(CREATE TABLE filing_tokens (
+  token_hash TEXT PRIMARY KEY,           -- BLAKE2b-256 of the form's token, hex
+  agency_id BIGINT NOT NULL,
+  case_number TEXT NOT NULL,
+  sealed_code TEXT,                      -- nonce || secretbox(query code), hex; NULL once expired
+  created_at TEXT NOT NULL,
+  FOREIGN KEY (agency_id, case_number) REFERENCES cases(agency_id, number)
+))",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
     {2, "proposals", kProposals},
     {3, "register version", kRegisterVersion},
     {7, "report files", kReportFiles},
+    {9, "filing tokens", kFilingTokens},
     {10, "access", kAccess},
 };
 

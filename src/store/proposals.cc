@@ -1,8 +1,10 @@
 #include "store/proposals.h"
 
+#include <fmt/chrono.h>
 #include <fmt/format.h>
 
 #include <array>
+#include <chrono>
 
 #include "cases/case_state.h"
 #include "cases/events_jsonl.h"
@@ -108,9 +110,31 @@ Status CheckText(std::string_view text, std::string_view field) {
   return Status::Ok();
 }
 
+// "该提议（第 1 号）已于北京时间 2024-10-14 10:00 由 head 批准": what the loser of a race, or a
+// second click, is told.
 Status AlreadyDecided(const Proposal& p) {
-  return Status::Conflict(fmt::format("第 {} 号提议已由 {} 于 {} {}，不能再次审批", p.id,
-                                      p.decided_by, p.decided_at, Label(p.decision)));
+  std::string when = p.decided_at;
+  if (auto t = ParseUtc(p.decided_at); t.ok()) {
+    when = fmt::format("北京时间 {:%Y-%m-%d %H:%M}",
+                       std::chrono::floor<std::chrono::seconds>(*t + std::chrono::hours(8)));
+  }
+  std::string_view verb = p.decision == ProposalDecision::kApproved ? "批准" : "退回";
+  return Status::Conflict(fmt::format("该提议（第 {} 号）已于{} 由 {} {}，不能再次审批", p.id, when,
+                                      p.decided_by, verb));
+}
+
+// Marks proposal `id` decided if it is still pending; returns the rows changed (0 when another
+// decision came first). The condition on decision IS NULL is what makes the first decision win:
+// a concurrent transaction's UPDATE waits for this one and then matches no row.
+long long MarkDecided(soci::session& sql, long long agency, long long id, const std::string& key,
+                      const std::string& head, const std::string& now, const std::string& note) {
+  soci::statement st =
+      (sql.prepare << "UPDATE proposals SET decision = :d, decided_by = :b, decided_at = :t, "
+                      "decision_note = :n WHERE agency_id = :a AND id = :i AND decision IS NULL",
+       soci::use(key), soci::use(head), soci::use(now), soci::use(note), soci::use(agency),
+       soci::use(id));
+  st.execute(true);
+  return st.get_affected_rows();
 }
 
 }  // namespace
@@ -120,7 +144,8 @@ std::string_view Key(ProposalDecision v) { return kDecisions[static_cast<std::si
 std::string_view Label(ProposalDecision v) { return kDecisions[static_cast<std::size_t>(v)].label; }
 
 bool NeedsHeadApproval(EventType type) {
-  return type == EventType::kExtensionApproved || type == EventType::kAnswered;
+  return type == EventType::kExtensionApproved || type == EventType::kAnswered ||
+         type == EventType::kVoided;
 }
 
 Result<int64_t> ProposalStore::Propose(const Proposal& p) {
@@ -136,6 +161,9 @@ Result<int64_t> ProposalStore::Propose(const Proposal& p) {
   for (const StoredEvent& e : detail->events) history.push_back(e.event);
   Event event = p.event;
   event.case_number = p.case_number;
+  if (Status s = CheckNotAfterToday(event, CaseRegister(db_, calendars_).Today()); !s.ok()) {
+    return s.WithContext(fmt::format("案件 {}：", p.case_number));
+  }
   Status legal = CheckNextEvent(history, event, *ctx->calendar, ctx->settings);
   if (!legal.ok()) return legal.WithContext(fmt::format("案件 {}：", p.case_number));
   std::string payload = EventToJsonLine(event);
@@ -178,13 +206,27 @@ Result<Proposal> ProposalStore::Approve(int64_t agency_id, int64_t id, const std
   auto p = Get(agency_id, id);
   if (!p.ok()) return p.status();
   if (p->decision != ProposalDecision::kPending) return AlreadyDecided(*p);
+  auto ctx = internal::LoadAgencyContext(db_, calendars_, agency_id);
+  if (!ctx.ok()) return ctx.status();
   Event event = p->event;
   if (event.type == EventType::kExtensionApproved) event.approved_by = head;
-  // Recorded first: should marking the proposal fail, approving it again is refused by
-  // CheckNextEvent (a case is answered once, extended once), so nothing is recorded twice.
-  Status recorded = CaseRegister(db_, calendars_).AppendEvent(agency_id, event, head);
-  if (!recorded.ok()) return recorded;
-  return Decide(agency_id, id, ProposalDecision::kApproved, head, "");
+  Date today = CaseRegister(db_, calendars_).Today();
+  std::string key(Key(ProposalDecision::kApproved));
+  std::string now = FormatUtc(db_.Now());
+  // One transaction: the proposal is marked first (the first decision wins), then the event is
+  // recorded; a refused event rolls the mark back, so the proposal stays pending.
+  auto changed = RunInTransaction(db_, "批准提议", [&](soci::session& sql) -> Result<long long> {
+    long long n = MarkDecided(sql, agency_id, id, key, head, now, "");
+    if (n == 0) return n;
+    Status recorded = internal::AppendEventInTransaction(sql, db_, *ctx, event, head, today);
+    if (!recorded.ok()) return recorded;
+    return n;
+  });
+  if (!changed.ok()) return changed.status();
+  auto after = Get(agency_id, id);
+  if (!after.ok()) return after.status();
+  if (*changed == 0) return AlreadyDecided(*after);
+  return after;
 }
 
 Result<Proposal> ProposalStore::Reject(int64_t agency_id, int64_t id, const std::string& head,
@@ -198,14 +240,7 @@ Result<Proposal> ProposalStore::Decide(int64_t agency_id, int64_t id, ProposalDe
   std::string key(Key(decision));
   std::string now = FormatUtc(db_.Now());
   auto changed = RunInTransaction(db_, "审批提议", [&](soci::session& sql) -> Result<long long> {
-    long long agency = agency_id, pid = id;
-    soci::statement st =
-        (sql.prepare << "UPDATE proposals SET decision = :d, decided_by = :b, decided_at = :t, "
-                        "decision_note = :n WHERE agency_id = :a AND id = :i AND decision IS NULL",
-         soci::use(key), soci::use(head), soci::use(now), soci::use(note), soci::use(agency),
-         soci::use(pid));
-    st.execute(true);
-    return st.get_affected_rows();
+    return MarkDecided(sql, agency_id, id, key, head, now, note);
   });
   if (!changed.ok()) return changed.status();
   auto p = Get(agency_id, id);

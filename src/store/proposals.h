@@ -33,9 +33,9 @@ std::span<const VocabEntry<ProposalDecision>> ProposalDecisions();
 std::string_view Key(ProposalDecision v);
 std::string_view Label(ProposalDecision v);
 
-// True for the event types a clerk may only propose: extension_approved and answered. A user
-// who may approve proposals (store/permissions.h: the head) recording them directly is their
-// own approval.
+// True for the event types a clerk may only propose: extension_approved, answered and voided
+// (a mistaken step is voided only with the head's consent). A user who may approve proposals
+// (store/permissions.h: the head) recording them directly is their own approval.
 bool NeedsHeadApproval(EventType type);
 
 // The longest reason or decision note accepted, in characters (code points).
@@ -75,10 +75,11 @@ class ProposalStore {
   Result<std::vector<Proposal>> ForCase(int64_t agency_id, std::string_view case_number);
 
   // Records the proposed event in the case register as `head`'s act and marks the proposal
-  // approved. kNotFound when there is no such proposal; kConflict when it was already decided
-  // (naming by whom and when); AppendEvent's error when the step is no longer legal (e.g. the
-  // case was answered meanwhile) or its year is locked — the proposal then stays pending and
-  // may be rejected.
+  // approved, in one transaction. kNotFound when there is no such proposal; kConflict when it
+  // was already decided — also when a concurrent approval or rejection committed first: exactly
+  // one decision takes effect, and the other is told "该提议（第 N 号）已于…由…批准/退回";
+  // AppendEvent's error when the step is no longer legal (e.g. the case was answered meanwhile)
+  // or its year is locked — the proposal then stays pending and may be rejected.
   Result<Proposal> Approve(int64_t agency_id, int64_t id, const std::string& head);
 
   // Marks the proposal rejected by `head` with `note` (may be empty); records nothing in the

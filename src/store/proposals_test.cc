@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "store/agencies.h"
 #include "store/case_store.h"
 #include "store/test_database.h"
@@ -120,7 +123,8 @@ TEST_P(ProposalStoreTest, ProposalSurvivesARestartAndApprovingRecordsTheEvent) {
   // Approving twice records nothing more.
   auto again = store.Approve(agency_, *id, "head");
   EXPECT_EQ(again.status().code(), Status::Code::kConflict);
-  EXPECT_NE(again.status().message().find("已由 head"), std::string::npos)
+  EXPECT_NE(again.status().message().find("已于北京时间 2024-10-14 10:00 由 head 批准"),
+            std::string::npos)
       << again.status().message();
   EXPECT_EQ(Events("2024-001").size(), 2u);
 }
@@ -219,6 +223,127 @@ TEST_P(ProposalStoreTest, NumberedWithinTheAgency) {
   EXPECT_EQ(*store.Propose(theirs), 1);
   EXPECT_EQ(store.Pending(agency_)->size(), 1u);
   EXPECT_EQ(store.Get(*other_id, 2).status().code(), Status::Code::kNotFound);
+}
+
+// Bug: Approve recorded the event and then, in a second transaction, marked the proposal, so an
+// approval racing a rejection could record the answer of a proposal that ends up "rejected".
+// Two connections (as two app servers would have) decide each proposal at once; exactly one
+// decision takes effect, the other is told which, and the case holds the event iff approved.
+TEST_P(ProposalStoreTest, ApproveAndRejectRacingOnTwoConnectionsOneWins) {
+  auto second_db = Database::Open(url_);
+  ASSERT_TRUE(second_db.ok()) << second_db.status().message();
+  UseClock(*second_db);
+  Calendars second_calendars;
+  constexpr int kRounds = 6;
+  for (int round = 0; round < kRounds; ++round) {
+    // 2024-001 is extended once at most; alternate the cases so each round starts open.
+    std::string number = round % 2 == 0 ? "2024-001" : "2024-002";
+    auto id = ProposalStore(db(), calendars_).Propose(Answer(number, Outcome::kGranted));
+    ASSERT_TRUE(id.ok()) << id.status().message();
+    Result<Proposal> approved = Status::Internal("not run");
+    Result<Proposal> rejected = Status::Internal("not run");
+    std::atomic<int> ready{0};
+    auto wait = [&] {
+      ++ready;
+      while (ready.load() < 2) std::this_thread::yield();
+    };
+    std::thread approver([&] {
+      wait();
+      approved = ProposalStore(db(), calendars_).Approve(agency_, *id, "head");
+    });
+    std::thread rejecter([&] {
+      wait();
+      rejected =
+          ProposalStore(*second_db, second_calendars).Reject(agency_, *id, "head2", "不同意");
+    });
+    approver.join();
+    rejecter.join();
+    ASSERT_NE(approved.ok(), rejected.ok())
+        << "round " << round << ": approve " << approved.status().message() << " / reject "
+        << rejected.status().message();
+    const Status& loser = approved.ok() ? rejected.status() : approved.status();
+    EXPECT_EQ(loser.code(), Status::Code::kConflict) << loser.message();
+    EXPECT_NE(loser.message().find(approved.ok() ? "由 head 批准" : "由 head2 退回"),
+              std::string::npos)
+        << loser.message();
+    auto stored = ProposalStore(db(), calendars_).Get(agency_, *id);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->decision,
+              approved.ok() ? ProposalDecision::kApproved : ProposalDecision::kRejected);
+    std::vector<Event> events = Events(number);
+    bool answered = events.back().type == EventType::kAnswered;
+    EXPECT_EQ(answered, approved.ok()) << "round " << round;
+    if (answered) {
+      // Void the answer (the head's own act) so the next round can answer again.
+      Event v;
+      v.case_number = number;
+      v.type = EventType::kVoided;
+      v.date = Day(2024, 10, 14);
+      v.voids = static_cast<int>(events.size());
+      v.void_reason = "测试：撤销竞争中批准的答复";
+      Status s = CaseRegister(db(), calendars_).AppendEvent(agency_, v, "head");
+      ASSERT_TRUE(s.ok()) << s.message();
+    }
+  }
+}
+
+// A clerk may only propose a void; the head's approval records it and the case reopens.
+TEST_P(ProposalStoreTest, VoidIsProposedAndApprovedAndReopensTheCase) {
+  ProposalStore store(db(), calendars_);
+  Proposal p = Answer("2024-003", Outcome::kGranted);
+  p.event.type = EventType::kVoided;
+  p.event.outcome.reset();
+  p.event.voids = 2;
+  p.event.void_reason = "答复类型录错，应为部分公开";
+  auto id = store.Propose(p);
+  ASSERT_TRUE(id.ok()) << id.status().message();
+  EXPECT_EQ(CaseRegister(db(), calendars_).Get(agency_, "2024-003")->summary.status,
+            CaseStatus::kAnswered);
+  ASSERT_TRUE(store.Approve(agency_, *id, "head").ok());
+  auto detail = CaseRegister(db(), calendars_).Get(agency_, "2024-003");
+  ASSERT_TRUE(detail.ok());
+  ASSERT_EQ(detail->events.size(), 3u);  // nothing deleted: received, answered, voided
+  EXPECT_EQ(detail->events[2].event.void_reason, "答复类型录错，应为部分公开");
+  EXPECT_NE(detail->summary.status, CaseStatus::kAnswered);
+  EXPECT_FALSE(detail->summary.closed.has_value());
+  // Voiding `received` is refused at proposal time, with the rule's reason.
+  p.event.voids = 1;
+  auto refused = store.Propose(p);
+  EXPECT_EQ(refused.status().code(), Status::Code::kInvalidInput);
+  EXPECT_NE(refused.status().message().find("不能作废“收到申请”"), std::string::npos)
+      << refused.status().message();
+}
+
+// Bug: a step dated next month was accepted. The clock says 2024-10-14 in Beijing.
+TEST_P(ProposalStoreTest, FutureDatedStepIsRefusedWhenProposedAndWhenRecorded) {
+  Proposal p = Answer("2024-001", Outcome::kGranted);
+  p.event.date = Day(2024, 11, 4);
+  auto proposed = ProposalStore(db(), calendars_).Propose(p);
+  EXPECT_EQ(proposed.status().code(), Status::Code::kInvalidInput);
+  EXPECT_NE(proposed.status().message().find("日期 2024-11-04 晚于今天（2024-10-14）"),
+            std::string::npos)
+      << proposed.status().message();
+  Status direct = CaseRegister(db(), calendars_).AppendEvent(agency_, p.event, "head");
+  EXPECT_EQ(direct.code(), Status::Code::kInvalidInput);
+  EXPECT_NE(direct.message().find("晚于今天"), std::string::npos) << direct.message();
+  EXPECT_EQ(Events("2024-001").size(), 1u);
+  p.event.date = Day(2024, 10, 14);
+  EXPECT_TRUE(CaseRegister(db(), calendars_).AppendEvent(agency_, p.event, "head").ok());
+}
+
+// `gongkai cases import` goes through the same rule: the future line is named.
+TEST_P(ProposalStoreTest, ImportRefusesAFutureLine) {
+  auto result =
+      CaseRegister(db(), calendars_)
+          .Import(
+              R"({"case":"2024-100","type":"received","date":"2024-10-08","applicant_kind":"natural_person","channel":"internet"}
+{"case":"2024-100","type":"answered","date":"2024-10-15","outcome":"granted"}
+)",
+              ImportOptions{agency_, "import"});
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.status().message().find("第 2 行（案件 2024-100）：日期 2024-10-15 晚于今天"),
+            std::string::npos)
+      << result.status().message();
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ProposalStoreTest, ::testing::ValuesIn(TestBackends()));

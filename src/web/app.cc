@@ -1,5 +1,7 @@
 #include "web/app.h"
 
+#include "store/online_filings.h"
+
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -59,8 +61,19 @@ Result<std::unique_ptr<App>> App::Create(Database& db, Calendars& calendars, App
   if (options.upload_dir.empty()) {
     return Status::InvalidInput("未指定上传文件目录（upload_dir）");
   }
-  return std::unique_ptr<App>(
+  auto app = std::unique_ptr<App>(
       new App(db, calendars, std::move(options), std::move(templates).value()));
+  // Identity proofs of submissions that never became a case (the process stopped in between)
+  // are personal data with no purpose: swept at start once they are older than a day.
+  auto attached = OnlineFilings(db, calendars).AttachedProofs();
+  if (attached.ok()) {
+    int swept = app->uploads().SweepUnattached(*attached, kAbandonedUploadLifetime,
+                                               std::filesystem::file_time_type::clock::now());
+    if (swept > 0) spdlog::info("removed {} abandoned identity proof uploads", swept);
+  } else {
+    spdlog::error("listing attached identity proofs: {}", attached.status().message());
+  }
+  return app;
 }
 
 App::App(Database& db, Calendars& calendars, AppOptions options, Templates templates)

@@ -10,6 +10,7 @@
 #include <csignal>
 #include <filesystem>
 #include <regex>
+#include <thread>
 
 #include "files/calendar_files.h"
 #include "store/records.h"
@@ -110,6 +111,7 @@ class AppTest : public ::testing::Test {
   struct Visitor {
     std::string cookie;  // "gk_csrf=…"
     std::string csrf;
+    std::string filing_token;  // of the application form, when `page` is /apply
   };
   Visitor Visit(const std::string& page = "/apply") {
     auto c = Client();
@@ -119,6 +121,7 @@ class AppTest : public ::testing::Test {
     v.csrf = Match(res->get_header_value("Set-Cookie"), "gk_csrf=([0-9a-f]{64})");
     v.cookie = "gk_csrf=" + v.csrf;
     EXPECT_EQ(Match(res->body, "name=\"_csrf\" value=\"([0-9a-f]+)\""), v.csrf);
+    v.filing_token = Match(res->body, "name=\"filing_token\" value=\"([0-9a-f]{64})\"");
     return v;
   }
 
@@ -147,9 +150,11 @@ class AppTest : public ::testing::Test {
   }
 
   httplib::MultipartFormDataItems Application(const std::string& csrf, const std::string& id,
-                                              const std::string& file) {
+                                              const std::string& file,
+                                              const std::string& filing_token = "") {
     return {
         {"_csrf", csrf, "", ""},
+        {"filing_token", filing_token, "", ""},
         {"agency", std::to_string(agency_a_), "", ""},
         {"applicant_kind", "natural_person", "", ""},
         {"name", "张三", "", ""},
@@ -264,8 +269,14 @@ TEST_F(AppTest, PostWithoutCsrfIsRefused) {
 TEST_F(AppTest, ApplyThenTrackShowsOnlyMaskedData) {
   Visitor v = Visit();
   auto c = Client();
-  auto res =
-      c.Post("/apply", {{"Cookie", v.cookie}}, Application(v.csrf, "11010519491231002X", kPng));
+  auto posted = c.Post("/apply", {{"Cookie", v.cookie}},
+                       Application(v.csrf, "11010519491231002X", kPng, v.filing_token));
+  ASSERT_TRUE(posted);
+  ASSERT_EQ(posted->status, 303) << posted->body;
+  EXPECT_EQ(posted->get_header_value("Location"), "/apply/receipt");
+  std::string receipt =
+      "gk_receipt=" + Match(posted->get_header_value("Set-Cookie"), "gk_receipt=([0-9a-f]{64})");
+  auto res = c.Get("/apply/receipt", {{"Cookie", receipt}});
   ASSERT_TRUE(res);
   ASSERT_EQ(res->status, 200) << res->body;
   EXPECT_NE(res->body.find("申请已提交"), std::string::npos);
@@ -967,6 +978,145 @@ TEST_F(AppTest, CachedReportPageChangesRightAfterANewEvent) {
   // The public never sees the register as it stands: only a published version's stored page.
   ASSERT_TRUE(SetYearCounts(*db_, agency_a_, 2023, {0, 17, 0, 0}).ok());
   EXPECT_NE(RowCells(c.Get(open)->body, "行政处罚"), std::vector<std::string>{"17"});
+}
+
+// Bug: reloading the confirmation page of an online application filed it again under a new
+// number (and inflated table 三). The same form sent twice, and twice at once, files one case;
+// each answer is the same receipt; the extra uploads are not kept.
+TEST_F(AppTest, ResentApplicationFormFilesOneCase) {
+  auto count = [] { return CaseRegister(*db_, *calendars_).Count(agency_a_, CaseFilter{})->total; };
+  auto uploads = [] {
+    int n = 0;
+    std::error_code ec;
+    for (const auto& e : std::filesystem::directory_iterator(dir_ / "uploads", ec)) {
+      n += e.is_regular_file() ? 1 : 0;
+    }
+    return n;
+  };
+  Visitor v = Visit();
+  ASSERT_FALSE(v.filing_token.empty());
+  const int64_t before = count();
+  const int uploads_before = uploads();
+  auto form = Application(v.csrf, "11010519491231002X", kPng, v.filing_token);
+  std::vector<std::string> receipts;
+  for (int i = 0; i < 2; ++i) {
+    auto res = Client().Post("/apply", {{"Cookie", v.cookie}}, form);
+    ASSERT_TRUE(res);
+    ASSERT_EQ(res->status, 303) << res->body;
+    receipts.push_back(Match(res->get_header_value("Set-Cookie"), "gk_receipt=([0-9a-f]{64})"));
+  }
+  EXPECT_EQ(count(), before + 1);
+  EXPECT_EQ(uploads(), uploads_before + 1);
+  EXPECT_EQ(receipts[0], receipts[1]);
+  auto page = Client().Get("/apply/receipt", {{"Cookie", "gk_receipt=" + receipts[0]}});
+  ASSERT_EQ(page->status, 200);
+  std::string number = Match(page->body, "案件编号</dt><dd class=\"code\">([^<]+)<");
+  EXPECT_FALSE(number.empty());
+  EXPECT_NE(page->body.find("查询码</dt>"), std::string::npos);
+  // Without the browser's cookie there is no receipt.
+  EXPECT_EQ(Client().Get("/apply/receipt")->status, 404);
+
+  // Two POSTs of one new form at the same moment.
+  Visitor w = Visit();
+  auto twin = Application(w.csrf, "11010519491231002X", kPng, w.filing_token);
+  int statuses[2] = {0, 0};
+  std::thread a([&] {
+    statuses[0] = Client().Post("/apply", {{"Cookie", w.cookie}}, twin)->status;
+  });
+  std::thread b([&] {
+    statuses[1] = Client().Post("/apply", {{"Cookie", w.cookie}}, twin)->status;
+  });
+  a.join();
+  b.join();
+  EXPECT_EQ(statuses[0], 303);
+  EXPECT_EQ(statuses[1], 303);
+  EXPECT_EQ(count(), before + 2);
+  EXPECT_EQ(uploads(), uploads_before + 2);
+
+  // A form without its token files nothing and is offered again with a fresh one.
+  auto stale = Client().Post("/apply", {{"Cookie", v.cookie}},
+                             Application(v.csrf, "11010519491231002X", kPng, ""));
+  EXPECT_EQ(stale->status, 422);
+  EXPECT_NE(stale->body.find("申请表已失效"), std::string::npos);
+  EXPECT_FALSE(Match(stale->body, "name=\"filing_token\" value=\"([0-9a-f]{64})\"").empty());
+  EXPECT_EQ(count(), before + 2);
+  EXPECT_EQ(uploads(), uploads_before + 2);
+}
+
+// Bug: a step dated next month was accepted. Today is 2024-10-14 by the database clock.
+TEST_F(AppTest, FutureDatedStepIsRefusedOnTheCasePage) {
+  NewCase created =
+      RegisterCaseA(Date(std::chrono::year(2024), std::chrono::October, std::chrono::day(8)));
+  Staff head = SignIn("head_a", "password-a2");
+  std::string url = "/office/a/" + std::to_string(agency_a_) + "/cases/" + created.number;
+  auto res =
+      PostAs(head, url + "/steps",
+             {{"type", "consultation_sent"}, {"date", "2024-11-04"}, {"party", "third_party"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 422);
+  EXPECT_NE(res->body.find("日期 2024-11-04 晚于今天（2024-10-14）"), std::string::npos)
+      << res->body;
+  auto detail = CaseRegister(*db_, *calendars_).Get(agency_a_, created.number);
+  ASSERT_TRUE(detail.ok());
+  EXPECT_EQ(detail->events.size(), 1u);
+}
+
+// A mistaken answer is voided on the clerk's proposal and the head's approval: the case reopens
+// and the history shows the answer struck through with the reason.
+TEST_F(AppTest, ClerkProposesVoidHeadApprovesHistoryShowsBoth) {
+  NewCase created =
+      RegisterCaseA(Date(std::chrono::year(2024), std::chrono::October, std::chrono::day(8)));
+  std::string url = "/office/a/" + std::to_string(agency_a_) + "/cases/" + created.number;
+  Staff head = SignIn("head_a", "password-a2");
+  auto answered = PostAs(head, url + "/steps",
+                         {{"type", "answered"},
+                          {"date", "2024-10-14"},
+                          {"outcome", "granted"},
+                          {"reason", "信息已制作，予以公开"}});
+  ASSERT_EQ(answered->status, 303) << answered->body;
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  auto page = Client().Get(url, {{"Cookie", clerk.cookie}});
+  EXPECT_NE(page->body.find("name=\"voids\" value=\"2\""), std::string::npos);
+  EXPECT_EQ(page->body.find("name=\"voids\" value=\"1\""), std::string::npos);  // not received
+  auto proposed = PostAs(clerk, url + "/steps",
+                         {{"type", "voided"},
+                          {"date", "2024-10-14"},
+                          {"voids", "2"},
+                          {"void_reason", "答复类型录错，应为部分公开"}});
+  ASSERT_EQ(proposed->status, 303) << proposed->body;
+  EXPECT_EQ(CaseRegister(*db_, *calendars_).Get(agency_a_, created.number)->events.size(), 2u);
+  page = Client().Get(url, {{"Cookie", head.cookie}});
+  std::string proposal = Match(page->body, "/proposals/([0-9]+)/approve");
+  ASSERT_FALSE(proposal.empty());
+  auto approved = PostAs(
+      head, "/office/a/" + std::to_string(agency_a_) + "/proposals/" + proposal + "/approve");
+  ASSERT_EQ(approved->status, 303) << approved->body;
+  page = Client().Get(url, {{"Cookie", head.cookie}});
+  EXPECT_NE(page->body.find("<del><strong>作出答复</strong>"), std::string::npos) << page->body;
+  EXPECT_NE(page->body.find("已作废：答复类型录错，应为部分公开"), std::string::npos);
+  EXPECT_NE(page->body.find("<strong>作废错误记录</strong>"), std::string::npos);
+  auto detail = CaseRegister(*db_, *calendars_).Get(agency_a_, created.number);
+  ASSERT_TRUE(detail.ok());
+  EXPECT_EQ(detail->events.size(), 3u);
+  EXPECT_NE(detail->summary.status, CaseStatus::kAnswered);
+}
+
+// The same applicant asking the same thing twice within 30 days is flagged on the case page,
+// with a link to the other case; both cases stay.
+TEST_F(AppTest, LikelyDuplicateIsFlaggedWithALinkToTheOtherCase) {
+  Date day(std::chrono::year(2024), std::chrono::October, std::chrono::day(9));
+  NewCase first = RegisterCaseA(day);
+  NewCase second = RegisterCaseA(day);
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  std::string base = "/office/a/" + std::to_string(agency_a_) + "/cases/";
+  auto page = Client().Get(base + second.number, {{"Cookie", clerk.cookie}});
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("可能重复的申请"), std::string::npos);
+  EXPECT_NE(page->body.find("href=\"" + base + first.number + "\""), std::string::npos);
+  EXPECT_NE(page->body.find("系统不会自动合并"), std::string::npos);
+  auto queue = Client().Get("/office", {{"Cookie", clerk.cookie}});
+  ASSERT_EQ(queue->status, 200);
+  EXPECT_NE(queue->body.find("疑似重复："), std::string::npos);
 }
 
 TEST(RateLimitTest, PublicPostsAreLimitedPerAddress) {

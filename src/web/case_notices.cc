@@ -79,7 +79,13 @@ Status SetDecisionTexts(Event& event, const AnswerTexts& texts) {
 
 std::vector<IssuedNotice> IssuedNotices(const CaseDetail& c) {
   std::vector<IssuedNotice> out;
-  for (const StoredEvent& stored : c.events) {
+  // A voided step issued no notice (cases/event.h, `voided`).
+  std::vector<Event> events;
+  for (const StoredEvent& stored : c.events) events.push_back(stored.event);
+  const std::vector<bool> skipped = SkippedByVoids(events);
+  for (std::size_t i = 0; i < c.events.size(); ++i) {
+    if (skipped[i]) continue;
+    const StoredEvent& stored = c.events[i];
     const Event& e = stored.event;
     std::optional<NoticeKind> kind;
     switch (e.type) {

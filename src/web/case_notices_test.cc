@@ -72,6 +72,26 @@ TEST(CaseNoticesTest, WithdrawalCallsForNoReply) {
   EXPECT_EQ(IssuedNotices(c)[0].kind, NoticeKind::kReceipt);
 }
 
+// A voided answer issued no reply notice; the answer recorded after the void did.
+TEST(CaseNoticesTest, AVoidedAnswerIssuesNoNotice) {
+  CaseDetail c = RefusedCase();
+  StoredEvent v = Stored(6, EventType::kVoided, Date(year(2024), std::chrono::November, day(6)));
+  v.event.voids = 5;
+  v.event.void_reason = "答复类型录错";
+  c.events.push_back(v);
+  std::vector<IssuedNotice> notices = IssuedNotices(c);
+  ASSERT_EQ(notices.size(), 3u);
+  EXPECT_EQ(notices.back().seq, 4);
+  StoredEvent answer =
+      Stored(7, EventType::kAnswered, Date(year(2024), std::chrono::November, day(6)));
+  answer.event.outcome = Outcome::kPartial;
+  c.events.push_back(answer);
+  notices = IssuedNotices(c);
+  ASSERT_EQ(notices.size(), 4u);
+  EXPECT_EQ(notices.back().seq, 7);
+  EXPECT_FALSE(FindIssued(c, 5));
+}
+
 TEST(CaseNoticesTest, FieldsComeFromTheEventsUpToTheNotice) {
   const CaseDetail c = RefusedCase();
   const NoticeFields correction = NoticeFieldsFor(c, "甲区人民政府", *FindIssued(c, 2));

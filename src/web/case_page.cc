@@ -12,8 +12,11 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <map>
 
+#include "store/duplicates.h"
 #include "util/date.h"
 #include "web/case_notices.h"
 #include "web/handlers.h"
@@ -240,6 +243,13 @@ Result<Event> EventFromForm(EventType type, const Form& form, const std::string&
     case EventType::kLitigationFiled:
       e.after_reconsideration = yes("after_reconsideration");
       break;
+    case EventType::kVoided: {
+      auto seq = ParseId(form.Get("voids"));
+      if (!seq || *seq > 1000000) return Status::InvalidInput("请选择要作废的记录。");
+      e.voids = static_cast<int>(*seq);
+      e.void_reason = std::string(form.Get("void_reason"));
+      break;
+    }
     default:
       break;
   }
@@ -265,6 +275,8 @@ std::string EventDetail(const Event& e) {
   if (e.outcome) parts.push_back(std::string(Label(*e.outcome)));
   if (e.reason) parts.push_back(std::string(Label(*e.reason)));
   if (e.result) parts.push_back(std::string(Label(*e.result)));
+  if (e.voids) parts.push_back(fmt::format("作废第 {} 条记录", *e.voids));
+  if (e.void_reason) parts.push_back("理由：" + *e.void_reason);
   for (auto [key, label] : {std::pair{kLegalBasisKey, "法律依据"}, std::pair{kReasonsKey, "理由"},
                             std::pair{kAccessKey, "获取方式"}}) {
     std::string text = DecisionText(e, key);
@@ -372,12 +384,59 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
     v.set("overdue", Flag(d.overdue));
     v.set("paused", Flag(d.paused));
   }
+  // Flagged, never merged (store/duplicates.h): the clerk decides.
+  auto duplicates = FindLikelyDuplicates(ctx.app.db(), c.agency.id, s.number);
+  if (!duplicates.ok()) {
+    spdlog::error("duplicates of agency {} case {}: {}", c.agency.id, s.number,
+                  duplicates.status().message());
+    return InternalError();
+  }
+  View likely = List();
+  for (const auto& d : *duplicates) {
+    View o;
+    o.set("number", Text(d.number));
+    o.set("url", Text(fmt::format("/office/a/{}/cases/{}", c.agency.id, d.number)));
+    o.set("received", Text(FormatDateZh(d.received)));
+    likely.push_back(o);
+  }
+  v.set("duplicates", likely);
+  v.set("duplicate_days", Text(std::to_string(kDuplicateWindowDays)));
   std::vector<std::string> explanation = c.state.explanation;
   if (!c.state.error.ok()) explanation.push_back("注意：" + c.state.error.message());
   v.set("explanation", Lines(explanation));
+  // The history shows every record; a voided one struck through with the void's reason. Each
+  // record CheckVoid would let be voided offers the form (the rule lives in cases/ only).
+  std::string today_text = FormatDate(ctx.app.Today());
+  std::map<int, std::string> void_reasons;  // voided seq → reason
+  for (std::size_t i = 0; i < c.events.size(); ++i) {
+    const Event& e = c.events[i];
+    if (IsVoid(e.type) && e.voids && i < c.state.voided.size() && *e.voids >= 1 &&
+        c.state.voided[static_cast<std::size_t>(*e.voids - 1)]) {
+      void_reasons[*e.voids] = e.void_reason.value_or("");
+    }
+  }
   View events = List();
   for (const auto& e : c.detail.events) {
     View o;
+    o.set("seq", Text(std::to_string(e.seq)));
+    if (auto it = void_reasons.find(e.seq); it != void_reasons.end()) {
+      o.set("voided", Flag(true));
+      o.set("void_reason", Text(it->second));
+    }
+    if (can_write) {
+      Event probe;
+      probe.case_number = s.number;
+      probe.agency = c.events.front().agency;
+      probe.type = EventType::kVoided;
+      probe.date = std::max(ctx.app.Today(), e.event.date);
+      probe.voids = e.seq;
+      probe.void_reason = "?";
+      if (CheckVoid(c.events, probe).ok()) {
+        o.set("can_void", Flag(true));
+        o.set("void_needs_approval", Flag(!can_approve));
+        o.set("today", Text(today_text));
+      }
+    }
     o.set("date", Text(FormatDate(e.event.date)));
     o.set("label", Text(Label(e.event.type)));
     o.set("detail", Text(EventDetail(e.event)));

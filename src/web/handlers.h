@@ -14,6 +14,7 @@ namespace gongkai::web {
 Response HomePage(RequestContext& ctx, const Request& req);
 Response ApplyForm(RequestContext& ctx, const Request& req);
 Response ApplySubmit(RequestContext& ctx, const Request& req);
+Response ApplyReceipt(RequestContext& ctx, const Request& req);
 Response TrackForm(RequestContext& ctx, const Request& req);
 Response TrackSubmit(RequestContext& ctx, const Request& req);
 Response DeadlineCalculator(RequestContext& ctx, const Request& req);

@@ -13,6 +13,7 @@
 
 #include <set>
 
+#include "store/duplicates.h"
 #include "util/date.h"
 #include "web/handlers.h"
 #include "web/proposals.h"
@@ -132,7 +133,15 @@ Response OfficeQueue(RequestContext& ctx, const Request& req) {
     int n = 0;
     for (const auto& c : cases) {
       if (!shown.insert(c.number).second) continue;
-      rows.push_back(CaseRow(c));
+      View row = CaseRow(c);
+      // Open cases that look like a repeat of another are flagged (store/duplicates.h).
+      if (!c.closed) {
+        auto duplicates = FindLikelyDuplicates(ctx.app.db(), agency_id, c.number);
+        if (duplicates.ok() && !duplicates->empty()) {
+          row.set("duplicate_of", Text(duplicates->front().number));
+        }
+      }
+      rows.push_back(row);
       ++n;
     }
     View s;

@@ -5,11 +5,18 @@
 // Art. 31: an application submitted through the internet channel is received on the day both
 // sides confirm it; the portal confirms at once (the receipt page), so the submission date is
 // the receipt date.
+//
+// Each application form carries a one-time filing token (store/online_filings.h). The POST files
+// the case under it and answers 303 to /apply/receipt, setting the token in a short-lived
+// HttpOnly cookie; the receipt page opens the sealed query code with it. So the code is shown
+// only to the browser that sent the form, for kReceiptLifetime, and the database never holds it
+// (or the token) in clear; a resent form lands on the same receipt.
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
 #include "calendar/deadline.h"
+#include "store/online_filings.h"
 #include "util/date.h"
 #include "web/handlers.h"
 #include "web/views.h"
@@ -45,9 +52,16 @@ Result<std::vector<Agency>> LoadAgencies(RequestContext& ctx) {
   return agencies;
 }
 
+// The receipt page reads the filing token from this cookie (store/online_filings.h): only the
+// browser that sent the form sees the query code, and only while the receipt lives.
+constexpr std::string_view kReceiptCookie = "gk_receipt";
+
 Response ApplyPage(RequestContext& ctx, const std::vector<Agency>& agencies, const Form& values,
                    const FieldErrors& errors, int status) {
   View v;
+  // A form keeps its token across validation errors: it is still the same, unfiled application.
+  std::string token(values.Get("filing_token"));
+  v.set("filing_token", Text(IsFilingToken(token) ? token : NewFilingToken()));
   v.set("agencies", AgencyOptions(agencies, ParseId(values.Get("agency"))));
   std::string_view kind = values.Get("applicant_kind");
   v.set("kinds", VocabOptions(ApplicantKinds(), kind.empty() ? "natural_person" : kind));
@@ -106,11 +120,25 @@ Response ApplyForm(RequestContext& ctx, const Request&) {
   return ApplyPage(ctx, *agencies, Form(), {}, 200);
 }
 
-Response ApplySubmit(RequestContext& ctx, const Request&) {
+// POST /apply files the application once per form (Post/Redirect/Get): a resent form, a
+// double click or a reload of the answer is sent to the same receipt, never filed again.
+Response ApplySubmit(RequestContext& ctx, const Request& req) {
   auto agencies = LoadAgencies(ctx);
   if (!agencies.ok()) return InternalError();
+  OnlineFilings filings(ctx.app.db(), ctx.app.calendars());
+  std::string token(ctx.form.Get("filing_token"));
+  auto to_receipt = [&] {
+    Response r = Redirect("/apply/receipt");
+    long seconds = std::chrono::duration_cast<std::chrono::seconds>(kReceiptLifetime).count();
+    r.AddHeader("Set-Cookie",
+                CookieHeader(kReceiptCookie, token, req.secure || ctx.app.options().secure_cookies,
+                             seconds));
+    return r;
+  };
+  if (IsFilingToken(token) && filings.Receipt(token).ok()) return to_receipt();
   FieldErrors errors;
   OnlineApplication app = ValidateApplication(ctx.form, &errors);
+  if (!IsFilingToken(token)) errors["form"] = "申请表已失效，请核对后重新提交";
   auto agency_id = ParseId(ctx.form.Get("agency"));
   const Agency* agency = nullptr;
   for (const auto& a : *agencies) {
@@ -143,26 +171,47 @@ Response ApplySubmit(RequestContext& ctx, const Request&) {
   received.applicant_name = app.name;
   received.items = std::vector<std::string>{app.description};
   if (!app.document_number.empty()) received.items->push_back("文号：" + app.document_number);
-  received.extra["id_proof"] = *stored;
+  received.extra[std::string(kIdProofField)] = *stored;
   Applicant applicant{app.name, app.id_type, app.id_number, app.phone, app.email, app.address};
-  auto created =
-      ctx.app.cases().RegisterCase(agency->id, received, applicant, ProvisionText(app), "网上申请");
-  if (!created.ok()) {
+  auto filed = filings.File(token, agency->id, received, applicant, ProvisionText(app), "网上申请");
+  // The proof stays only when it is attached to the case just filed.
+  if (!filed.ok() || filed->repeated) ctx.app.uploads().Remove(*stored);
+  if (!filed.ok()) {
     spdlog::error("registering an online application for agency {}: {}", agency->id,
-                  created.status().message());
+                  filed.status().message());
     return InternalError();
   }
-  spdlog::info("online application registered: agency {} case {}", agency->id, created->number);
-  std::string due = "—";
-  if (auto detail = ctx.app.cases().Get(agency->id, created->number); detail.ok()) {
-    due = ShowDate(detail->summary.due);
+  if (!filed->repeated) {
+    spdlog::info("online application registered: agency {} case {}", agency->id, filed->number);
+  }
+  return to_receipt();
+}
+
+Response ApplyReceipt(RequestContext& ctx, const Request& req) {
+  auto receipt =
+      OnlineFilings(ctx.app.db(), ctx.app.calendars()).Receipt(req.Cookie(kReceiptCookie));
+  if (!receipt.ok()) {
+    if (receipt.status().code() != Status::Code::kNotFound) {
+      spdlog::error("reading a receipt: {}", receipt.status().message());
+      return InternalError();
+    }
+    View v;
+    v.set("missing", Flag(true));
+    return ctx.app.Page(ctx, "apply_done", "申请回执", v, 404);
+  }
+  auto agency = GetAgency(ctx.app.db(), receipt->agency_id);
+  auto detail = ctx.app.cases().Get(receipt->agency_id, receipt->number);
+  if (!agency.ok() || !detail.ok()) {
+    spdlog::error("reading the case of a receipt: agency {} case {}", receipt->agency_id,
+                  receipt->number);
+    return InternalError();
   }
   View v;
   v.set("agency", Text(agency->name));
-  v.set("received", Text(FormatDateZh(today)));
-  v.set("number", Text(created->number));
-  v.set("query_code", Text(created->query_code));
-  v.set("due", Text(due));
+  v.set("received", Text(FormatDateZh(detail->summary.received)));
+  v.set("number", Text(receipt->number));
+  if (receipt->query_code) v.set("query_code", Text(*receipt->query_code));
+  v.set("due", Text(ShowDate(detail->summary.due)));
   return ctx.app.Page(ctx, "apply_done", "申请已提交", v);
 }
 

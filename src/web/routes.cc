@@ -19,6 +19,7 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kGet, "/healthz", A::kPublic, Health},
       {M::kGet, "/apply", A::kPublic, ApplyForm},
       {M::kPost, "/apply", A::kPublic, ApplySubmit},
+      {M::kGet, "/apply/receipt", A::kPublic, ApplyReceipt},
       {M::kGet, "/track", A::kPublic, TrackForm},
       {M::kPost, "/track", A::kPublic, TrackSubmit},
       {M::kPost, "/track/notices", A::kPublic, TrackNoticesSubmit},

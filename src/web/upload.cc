@@ -60,6 +60,18 @@ Result<UploadKind> CheckUpload(std::string_view bytes) {
   return *kind;
 }
 
+// True for a name Save() produces: 64 hex characters and .pdf, .jpg or .png (so no path).
+static bool IsStoredName(std::string_view stored_name) {
+  std::size_t dot = stored_name.find('.');
+  bool valid = dot == 64;
+  for (std::size_t i = 0; valid && i < dot; ++i) {
+    char c = stored_name[i];
+    valid = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  }
+  std::string_view ext = valid ? stored_name.substr(dot) : std::string_view();
+  return valid && (ext == ".pdf" || ext == ".jpg" || ext == ".png");
+}
+
 UploadStore::UploadStore(std::string directory) : directory_(std::move(directory)) {}
 
 Result<std::string> UploadStore::Save(std::string_view bytes) {
@@ -96,17 +108,29 @@ Result<std::string> UploadStore::Save(std::string_view bytes) {
   return name;
 }
 
+void UploadStore::Remove(std::string_view stored_name) {
+  if (!IsStoredName(stored_name)) return;
+  std::error_code ec;
+  std::filesystem::remove(directory_ + "/" + std::string(stored_name), ec);
+}
+
+int UploadStore::SweepUnattached(const std::set<std::string>& attached,
+                                 std::chrono::seconds lifetime,
+                                 std::filesystem::file_time_type now) const {
+  std::error_code ec;
+  int removed = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(directory_, ec)) {
+    std::string name = entry.path().filename().string();
+    if (!IsStoredName(name) || attached.contains(name)) continue;
+    auto modified = entry.last_write_time(ec);
+    if (ec || now - modified < lifetime) continue;
+    if (std::filesystem::remove(entry.path(), ec)) ++removed;
+  }
+  return removed;
+}
+
 Result<std::string> UploadStore::Read(std::string_view stored_name) const {
-  std::size_t dot = stored_name.find('.');
-  bool valid = dot == 64;
-  for (std::size_t i = 0; valid && i < dot; ++i) {
-    char c = stored_name[i];
-    valid = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-  }
-  std::string_view ext = valid ? stored_name.substr(dot) : std::string_view();
-  if (!valid || (ext != ".pdf" && ext != ".jpg" && ext != ".png")) {
-    return Status::NotFound("没有这个上传文件");
-  }
+  if (!IsStoredName(stored_name)) return Status::NotFound("没有这个上传文件");
   std::ifstream in(directory_ + "/" + std::string(stored_name), std::ios::binary);
   if (!in) return Status::NotFound("没有这个上传文件");
   std::ostringstream out;

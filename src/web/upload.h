@@ -3,13 +3,17 @@
 // browser's Content-Type — and no larger than kMaxUploadBytes. Stored under a directory that is
 // not served (outside data/static), each under a random name, readable by the owner only.
 // The stored name is what the case records; the original file name is dropped (it may carry
-// personal data). An UploadStore may be shared across threads (it only creates new files).
+// personal data). An UploadStore may be shared across threads (it creates new files and deletes
+// files no case records).
 
 #ifndef GONGKAI_WEB_UPLOAD_H_
 #define GONGKAI_WEB_UPLOAD_H_
 
+#include <chrono>
 #include <cstddef>
+#include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -18,6 +22,9 @@
 namespace gongkai::web {
 
 inline constexpr std::size_t kMaxUploadBytes = 5 * 1024 * 1024;
+// An upload no case records after this long belongs to an abandoned submission (a proof is
+// attached within the request that saved it).
+inline constexpr std::chrono::hours kAbandonedUploadLifetime{24};
 
 enum class UploadKind { kPdf, kJpeg, kPng };
 
@@ -42,6 +49,16 @@ class UploadStore {
   // Reads a stored file back. kNotFound for a name that is not one Save() could produce or
   // that does not exist (no path traversal: the name is checked character by character).
   Result<std::string> Read(std::string_view stored_name) const;
+
+  // Deletes a stored file: the proof of a submission that filed no case (a failed filing, or a
+  // resent form whose case already has its proof). Names Save() could not produce are ignored.
+  void Remove(std::string_view stored_name);
+
+  // Deletes every stored file older than `lifetime` (by modification time, at `now`) that
+  // `attached` does not name: uploads of abandoned submissions (e.g. the server stopped between
+  // saving the proof and filing the case). Returns how many were deleted.
+  int SweepUnattached(const std::set<std::string>& attached, std::chrono::seconds lifetime,
+                      std::filesystem::file_time_type now) const;
 
   const std::string& directory() const { return directory_; }
 

@@ -1,0 +1,81 @@
+#include "store/duplicates.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "store/sql.h"
+#include "util/text.h"
+
+namespace gongkai {
+namespace {
+
+// The items column (a JSON array of strings) as one normalised text.
+std::string NormalizedItems(const std::string& items_json) {
+  auto parsed = nlohmann::json::parse(items_json, nullptr, false);
+  std::string text;
+  if (parsed.is_array()) {
+    for (const auto& item : parsed) {
+      if (item.is_string()) text += item.get<std::string>();
+    }
+  }
+  return NormalizedRequest(text);
+}
+
+}  // namespace
+
+std::string NormalizedRequest(std::string_view text) {
+  std::string folded = NormalizeNfkc(text);
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < folded.size()) {
+    char32_t cp = NextCodePoint(folded, &pos);
+    bool ascii_alnum =
+        (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    if (ascii_alnum || IsHan(cp)) AppendUtf8(&out, cp);
+  }
+  return out;
+}
+
+Result<std::vector<LikelyDuplicate>> FindLikelyDuplicates(Database& db, int64_t agency_id,
+                                                          std::string_view number,
+                                                          int window_days) {
+  return Run(
+      db, "查找可能重复的申请", [&](soci::session& sql) -> Result<std::vector<LikelyDuplicate>> {
+        long long agency = agency_id;
+        std::string key(number), id_number, name, phone, received, items;
+        sql << "SELECT applicant_id_number, applicant_name, applicant_phone, received_date, items "
+               "FROM cases WHERE agency_id = :a AND number = :n",
+            soci::use(agency), soci::use(key), soci::into(id_number), soci::into(name),
+            soci::into(phone), soci::into(received), soci::into(items);
+        if (!sql.got_data()) return Status::NotFound(fmt::format("没有编号为 {} 的案件", number));
+        auto day = ParseDate(received);
+        if (!day.ok()) return Status::Internal(fmt::format("案件 {} 的收到日期无法读取", number));
+        std::string from = FormatDate(AddDays(*day, -window_days));
+        std::string to = FormatDate(AddDays(*day, window_days));
+        std::string request = NormalizedItems(items);
+        std::vector<LikelyDuplicate> out;
+        if (request.empty()) return out;
+        std::string other, other_received, other_items;
+        soci::statement st =
+            (sql.prepare
+                 << "SELECT number, received_date, items FROM cases WHERE agency_id = :a AND "
+                    "number <> :n AND received_date >= :f AND received_date <= :t AND "
+                    "((applicant_id_number <> '' AND applicant_id_number = :i) OR "
+                    "(applicant_id_number = '' AND :i2 = '' AND applicant_phone <> '' AND "
+                    "applicant_name = :m AND applicant_phone = :p)) "
+                    "ORDER BY received_date, id",
+             soci::use(agency), soci::use(key), soci::use(from), soci::use(to),
+             soci::use(id_number), soci::use(id_number), soci::use(name), soci::use(phone),
+             soci::into(other), soci::into(other_received), soci::into(other_items));
+        st.execute();
+        while (st.fetch()) {
+          if (NormalizedItems(other_items) != request) continue;
+          auto d = ParseDate(other_received);
+          if (d.ok()) out.push_back({other, *d});
+        }
+        return out;
+      });
+}
+
+}  // namespace gongkai
