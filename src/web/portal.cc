@@ -11,7 +11,9 @@
 
 #include "calendar/deadline.h"
 #include "util/date.h"
+#include "web/errors.h"
 #include "web/handlers.h"
+#include "web/upload.h"
 #include "web/views.h"
 
 namespace gongkai::web {
@@ -75,6 +77,7 @@ Response ApplyPage(RequestContext& ctx, const std::vector<Agency>& agencies, con
   }
   for (const auto& [field, message] : errors) v.set("err_" + field, Text(message));
   v.set("has_errors", Flag(!errors.empty()));
+  v.set("max_upload_mb", Text(std::to_string(kMaxUploadBytes >> 20)));
   return ctx.app.Page(ctx, "apply", "在线申请", v, status);
 }
 
@@ -87,7 +90,7 @@ std::string ProvisionText(const OnlineApplication& app) {
 
 Response HomePage(RequestContext& ctx, const Request&) {
   auto agencies = LoadAgencies(ctx);
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   View v;
   v.set("agencies", AgencyOptions(*agencies, std::nullopt));
   return ctx.app.Page(ctx, "home", "首页", v);
@@ -102,13 +105,13 @@ Response Health(RequestContext&, const Request&) {
 
 Response ApplyForm(RequestContext& ctx, const Request&) {
   auto agencies = LoadAgencies(ctx);
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   return ApplyPage(ctx, *agencies, Form(), {}, 200);
 }
 
 Response ApplySubmit(RequestContext& ctx, const Request&) {
   auto agencies = LoadAgencies(ctx);
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   FieldErrors errors;
   OnlineApplication app = ValidateApplication(ctx.form, &errors);
   auto agency_id = ParseId(ctx.form.Get("agency"));
@@ -148,9 +151,7 @@ Response ApplySubmit(RequestContext& ctx, const Request&) {
   auto created =
       ctx.app.cases().RegisterCase(agency->id, received, applicant, ProvisionText(app), "网上申请");
   if (!created.ok()) {
-    spdlog::error("registering an online application for agency {}: {}", agency->id,
-                  created.status().message());
-    return InternalError();
+    return StatusPage(created.status(), "无法提交申请", "registering an online application");
   }
   spdlog::info("online application registered: agency {} case {}", agency->id, created->number);
   std::string due = "—";
@@ -168,7 +169,7 @@ Response ApplySubmit(RequestContext& ctx, const Request&) {
 
 Response TrackForm(RequestContext& ctx, const Request&) {
   auto agencies = LoadAgencies(ctx);
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   View v;
   v.set("agencies", AgencyOptions(*agencies, std::nullopt));
   return ctx.app.Page(ctx, "track", "进度查询", v);
@@ -176,7 +177,7 @@ Response TrackForm(RequestContext& ctx, const Request&) {
 
 Response TrackSubmit(RequestContext& ctx, const Request&) {
   auto agencies = LoadAgencies(ctx);
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   auto agency_id = ParseId(ctx.form.Get("agency"));
   const Agency* agency = nullptr;
   for (const auto& a : *agencies) {
@@ -196,8 +197,7 @@ Response TrackSubmit(RequestContext& ctx, const Request&) {
     if (view.status().code() == Status::Code::kNotFound) {
       return refuse("案件编号或查询码不正确，请核对后重试（查询码区分大小写）。");
     }
-    spdlog::error("tracking a case of agency {}: {}", agency->id, view.status().message());
-    return InternalError();
+    return StatusPage(view.status(), "查询失败", "tracking a case");
   }
   const CaseSummary& s = view->summary;
   View v;

@@ -16,6 +16,7 @@
 #include "report/rules.h"
 #include "store/register_stamp.h"
 #include "store/report_store.h"
+#include "web/errors.h"
 #include "web/handlers.h"
 #include "web/report_cache.h"
 #include "web/report_workflow.h"
@@ -277,10 +278,7 @@ Response Download(const BuiltReport& r, std::string_view format_key) {
 }
 
 Response BuildFailure(const Status& s) {
-  if (s.code() == Status::Code::kNotFound) return NotFound();
-  if (s.code() == Status::Code::kInvalidInput) return ErrorPage(422, "无法生成报告", s.message());
-  spdlog::error("building a report: {}", s.message());
-  return InternalError();
+  return StatusPage(s, "无法生成报告", "building a report");
 }
 
 View ReportIndex(const std::vector<Agency>& agencies, int first, int last, bool office) {
@@ -316,7 +314,7 @@ std::optional<ReportUrl> ParseReportUrl(RequestContext& ctx, const Request& req,
 
 Response PublicReportsIndex(RequestContext& ctx, const Request&) {
   auto agencies = ListAgencies(ctx.app.db());
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   int last = static_cast<int>(ctx.app.Today().year()) - 1;
   View v;
   v.set("reports",
