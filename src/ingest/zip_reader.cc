@@ -87,9 +87,8 @@ std::optional<std::string> ZipReader::Read(const char* name) {
     out.append(chunk, got);
     if (out.size() > kZipRatioFloorBytes &&
         out.size() > kMaxZipRatio * std::max<std::uint64_t>(compressed, 1)) {
-      problem_ = {true,
-                  fmt::format("{} 的压缩比超过 {}:1 的上限（疑似压缩炸弹）", name, kMaxZipRatio),
-                  fmt::format("{} inflates more than {}:1 (a zip bomb?)", name, kMaxZipRatio)};
+      problem_ = {true, fmt::format("{} 的压缩比超过 {}:1 的上限", name, kMaxZipRatio),
+                  fmt::format("{} inflates more than the ratio limit of {}:1", name, kMaxZipRatio)};
       return std::nullopt;
     }
   }
