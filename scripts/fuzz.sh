@@ -19,7 +19,9 @@ seeds_for() {
   case "$1" in
     report_text) echo tests/fixtures/reports fuzz/seeds/report_text ;;
     ingest_html) echo tests/fixtures/documents fuzz/seeds/ingest_html ;;
-    ingest_docx) echo tests/fixtures/documents ;;
+    ingest_docx) echo tests/fixtures/documents fuzz/seeds/ingest_docx ;;
+    ingest_pdf) echo tests/fixtures/documents fuzz/seeds/ingest_pdf ;;
+    report_json) echo fuzz/seeds/report_json ;;
     *) echo "fuzz/seeds/$1" ;;
   esac
 }

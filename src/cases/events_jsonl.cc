@@ -15,6 +15,8 @@
 #include <unordered_map>
 #include <utility>
 
+#include "util/json_depth.h"
+
 namespace gongkai {
 namespace {
 
@@ -311,6 +313,14 @@ std::string_view Trim(std::string_view s) {
 
 Result<Event> ParseEventLine(std::string_view line, int line_no) {
   const std::string where = fmt::format("第 {} 行：", line_no);
+  if (line.size() > kMaxEventLineBytes) {
+    return Status::InvalidInput(
+        where + fmt::format("长度 {} 字节，超过每行 {} KiB 的上限；每行应为一个事件", line.size(),
+                            kMaxEventLineBytes >> 10));
+  }
+  if (Status depth = CheckJsonDepth(line, kMaxEventJsonDepth); !depth.ok()) {
+    return depth.WithContext(where);
+  }
   Json j = Json::parse(line.begin(), line.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     return Status::InvalidInput(where + "不是有效的 JSON；每行应为一个完整的 JSON 对象");

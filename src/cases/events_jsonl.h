@@ -7,6 +7,7 @@
 #ifndef GONGKAI_CASES_EVENTS_JSONL_H_
 #define GONGKAI_CASES_EVENTS_JSONL_H_
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,10 +17,17 @@
 
 namespace gongkai {
 
+// Limits on one line of outside input: its length, and how deeply its JSON nests (an event is
+// an object holding at most an array of items; nothing real comes near either). Over a limit is
+// a bad line like any other, with its line number.
+inline constexpr std::size_t kMaxEventLineBytes = 64u << 10;
+inline constexpr int kMaxEventJsonDepth = 16;
+
 // Parses one line (without its newline). `line_no` (1-based) prefixes every message, e.g.
 // "第 12 行：字段 channel 的值 'mail' 无效，应为 in_person、post_signed、…". Errors: not a JSON
 // object, a missing or mistyped `case` / `type` / `date`, an unknown type, an invalid key or date
-// in an extra, an extra the type does not take, an `answered` outcome from the （六） rows.
+// in an extra, an extra the type does not take, an `answered` outcome from the （六） rows, a line
+// over kMaxEventLineBytes or nested deeper than kMaxEventJsonDepth.
 Result<Event> ParseEventLine(std::string_view line, int line_no);
 
 // One JSON object, no newline. Field order: case, type, date, agency, note, actor, the type's

@@ -5,7 +5,9 @@
 // (a pool of threads taking the next file); a progress bar goes to stderr only when stderr is a
 // terminal. Output: a readable report per file, or --json, --csv, --summary; --export writes
 // the (single) report read as HTML/DOCX/PDF/XLSX/JSON. Exit code: 0 clean, 1 when any finding is
-// an error, 2 when an input cannot be read.
+// an error, 2 when an input cannot be read — including a file over a limit of ingest/limits.h
+// or over its time per file: each file is read in a child process (cli/extract_guard.h), so a
+// hostile file ends in an error naming it and the batch goes on with the next.
 
 #include <unistd.h>
 
@@ -23,8 +25,8 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "cli/extract_guard.h"
 #include "docs/report_export.h"
-#include "ingest/extract.h"
 #include "report/csv.h"
 #include "report/json.h"
 #include "report/parse.h"
@@ -47,6 +49,8 @@ struct CheckOptions {
   std::string export_format;
   std::string output;
   int jobs = 0;  // 0: every core
+  // Wall-clock seconds per file, each read in a child process (cli/extract_guard.h).
+  int file_seconds = kDefaultFileSeconds;
 };
 
 // One input file and what became of it.
@@ -135,7 +139,7 @@ bool ReadBytes(const std::string& path, std::string* bytes, FileResult* r) {
   return true;
 }
 
-FileResult CheckFile(const std::string& path, const CheckSettings& settings) {
+FileResult CheckFile(const std::string& path, const CheckSettings& settings, int file_seconds) {
   FileResult r;
   r.path = path;
   std::string bytes;
@@ -151,13 +155,13 @@ FileResult CheckFile(const std::string& path, const CheckSettings& settings) {
     }
     r.parsed.report = std::move(report).value();
   } else {
-    Result<std::string> text = ExtractText(bytes, path, "zh");
-    if (!text.ok()) {
-      r.error_zh = text.status().message();
-      r.error_en = ExtractText(bytes, path, "en").status().message();
+    ExtractedText text = ExtractInChild(path, file_seconds);
+    if (!text.ok) {
+      r.error_zh = std::move(text.error_zh);
+      r.error_en = std::move(text.error_en);
       return r;
     }
-    r.parsed = ParseReportText(*text, path);
+    r.parsed = ParseReportText(text.text, path);
     file_settings.parser_reported_layout = true;
   }
   r.readable = true;
@@ -176,7 +180,7 @@ void DrawProgress(std::size_t done, std::size_t total) {
 }
 
 std::vector<FileResult> CheckAll(const std::vector<std::string>& files,
-                                 const CheckSettings& settings, int jobs) {
+                                 const CheckSettings& settings, int jobs, int file_seconds) {
   std::vector<FileResult> results(files.size());
   std::atomic<std::size_t> next{0};
   std::mutex progress_mu;
@@ -184,7 +188,7 @@ std::vector<FileResult> CheckAll(const std::vector<std::string>& files,
   const bool progress = isatty(STDERR_FILENO) && files.size() > 1;
   const auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
-      results[i] = CheckFile(files[i], settings);
+      results[i] = CheckFile(files[i], settings, file_seconds);
       if (progress) {
         std::lock_guard<std::mutex> lock(progress_mu);
         DrawProgress(++done, files.size());
@@ -334,7 +338,7 @@ int RunCheck(const CheckOptions& o, bool en) {
   std::vector<FileResult> missing;
   const std::vector<std::string> files = CollectFiles(o.paths, &missing);
   const CheckSettings settings;
-  std::vector<FileResult> results = CheckAll(files, settings, o.jobs);
+  std::vector<FileResult> results = CheckAll(files, settings, o.jobs, o.file_seconds);
   for (auto& m : missing) results.push_back(std::move(m));
   CheckAcrossYearsInBatch(&results, settings);
 
@@ -389,7 +393,18 @@ void AddCheckCommand(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("-o,--output", options->output, "导出文件 / export file");
   cmd->add_option("-j,--jobs", options->jobs,
                   "并行数（默认全部核心）/ parallel jobs (default: all cores)");
+  cmd->add_option("--file-timeout", options->file_seconds,
+                  "每个文件的读取时间上限（秒）/ seconds allowed to read each file")
+      ->check(CLI::Range(1, 24 * 3600));
   cmd->callback([options, &global] { global.exit_code = RunCheck(*options, En(global)); });
+
+  // The child side of ExtractInChild: hidden (no group), run only by `check` itself.
+  auto child = std::make_shared<std::pair<std::string, int>>("", kDefaultFileSeconds);
+  CLI::App* extract = app.add_subcommand("_extract", "")->group("");
+  extract->add_option("file", child->first)->required();
+  extract->add_option("--seconds", child->second)->required();
+  extract->callback(
+      [child, &global] { global.exit_code = RunExtractChild(child->first, child->second); });
 }
 
 }  // namespace gongkai::cli

@@ -19,6 +19,7 @@
 #include "store/calendars.h"
 #include "store/case_store.h"
 #include "store/database.h"
+#include "util/json_depth.h"
 
 namespace gongkai::cli {
 namespace {
@@ -43,9 +44,15 @@ int Fail(const std::string& message) {
   return 1;
 }
 
+// The fields file is flat: one object of strings and numbers.
+constexpr int kMaxFieldsJsonDepth = 4;
+
 // Reads {"reasons": "…", "issued": "2024-03-20", "fee_fen": 30000, …} into `f`: keys are those
 // of NoticeFieldKeys (plus fee_fen); dates are YYYY-MM-DD.
 Status ApplyFieldsJson(std::string_view text, const std::string& file, NoticeFields& f) {
+  if (Status depth = CheckJsonDepth(text, kMaxFieldsJsonDepth); !depth.ok()) {
+    return depth.WithContext(file + ": ");
+  }
   const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) {
     return Status::InvalidInput(file + ": 不是 JSON 对象，例如 {\"reasons\": \"…\"}");

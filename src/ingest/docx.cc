@@ -3,19 +3,17 @@
 // cells after a merged one; a w:vMerge continuation is an empty cell already); text inside a
 // cell stays on one line. Nested tables are flattened into their cell.
 
-#include <zip.h>
-
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "ingest/extract.h"
 #include "ingest/table_grid.h"
+#include "ingest/zip_reader.h"
 #include "util/text.h"
 
 namespace gongkai {
 namespace {
-
-constexpr zip_uint64_t kMaxDocumentXml = 64u << 20;  // 64 MiB of XML is no annual report
 
 std::string XmlUnescape(std::string_view s) {
   std::string out;
@@ -152,38 +150,16 @@ std::string DocxXmlToText(std::string_view xml) {
 
 Result<std::string> DocxToText(std::string_view bytes, std::string_view filename,
                                std::string_view lang) {
-  const auto damaged = [&](const std::string& why_zh, const std::string& why_en) {
-    return ExtractError(ExtractProblem::kDamagedDocx, filename, lang,
-                        lang == "zh" ? why_zh : why_en);
-  };
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  if (!source) return damaged("内存不足", "out of memory");
-  zip_t* archive = zip_open_from_source(source, ZIP_RDONLY, &error);
-  if (!archive) {
-    zip_source_free(source);
-    const std::string why = zip_error_strerror(&error);
-    zip_error_fini(&error);
-    return damaged("ZIP 结构损坏：" + why, why);
+  ingest::ZipReader zip(bytes);
+  std::optional<std::string> xml;
+  if (zip.ok()) xml = zip.Read("word/document.xml");
+  if (!xml) {
+    const ingest::ZipProblem& p = zip.problem();
+    return ExtractError(
+        p.over_limit ? ExtractProblem::kDocxOverLimit : ExtractProblem::kDamagedDocx, filename,
+        lang, lang == "zh" ? p.zh : p.en);
   }
-  zip_error_fini(&error);
-  std::unique_ptr<zip_t, decltype(&zip_discard)> closer(archive, zip_discard);
-  zip_stat_t st;
-  zip_stat_init(&st);
-  if (zip_stat(archive, "word/document.xml", 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
-    return damaged("缺少 word/document.xml", "no word/document.xml");
-  }
-  if (st.size > kMaxDocumentXml)
-    return damaged("word/document.xml 大于 64 MiB", "word/document.xml is larger than 64 MiB");
-  zip_file_t* file = zip_fopen(archive, "word/document.xml", 0);
-  if (!file) return damaged("无法打开 word/document.xml", "word/document.xml cannot be opened");
-  std::string xml(st.size, '\0');
-  const zip_int64_t n = zip_fread(file, xml.data(), st.size);
-  zip_fclose(file);
-  if (n < 0 || static_cast<zip_uint64_t>(n) != st.size)
-    return damaged("word/document.xml 不完整", "word/document.xml is truncated");
-  return DocxXmlToText(ToValidUtf8(xml));
+  return DocxXmlToText(ToValidUtf8(*xml));
 }
 
 }  // namespace gongkai

@@ -2,10 +2,14 @@
 
 #include <unicode/unistr.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cctype>
 
+#include "ingest/limits.h"
 #include "util/text.h"
+#include "util/utf8.h"
 
 namespace gongkai {
 namespace {
@@ -30,31 +34,6 @@ std::string FromIcu(std::string_view bytes, const char* charset) {
   return out;
 }
 
-// True when `bytes` is valid UTF-8 (what ToValidUtf8 would leave unchanged), without building a
-// copy: the copy-and-compare cost as much as parsing the report.
-bool IsValidUtf8(std::string_view bytes) {
-  for (std::size_t i = 0; i < bytes.size();) {
-    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    const std::size_t at = i;
-    if (i + 2 < bytes.size()) {  // the common three-byte case (CJK) without a call
-      const auto b0 = static_cast<unsigned char>(bytes[i]);
-      const auto b1 = static_cast<unsigned char>(bytes[i + 1]);
-      const auto b2 = static_cast<unsigned char>(bytes[i + 2]);
-      if ((b0 & 0xF0) == 0xE0 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 &&
-          (b0 != 0xE0 || b1 >= 0xA0) && (b0 != 0xED || b1 < 0xA0)) {  // not overlong, no surrogate
-        i += 3;
-        continue;
-      }
-    }
-    if (NextCodePoint(bytes, &i) == kReplacementChar && bytes.substr(at, 3) != "\xEF\xBF\xBD")
-      return false;
-  }
-  return true;
-}
-
 struct ProblemText {
   ExtractProblem problem;
   std::string_view zh_before, zh_after;  // around the file name
@@ -74,8 +53,8 @@ constexpr ProblemText kProblemTexts[] = {
     {ExtractProblem::kDamagedDocx, "无法读取 Word 文档「",
      "」。请用 Word 或 WPS 打开后重新另存为 DOCX 或 PDF", "",
      ": cannot read the Word document; open it in Word or WPS and save it again as DOCX or PDF"},
-    {ExtractProblem::kPdfTooLarge, "PDF 文件「", "」大于 2 GiB，无法读取。请检查是否选错了文件", "",
-     ": the PDF is larger than 2 GiB; check that this is the right file"},
+    {ExtractProblem::kPdfTooLarge, "PDF 文件「", "」过大，无法读取。请检查是否选错了文件", "",
+     ": the PDF is too large to read; check that this is the right file"},
     {ExtractProblem::kDamagedPdf, "无法打开 PDF 文件「",
      "」（已损坏或不是 PDF）。请重新下载，或另存为 DOCX", "",
      ": the PDF cannot be opened (damaged or not a PDF); download it again or save it as DOCX"},
@@ -84,7 +63,40 @@ constexpr ProblemText kProblemTexts[] = {
     {ExtractProblem::kScannedPdf, "PDF 文件「",
      "」没有文字层（扫描件）。请先做文字识别（OCR），或索取文字版", "",
      ": the PDF has no text layer (a scan); run OCR on it first or ask for the text version"},
+    {ExtractProblem::kPdfOverLimit, "PDF 文件「",
+     "」超出读取上限，已停止读取（可能是恶意构造的文件）。请确认文件来源，或另存为 DOCX 后重试", "",
+     ": over a reading limit, not read (it may be a crafted file); check where it came from, or "
+     "save it as DOCX"},
+    {ExtractProblem::kDocxOverLimit, "Word 文档「",
+     "」超出读取上限，已停止读取（可能是压缩炸弹）。请确认文件来源，或另存为 PDF 后重试", "",
+     ": over a reading limit, not read (it may be a zip bomb); check where it came from, or save "
+     "it as PDF"},
+    {ExtractProblem::kHtmlOverLimit, "网页「",
+     "」超出读取上限，已停止读取。请确认下载的是报告页面，或另存为 DOCX、PDF 后重试", "",
+     ": over a reading limit, not read; check that this is the report's page, or save it as DOCX "
+     "or PDF"},
+    {ExtractProblem::kTextOverLimit, "文件「",
+     "」超出读取上限，已停止读取。请确认这是年度报告，或另存为 DOCX、PDF 后重试", "",
+     ": over a reading limit, not read; check that this is an annual report, or save it as DOCX "
+     "or PDF"},
 };
+
+// Returns the kTextOverLimit error when a line of `text` is longer than kMaxLineBytes.
+Status CheckLineLengths(std::string_view text, std::string_view filename, std::string_view lang) {
+  std::size_t line = 1;
+  for (std::size_t at = 0; at < text.size(); ++line) {
+    const std::size_t nl = std::min(text.find('\n', at), text.size());
+    if (nl - at > ingest::kMaxLineBytes) {
+      return ExtractError(ExtractProblem::kTextOverLimit, filename, lang,
+                          lang == "zh" ? fmt::format("第 {} 行超过 {} KiB 的单行上限", line,
+                                                     ingest::kMaxLineBytes >> 10)
+                                       : fmt::format("line {} is longer than the limit of {} KiB",
+                                                     line, ingest::kMaxLineBytes >> 10));
+    }
+    at = nl + 1;
+  }
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -154,17 +166,24 @@ Result<std::string> ExtractText(std::string_view bytes, std::string_view filenam
                                 std::string_view lang) {
   Result<DocumentFormat> format = SniffFormat(bytes, filename, lang);
   if (!format.ok()) return format.status();
+  Result<std::string> text = std::string();
   switch (*format) {
     case DocumentFormat::kPdf:
-      return PdfToText(bytes, filename, lang);
+      text = PdfToText(bytes, filename, lang);
+      break;
     case DocumentFormat::kDocx:
-      return DocxToText(bytes, filename, lang);
+      text = DocxToText(bytes, filename, lang);
+      break;
     case DocumentFormat::kHtml:
-      return HtmlToText(DecodeText(bytes));
+      text = HtmlDocumentToText(DecodeText(bytes), filename, lang);
+      break;
     case DocumentFormat::kText:
+      text = DecodeText(bytes);
       break;
   }
-  return DecodeText(bytes);
+  if (!text.ok()) return text;
+  if (Status s = CheckLineLengths(*text, filename, lang); !s.ok()) return s;
+  return text;
 }
 
 }  // namespace gongkai

@@ -26,10 +26,15 @@ enum class ExtractProblem {
   kZipNotWord,   // a ZIP without word/document.xml
   kLegacyWord,   // .doc / .wps (OLE2)
   kDamagedDocx,  // the ZIP or its document part cannot be read
-  kPdfTooLarge,  // over poppler's 2 GiB
+  kPdfTooLarge,  // over ingest::kMaxPdfBytes
   kDamagedPdf,   // poppler cannot open it
   kLockedPdf,    // password-protected
   kScannedPdf,   // no text layer
+  // A limit of ingest/limits.h was hit; the detail names the limit.
+  kPdfOverLimit,
+  kDocxOverLimit,
+  kHtmlOverLimit,
+  kTextOverLimit,
 };
 
 // The kInvalidInput Status for `problem` in `filename`; `detail` (why, e.g. libzip's reason) is
@@ -44,7 +49,8 @@ Result<DocumentFormat> SniffFormat(std::string_view bytes, std::string_view file
                                    std::string_view lang = "en");
 
 // Returns the text of the document as UTF-8. kInvalidInput naming `filename` when the file is
-// damaged, encrypted or of an unsupported format, in `lang`.
+// damaged, encrypted or of an unsupported format, or when it hits a limit of ingest/limits.h
+// (the message names the limit), in `lang`. Memory and time stay bounded whatever the bytes.
 Result<std::string> ExtractText(std::string_view bytes, std::string_view filename,
                                 std::string_view lang = "en");
 
@@ -52,8 +58,13 @@ Result<std::string> ExtractText(std::string_view bytes, std::string_view filenam
 // bytes are read as GB18030 (a superset of GBK and GB2312).
 std::string DecodeText(std::string_view bytes);
 
-// The text of an HTML document (already UTF-8) and of a DOCX's word/document.xml.
+// The text of an HTML document (already UTF-8) and of a DOCX's word/document.xml. Tables nested
+// deeper than ingest::kMaxHtmlTableDepth end the text there; HtmlDocumentToText says so instead.
 std::string HtmlToText(std::string_view html);
+// HtmlToText with the limits: kInvalidInput naming `filename` and the limit when the page is
+// larger than ingest::kMaxHtmlBytes or nests tables deeper than ingest::kMaxHtmlTableDepth.
+Result<std::string> HtmlDocumentToText(std::string_view html, std::string_view filename,
+                                       std::string_view lang = "en");
 std::string DocxXmlToText(std::string_view document_xml);
 
 // The text of a DOCX or PDF file's bytes.

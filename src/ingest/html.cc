@@ -3,12 +3,15 @@
 // Scripts, styles, comments and the head are dropped; block elements start new lines; tables
 // become tab-separated rows through TableGrid; nested tables are flattened into their cell.
 
+#include <fmt/format.h>
+
 #include <cctype>
 #include <cstdlib>
 #include <memory>
 #include <vector>
 
 #include "ingest/extract.h"
+#include "ingest/limits.h"
 #include "ingest/table_grid.h"
 #include "util/text.h"
 
@@ -54,7 +57,7 @@ class HtmlReader {
  public:
   std::string Run(std::string_view html) {
     std::size_t i = 0;
-    while (i < html.size()) {
+    while (i < html.size() && !too_deep_) {
       if (html[i] != '<') {
         const std::size_t end = std::min(html.find('<', i), html.size());
         Text(html.substr(i, end - i));
@@ -89,6 +92,9 @@ class HtmlReader {
     while (!tables_.empty()) CloseTable();
     return out_;
   }
+
+  // True when Run stopped at a table nested deeper than kMaxHtmlTableDepth.
+  bool too_deep() const { return too_deep_; }
 
  private:
   struct TableState {
@@ -200,6 +206,8 @@ class HtmlReader {
     if (name == "table") {
       if (closing) {
         if (!tables_.empty()) CloseTable();
+      } else if (tables_.size() >= static_cast<std::size_t>(ingest::kMaxHtmlTableDepth)) {
+        too_deep_ = true;
       } else {
         tables_.push_back(std::make_unique<TableState>());
       }
@@ -233,10 +241,31 @@ class HtmlReader {
   std::vector<std::unique_ptr<TableState>> tables_;
   std::string skip_until_;
   bool in_pre_ = false;
+  bool too_deep_ = false;
 };
 
 }  // namespace
 
 std::string HtmlToText(std::string_view html) { return HtmlReader().Run(html); }
+
+Result<std::string> HtmlDocumentToText(std::string_view html, std::string_view filename,
+                                       std::string_view lang) {
+  const bool zh = lang == "zh";
+  if (html.size() > ingest::kMaxHtmlBytes) {
+    return ExtractError(
+        ExtractProblem::kHtmlOverLimit, filename, lang,
+        zh ? fmt::format("大于 {} MiB 的上限", ingest::kMaxHtmlBytes >> 20)
+           : fmt::format("larger than the limit of {} MiB", ingest::kMaxHtmlBytes >> 20));
+  }
+  HtmlReader reader;
+  std::string text = reader.Run(html);
+  if (reader.too_deep()) {
+    return ExtractError(
+        ExtractProblem::kHtmlOverLimit, filename, lang,
+        zh ? fmt::format("表格嵌套超过 {} 层的上限", ingest::kMaxHtmlTableDepth)
+           : fmt::format("tables nest deeper than the limit of {}", ingest::kMaxHtmlTableDepth));
+  }
+  return text;
+}
 
 }  // namespace gongkai

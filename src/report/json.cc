@@ -6,6 +6,7 @@
 #include <string>
 
 #include "report/layout.h"
+#include "util/json_depth.h"
 
 namespace gongkai {
 namespace {
@@ -295,6 +296,9 @@ ordered_json ReportToJson(const Report& report) {
 }
 
 Result<Report> ReportFromJson(std::string_view text, std::string_view source) {
+  if (Status depth = CheckJsonDepth(text, kMaxReportJsonDepth); !depth.ok()) {
+    return depth.WithContext(std::string(source) + ": ");
+  }
   ordered_json j;
   try {
     j = ordered_json::parse(text);

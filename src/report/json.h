@@ -27,11 +27,15 @@ namespace gongkai {
 // Returns the report JSON of `report`.
 nlohmann::ordered_json ReportToJson(const Report& report);
 
+// How deeply a report JSON document may nest (the format needs 4 levels); checked before parsing.
+inline constexpr int kMaxReportJsonDepth = 32;
+
 // Reads a report JSON document. `source` names it in messages (a file name) and becomes the
 // report's `source`. A string cell is read as not-applicable when it is one of `/`, `—`, `-`,
 // `无`, `不适用`, as blank when empty, and as text otherwise. Returns kInvalidInput naming the
 // source, the JSON path (e.g. `section3.new.total`) and what is wrong: malformed JSON (with line
-// and column), a missing or mistyped key, an unknown format, row or column key.
+// and column), a missing or mistyped key, an unknown format, row or column key, nesting deeper
+// than kMaxReportJsonDepth.
 Result<Report> ReportFromJson(std::string_view text, std::string_view source);
 
 // Returns the findings as a JSON array, messages in `lang` ("zh" or "en"): each

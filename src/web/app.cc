@@ -8,6 +8,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "web/errors.h"
+
 namespace gongkai::web {
 
 namespace {
@@ -84,7 +86,11 @@ App::App(Database& db, Calendars& calendars, AppOptions options, Templates templ
       options_(std::move(options)),
       templates_(std::move(templates)),
       uploads_(options_.upload_dir.string()),
-      router_(BuildRoutes()),
+      router_([this] {
+        std::vector<AppRoute> routes = BuildRoutes();
+        routes.insert(routes.end(), options_.extra_routes.begin(), options_.extra_routes.end());
+        return routes;
+      }()),
       public_posts_(options_.public_post_burst, options_.public_post_refill),
       sign_ins_(options_.sign_in_burst, options_.sign_in_refill),
       tracking_(options_.tracking_global_burst, options_.tracking_global_refill) {}
@@ -101,15 +107,20 @@ Response App::Handle(Request& request) {
     response = ServeStatic(request);
   } else {
     RequestContext ctx{*this, std::nullopt, {}, {}, {}, {}};
-    response = Dispatch(request, ctx);
-    for (auto& cookie : ctx.set_cookies) response.AddHeader("Set-Cookie", std::move(cookie));
+    try {
+      response = Dispatch(request, ctx);
+      for (auto& cookie : ctx.set_cookies) response.AddHeader("Set-Cookie", std::move(cookie));
+    } catch (...) {  // of any type, thrown by a handler or the store: a 500, never a crash
+      response = UncaughtException("handler", request, std::current_exception());
+    }
   }
   AddSecurityHeaders(response, request.secure || options_.secure_cookies);
   return response;
 }
 
 Response App::Dispatch(Request& request, RequestContext& ctx) {
-  auto match = router_.Find(request.method, request.path);
+  auto match =
+      router_.Find(request.method, request.raw_path.empty() ? request.path : request.raw_path);
   if (!match.route) {
     if (match.path_matched_other_method) {
       Response r = ErrorPage(405, "请求方式不正确", "此页面不支持该请求方式。");
@@ -250,11 +261,7 @@ Response App::Page(RequestContext& ctx, std::string_view page, std::string_view 
 std::optional<Response> App::DenyUnlessAgency(RequestContext& ctx, int64_t agency_id) {
   if (!ctx.session) return Forbidden("请先登录工作人员账号。");
   auto allowed = UserCanAccess(db_, ctx.session->user, agency_id);
-  if (!allowed.ok()) {
-    if (allowed.status().code() == Status::Code::kNotFound) return NotFound();
-    spdlog::error("agency check failed: {}", allowed.status().message());
-    return InternalError();
-  }
+  if (!allowed.ok()) return StatusPage(allowed.status(), "", "agency check");
   if (!*allowed) return Forbidden("您无权查看或办理其他机关的案件和报告。");
   return std::nullopt;
 }

@@ -41,6 +41,8 @@
 
 namespace gongkai::web {
 
+struct RequestContext;
+
 struct AppOptions {
   // The data directory: templates/web/*.mustache and static/ are read from it.
   std::filesystem::path data_dir;
@@ -65,6 +67,9 @@ struct AppOptions {
   // When not empty, /setup/<token> lets the first administrator be created once (the token is
   // printed on the console by `serve` for an empty database).
   std::string setup_token;
+  // Routes appended after the table of web/routes.cc: a seam for tests (e.g. a handler that
+  // throws); empty in the application.
+  std::vector<Route<RequestContext>> extra_routes;
 };
 
 class App;

@@ -561,7 +561,7 @@ TEST_F(AppTest, PublishedReportLocksTheYearsCases) {
 
   httplib::Params withdrawal{{"type", "withdrawn"}, {"date", "2024-10-14"}};
   auto refused = PostAs(head, steps, withdrawal);
-  EXPECT_EQ(refused->status, 422);
+  EXPECT_EQ(refused->status, 409);  // the store's kConflict, as on the records page (errors.h)
   EXPECT_NE(refused->body.find("2024 年度报告已公开发布"), std::string::npos);
 
   ASSERT_EQ(PostAs(head, report + "/reopen", {{"reason", "补录撤回申请"}})->status, 303);

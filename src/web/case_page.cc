@@ -18,14 +18,21 @@
 
 #include "store/duplicates.h"
 #include "util/date.h"
+#include "util/log_text.h"
+#include "util/money.h"
 #include "web/case_notices.h"
+#include "web/errors.h"
 #include "web/handlers.h"
 #include "web/proposals.h"
+#include "web/urls.h"
 #include "web/views.h"
 
 namespace gongkai::web {
 
 namespace {
+
+// A fee notice's amount: at most 10,000,000 元, far above any fee the schedule yields.
+constexpr int64_t kMaxFeeNoticeFen = 1'000'000'000;
 
 enum class FieldKind { kDate, kText, kTextarea, kNumber, kSelect };
 
@@ -203,13 +210,9 @@ Result<Event> EventFromForm(EventType type, const Form& form, const std::string&
       std::string method(form.Get("method"));
       if (!FeeMethodFromKey(method)) return Status::InvalidInput("请选择计费方式。");
       e.method = method;
-      double yuan = 0;
-      char rest = 0;
-      std::string amount(form.Get("amount_yuan"));
-      if (std::sscanf(amount.c_str(), "%lf%c", &yuan, &rest) != 1 || yuan <= 0 || yuan > 1e7) {
-        return Status::InvalidInput("金额应为大于 0 的数字（单位：元），例如 100 或 100.50。");
-      }
-      e.amount_fen = static_cast<int64_t>(yuan * 100 + 0.5);
+      auto fen = ParseYuanAsFen(form.Get("amount_yuan"), 1, kMaxFeeNoticeFen);
+      if (!fen.ok()) return fen.status();
+      e.amount_fen = *fen;
       break;
     }
     case EventType::kAnswered: {
@@ -340,9 +343,7 @@ Result<LoadedCase> LoadCase(RequestContext& ctx, const Request& req,
 
 Response LoadFailure(const Status& s, std::optional<Response>& deny) {
   if (deny) return *deny;
-  if (s.code() == Status::Code::kNotFound) return NotFound();
-  spdlog::error("loading a case: {}", s.message());
-  return InternalError();
+  return StatusPage(s, "", "loading a case");
 }
 
 Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view flash,
@@ -354,6 +355,7 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
   View v;
   v.set("agency_id", Text(std::to_string(c.agency.id)));
   v.set("number", Text(s.number));
+  v.set("case_url", Text(CaseUrl(c.agency.id, s.number)));
   v.set("status", Text(Label(c.state.status)));
   v.set("status_key", Text(Key(c.state.status)));
   if (!flash.empty()) v.set("flash", Text(flash));
@@ -447,8 +449,8 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
   v.set("events", events);
   auto proposals = ctx.app.proposals().ForCase(c.agency.id, s.number);
   if (!proposals.ok()) {
-    spdlog::error("proposals of agency {} case {}: {}", c.agency.id, s.number,
-                  proposals.status().message());
+    spdlog::error("proposals of agency {} case {}: {}", c.agency.id, EscapeForLog(s.number),
+                  EscapeForLog(proposals.status().message()));
     return InternalError();
   }
   View pending = List();
@@ -533,10 +535,6 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
   return ctx.app.Page(ctx, "case", "案件 " + s.number, v, status);
 }
 
-std::string CaseUrl(int64_t agency_id, const std::string& number) {
-  return fmt::format("/office/a/{}/cases/{}", agency_id, number);
-}
-
 }  // namespace
 
 Response CasePage(RequestContext& ctx, const Request& req) {
@@ -573,27 +571,23 @@ Response CaseStepSubmit(RequestContext& ctx, const Request& req) {
     p.reason = std::string(ctx.form.Get("reason"));
     auto proposed = ctx.app.proposals().Propose(p);
     if (!proposed.ok()) {
-      if (proposed.status().code() == Status::Code::kInvalidInput) {
-        return RenderCase(ctx, *c, "", proposed.status().message(), 422);
+      if (!ShowsOnPage(proposed.status())) {
+        return StatusPage(proposed.status(), "", "proposing a step");
       }
-      spdlog::error("proposing a step: {}", proposed.status().message());
-      return InternalError();
+      return RenderCase(ctx, *c, "", proposed.status().message(), HttpStatusFor(proposed.status()));
     }
     spdlog::info("user {} proposed {} on agency {} case {}", user.id, Key(*type), c->agency.id,
-                 c->detail.summary.number);
+                 EscapeForLog(c->detail.summary.number));
     return Redirect(CaseUrl(c->agency.id, c->detail.summary.number) + "?proposed=1");
   }
   if (*type == EventType::kExtensionApproved) event->approved_by = user.name;
   Status s = ctx.app.cases().AppendEvent(c->agency.id, *event, user.name);
   if (!s.ok()) {
-    if (s.code() == Status::Code::kInternal) {
-      spdlog::error("recording a step: {}", s.message());
-      return InternalError();
-    }
-    return RenderCase(ctx, *c, "", s.message(), 422);
+    if (!ShowsOnPage(s)) return StatusPage(s, "", "recording a step");
+    return RenderCase(ctx, *c, "", s.message(), HttpStatusFor(s));
   }
   spdlog::info("user {} recorded {} on agency {} case {}", user.id, Key(*type), c->agency.id,
-               c->detail.summary.number);
+               EscapeForLog(c->detail.summary.number));
   return Redirect(CaseUrl(c->agency.id, c->detail.summary.number) +
                   "?done=" + std::string(Key(*type)));
 }

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "util/text.h"
+#include "util/utf8.h"
+
 namespace gongkai::web {
 
 namespace {
@@ -47,6 +50,16 @@ std::optional<std::string> HeaderParam(std::string_view params, std::string_view
     return std::string(value);
   }
   return std::nullopt;
+}
+
+// The kInvalidInput for a text field whose name or value is not UTF-8: the page is a 400 naming
+// the field, so no handler stores text that no notice or page could render later.
+Status CheckUtf8Field(std::string_view name, std::string_view value) {
+  if (IsValidUtf8(name) && IsValidUtf8(value)) return Status::Ok();
+  return Status::InvalidInput(fmt::format(
+      "表单字段「{}」含有无效字符（不是 UTF-8 编码的文字）。请检查输入内容（可从其他软件复制时"
+      "带入），删除后重新填写并提交",
+      ToValidUtf8(name)));
 }
 
 }  // namespace
@@ -116,6 +129,7 @@ Result<Form> ParseUrlEncoded(std::string_view text) {
       if (!v.ok()) return v.status();
       value = std::move(v).value();
     }
+    if (Status s = CheckUtf8Field(*name, value); !s.ok()) return s;
     form.Add(std::move(name).value(), std::move(value));
   }
   return form;
@@ -207,6 +221,9 @@ Result<std::vector<FormPart>> ParseMultipart(std::string_view body, std::string_
       return Status::InvalidInput("表单缺少结束分隔符，上传可能被中断，请重新提交");
     }
     part.data = std::string(body.substr(data_start, data_end - data_start));
+    if (!part.filename) {
+      if (Status s = CheckUtf8Field(part.name, part.data); !s.ok()) return s;
+    }
     parts.push_back(std::move(part));
     if (parts.size() > kMaxFormFields) {
       return Status::InvalidInput(fmt::format("表单字段过多（最多 {} 个）", kMaxFormFields));

@@ -37,8 +37,8 @@ class Form {
 Result<std::string> PercentDecode(std::string_view text, bool plus_is_space);
 
 // Parses `a=1&b=%E4%B8%AD` (query strings and urlencoded bodies). Empty pairs are skipped; a
-// pair without '=' has an empty value. Error when an escape is malformed or there are more than
-// kMaxFormFields fields.
+// pair without '=' has an empty value. Error when an escape is malformed, a decoded name or value
+// is not UTF-8 (naming the field), or there are more than kMaxFormFields fields.
 inline constexpr std::size_t kMaxFormFields = 200;
 Result<Form> ParseUrlEncoded(std::string_view text);
 
@@ -61,8 +61,9 @@ struct FormPart {
 Result<std::string> MultipartBoundary(std::string_view content_type);
 
 // Splits a multipart/form-data body. Error, saying what was wrong, when the body does not start
-// with the boundary, a part lacks its headers or a name, or the closing boundary is missing.
-// At most kMaxFormFields parts.
+// with the boundary, a part lacks its headers or a name, the closing boundary is missing, or a
+// text part (one without a filename) is not UTF-8 (naming the field). At most kMaxFormFields
+// parts.
 Result<std::vector<FormPart>> ParseMultipart(std::string_view body, std::string_view boundary);
 
 }  // namespace gongkai::web

@@ -31,6 +31,20 @@ std::optional<std::string> Response::FindHeader(std::string_view name) const {
   return std::nullopt;
 }
 
+std::string_view MethodName(Method m) {
+  switch (m) {
+    case Method::kGet:
+      return "GET";
+    case Method::kHead:
+      return "HEAD";
+    case Method::kPost:
+      return "POST";
+    case Method::kOther:
+      return "OTHER";
+  }
+  return "OTHER";
+}
+
 std::string_view StatusReason(int status) {
   switch (status) {
     case 200:

@@ -21,7 +21,9 @@ enum class Method { kGet, kHead, kPost, kOther };
 // The request as handlers see it.
 struct Request {
   Method method = Method::kGet;
-  std::string path;  // percent-decoded path, without the query string
+  std::string path;      // percent-decoded path, without the query string
+  std::string raw_path;  // the path as sent (percent-encoded), which the router matches;
+                         // empty when a test builds a Request whose path needs no escapes
   std::string raw_query;
   std::multimap<std::string, std::string> query;  // decoded query parameters
   std::map<std::string, std::string> headers;     // lower-case names
@@ -55,6 +57,9 @@ struct Response {
   // The first extra header `name` (case-sensitive as added), or nullopt.
   std::optional<std::string> FindHeader(std::string_view name) const;
 };
+
+// "GET", "HEAD", "POST" or "OTHER", for logs.
+std::string_view MethodName(Method m);
 
 // The reason phrase for a status code ("OK", "Not Found", …).
 std::string_view StatusReason(int status);

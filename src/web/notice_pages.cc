@@ -12,6 +12,8 @@
 #include "files/calendar_files.h"
 #include "util/date.h"
 #include "web/case_notices.h"
+#include "web/errors.h"
+#include "web/urls.h"
 #include "web/views.h"
 
 namespace gongkai::web {
@@ -41,15 +43,10 @@ std::variant<LoadedCase, Response> CaseForApplicant(RequestContext& ctx) {
       return ErrorPage(404, "查询失败",
                        "案件编号或查询码不正确，请核对后重试（查询码区分大小写）。");
     }
-    spdlog::error("tracking a case of agency {} for its notices: {}", *agency_id,
-                  tracked.status().message());
-    return InternalError();
+    return StatusPage(tracked.status(), "查询失败", "tracking a case for its notices");
   }
   auto detail = ctx.app.cases().Get(*agency_id, number);
-  if (!detail.ok()) {
-    spdlog::error("loading a tracked case of agency {}: {}", *agency_id, detail.status().message());
-    return InternalError();
-  }
+  if (!detail.ok()) return StatusPage(detail.status(), "查询失败", "loading a tracked case");
   return LoadedCase{std::move(agency).value(), std::move(detail).value()};
 }
 
@@ -61,11 +58,7 @@ std::variant<LoadedCase, Response> CaseForStaff(RequestContext& ctx, const Reque
   auto agency = GetAgency(ctx.app.db(), *agency_id);
   if (!agency.ok()) return NotFound();
   auto detail = ctx.app.cases().Get(*agency_id, req.Param("number"));
-  if (!detail.ok()) {
-    if (detail.status().code() == Status::Code::kNotFound) return NotFound();
-    spdlog::error("loading a case of agency {}: {}", *agency_id, detail.status().message());
-    return InternalError();
-  }
+  if (!detail.ok()) return StatusPage(detail.status(), "", "loading a case for its notices");
   return LoadedCase{std::move(agency).value(), std::move(detail).value()};
 }
 
@@ -103,8 +96,8 @@ Response NoticeFile(RequestContext& ctx, const LoadedCase& c, std::string_view s
   if (!notice) return NotFound();
   auto doc = LayOut(ctx, c, *notice);
   if (!doc.ok()) {
-    if (doc.status().code() != Status::Code::kInvalidInput) return InternalError();
-    return ErrorPage(422, "暂时无法生成该告知书",
+    if (!ShowsOnPage(doc.status())) return StatusPage(doc.status(), "", "laying out a notice");
+    return ErrorPage(HttpStatusFor(doc.status()), "暂时无法生成该告知书",
                      fmt::format("{}。请联系受理机关获取纸质文书。", doc.status().message()));
   }
   auto bytes = WriteNotice(*doc, *format);
@@ -127,6 +120,7 @@ Response NoticeFile(RequestContext& ctx, const LoadedCase& c, std::string_view s
 Response NoticeList(RequestContext& ctx, const LoadedCase& c, const std::string& office_base) {
   View v;
   v.set("number", Text(c.detail.summary.number));
+  v.set("case_url", Text(CaseUrl(c.agency.id, c.detail.summary.number)));
   v.set("agency", Text(c.agency.name));
   v.set("agency_id", Text(std::to_string(c.agency.id)));
   v.set("office", Flag(!office_base.empty()));
@@ -183,9 +177,8 @@ Response OfficeCaseNotices(RequestContext& ctx, const Request& req) {
   auto c = CaseForStaff(ctx, req);
   if (auto* refused = std::get_if<Response>(&c)) return std::move(*refused);
   const auto& loaded = std::get<LoadedCase>(c);
-  return NoticeList(
-      ctx, loaded,
-      fmt::format("/office/a/{}/cases/{}/notices", loaded.agency.id, loaded.detail.summary.number));
+  return NoticeList(ctx, loaded,
+                    CaseUrl(loaded.agency.id, loaded.detail.summary.number) + "/notices");
 }
 
 Response OfficeCaseNoticeDownload(RequestContext& ctx, const Request& req) {

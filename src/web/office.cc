@@ -15,8 +15,11 @@
 
 #include "store/duplicates.h"
 #include "util/date.h"
+#include "util/log_text.h"
+#include "web/errors.h"
 #include "web/handlers.h"
 #include "web/proposals.h"
+#include "web/urls.h"
 #include "web/views.h"
 
 namespace gongkai::web {
@@ -32,6 +35,7 @@ View CaseRow(const CaseSummary& s) {
   View o;
   o.set("agency_id", Text(std::to_string(s.agency_id)));
   o.set("number", Text(s.number));
+  o.set("case_url", Text(CaseUrl(s.agency_id, s.number)));
   o.set("applicant", Text(s.applicant_display));
   o.set("kind", Text(Label(s.applicant_kind)));
   o.set("channel", Text(Label(s.channel)));
@@ -184,13 +188,13 @@ Response OfficeQueue(RequestContext& ctx, const Request& req) {
 
 Response NewCaseForm(RequestContext& ctx, const Request&) {
   auto agencies = AgenciesOf(ctx);
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   return NewCasePage(ctx, *agencies, Form(), {}, 200);
 }
 
 Response NewCaseSubmit(RequestContext& ctx, const Request&) {
   auto agencies = AgenciesOf(ctx);
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   std::vector<std::string> errors;
   auto agency_id = ParseId(ctx.form.Get("agency"));
   if (!agency_id) return BadRequest("请选择受理机关。");
@@ -238,14 +242,14 @@ Response NewCaseSubmit(RequestContext& ctx, const Request&) {
   auto created =
       ctx.app.cases().RegisterCase(*agency_id, event, applicant, form, ctx.session->user.name);
   if (!created.ok()) {
-    if (created.status().code() == Status::Code::kInternal) {
-      spdlog::error("registering a case: {}", created.status().message());
-      return InternalError();
+    if (!ShowsOnPage(created.status())) {
+      return StatusPage(created.status(), "", "registering a case");
     }
-    return NewCasePage(ctx, *agencies, ctx.form, {created.status().message()}, 422);
+    return NewCasePage(ctx, *agencies, ctx.form, {created.status().message()},
+                       HttpStatusFor(created.status()));
   }
   spdlog::info("case registered by user {}: agency {} case {}", ctx.session->user.id, *agency_id,
-               created->number);
+               EscapeForLog(created->number));
   // The query code exists only now: shown once, for the receipt given to the applicant.
   View v;
   v.set("heading", Text("已登记"));
@@ -255,7 +259,7 @@ Response NewCaseSubmit(RequestContext& ctx, const Request&) {
             "它只显示这一次。",
             created->number, FormatDateZh(*received), created->query_code)));
   View link;
-  link.set("href", Text(fmt::format("/office/a/{}/cases/{}", *agency_id, created->number)));
+  link.set("href", Text(CaseUrl(*agency_id, created->number)));
   link.set("text", Text("打开案件"));
   v.set("link", link);
   return ctx.app.Page(ctx, "message", "已登记", v);

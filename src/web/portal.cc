@@ -18,7 +18,9 @@
 #include "calendar/deadline.h"
 #include "store/online_filings.h"
 #include "util/date.h"
+#include "web/errors.h"
 #include "web/handlers.h"
+#include "web/upload.h"
 #include "web/views.h"
 
 namespace gongkai::web {
@@ -89,6 +91,7 @@ Response ApplyPage(RequestContext& ctx, const std::vector<Agency>& agencies, con
   }
   for (const auto& [field, message] : errors) v.set("err_" + field, Text(message));
   v.set("has_errors", Flag(!errors.empty()));
+  v.set("max_upload_mb", Text(std::to_string(kMaxUploadBytes >> 20)));
   return ctx.app.Page(ctx, "apply", "在线申请", v, status);
 }
 
@@ -101,7 +104,7 @@ std::string ProvisionText(const OnlineApplication& app) {
 
 Response HomePage(RequestContext& ctx, const Request&) {
   auto agencies = LoadAgencies(ctx);
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   View v;
   v.set("agencies", AgencyOptions(*agencies, std::nullopt));
   return ctx.app.Page(ctx, "home", "首页", v);
@@ -116,7 +119,7 @@ Response Health(RequestContext&, const Request&) {
 
 Response ApplyForm(RequestContext& ctx, const Request&) {
   auto agencies = LoadAgencies(ctx);
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   return ApplyPage(ctx, *agencies, Form(), {}, 200);
 }
 
@@ -124,7 +127,7 @@ Response ApplyForm(RequestContext& ctx, const Request&) {
 // double click or a reload of the answer is sent to the same receipt, never filed again.
 Response ApplySubmit(RequestContext& ctx, const Request& req) {
   auto agencies = LoadAgencies(ctx);
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   OnlineFilings filings(ctx.app.db(), ctx.app.calendars());
   std::string token(ctx.form.Get("filing_token"));
   auto to_receipt = [&] {
@@ -177,9 +180,7 @@ Response ApplySubmit(RequestContext& ctx, const Request& req) {
   // The proof stays only when it is attached to the case just filed.
   if (!filed.ok() || filed->repeated) ctx.app.uploads().Remove(*stored);
   if (!filed.ok()) {
-    spdlog::error("registering an online application for agency {}: {}", agency->id,
-                  filed.status().message());
-    return InternalError();
+    return StatusPage(filed.status(), "无法提交申请", "registering an online application");
   }
   if (!filed->repeated) {
     spdlog::info("online application registered: agency {} case {}", agency->id, filed->number);
@@ -217,7 +218,7 @@ Response ApplyReceipt(RequestContext& ctx, const Request& req) {
 
 Response TrackForm(RequestContext& ctx, const Request&) {
   auto agencies = LoadAgencies(ctx);
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   View v;
   v.set("agencies", AgencyOptions(*agencies, std::nullopt));
   return ctx.app.Page(ctx, "track", "进度查询", v);
@@ -225,7 +226,7 @@ Response TrackForm(RequestContext& ctx, const Request&) {
 
 Response TrackSubmit(RequestContext& ctx, const Request&) {
   auto agencies = LoadAgencies(ctx);
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   auto agency_id = ParseId(ctx.form.Get("agency"));
   const Agency* agency = nullptr;
   for (const auto& a : *agencies) {
@@ -245,8 +246,7 @@ Response TrackSubmit(RequestContext& ctx, const Request&) {
     if (view.status().code() == Status::Code::kNotFound) {
       return refuse("案件编号或查询码不正确，请核对后重试（查询码区分大小写）。");
     }
-    spdlog::error("tracking a case of agency {}: {}", agency->id, view.status().message());
-    return InternalError();
+    return StatusPage(view.status(), "查询失败", "tracking a case");
   }
   const CaseSummary& s = view->summary;
   View v;

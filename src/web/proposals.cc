@@ -11,31 +11,22 @@
 #include <cstdio>
 
 #include "util/date.h"
+#include "util/log_text.h"
+#include "web/errors.h"
 #include "web/handlers.h"
+#include "web/urls.h"
 #include "web/views.h"
 
 namespace gongkai::web {
 
 namespace {
 
-std::string CaseUrl(int64_t agency_id, const std::string& number) {
-  return fmt::format("/office/a/{}/cases/{}", agency_id, number);
-}
-
 // A refusal of the store as a page: the user's or the situation's (409, with the reason), or
 // ours (500, logged).
 Response DecisionFailure(const Status& s, std::string_view what) {
-  switch (s.code()) {
-    case Status::Code::kNotFound:
-      return NotFound();
-    case Status::Code::kInvalidInput:
-    case Status::Code::kConflict:
-      return ErrorPage(409, fmt::format("无法{}", what),
-                       fmt::format("{}。请返回案件页面查看当前状态。", s.message()));
-    default:
-      spdlog::error("deciding a proposal: {}", s.message());
-      return InternalError();
-  }
+  if (!ShowsOnPage(s)) return StatusPage(s, "", "deciding a proposal");
+  return ErrorPage(HttpStatusFor(s), fmt::format("无法{}", what),
+                   fmt::format("{}。请返回案件页面查看当前状态。", s.message()));
 }
 
 }  // namespace
@@ -77,7 +68,7 @@ Response ProposalApprove(RequestContext& ctx, const Request& req) {
   auto p = ctx.app.proposals().Approve(*agency_id, *id, user.name);
   if (!p.ok()) return DecisionFailure(p.status(), "批准");
   spdlog::info("user {} approved proposal {} ({}) on agency {} case {}", user.id, *id,
-               Key(p->event.type), *agency_id, p->case_number);
+               Key(p->event.type), *agency_id, EscapeForLog(p->case_number));
   return Redirect(CaseUrl(*agency_id, p->case_number) + "?done=" + std::string(Key(p->event.type)));
 }
 
@@ -91,7 +82,7 @@ Response ProposalReject(RequestContext& ctx, const Request& req) {
       ctx.app.proposals().Reject(*agency_id, *id, user.name, std::string(ctx.form.Get("note")));
   if (!p.ok()) return DecisionFailure(p.status(), "退回");
   spdlog::info("user {} rejected proposal {} ({}) on agency {} case {}", user.id, *id,
-               Key(p->event.type), *agency_id, p->case_number);
+               Key(p->event.type), *agency_id, EscapeForLog(p->case_number));
   return Redirect(CaseUrl(*agency_id, p->case_number) + "?rejected=1");
 }
 

@@ -11,7 +11,9 @@
 
 #include "store/records.h"
 #include "store/report_store.h"
+#include "util/money.h"
 #include "util/text.h"
+#include "web/errors.h"
 #include "web/views.h"
 
 namespace gongkai::web {
@@ -37,28 +39,6 @@ std::optional<int> ParseCount(std::string_view text) {
     return std::nullopt;
   }
   return n;
-}
-
-// An amount in 元 with at most two decimals ("1234", "1234.5", "1234.56") as fen; nullopt
-// otherwise (negative, more decimals, a unit, digit grouping).
-std::optional<int64_t> ParseYuan(std::string_view text) {
-  text = Trim(text);
-  auto dot = text.find('.');
-  std::string_view whole = text.substr(0, dot);
-  std::string_view cents = dot == std::string_view::npos ? "" : text.substr(dot + 1);
-  if (whole.empty() || whole.size() > 15 || cents.size() > 2 ||
-      (dot != std::string_view::npos && cents.empty())) {
-    return std::nullopt;
-  }
-  int64_t yuan = 0, fen = 0;
-  auto [end, ec] = std::from_chars(whole.data(), whole.data() + whole.size(), yuan);
-  if (ec != std::errc() || end != whole.data() + whole.size() || yuan < 0) return std::nullopt;
-  for (size_t i = 0; i < 2; ++i) {
-    char c = i < cents.size() ? cents[i] : '0';
-    if (c < '0' || c > '9') return std::nullopt;
-    fen = fen * 10 + (c - '0');
-  }
-  return yuan * 100 + fen;
 }
 
 // The years whose latest report version is published: the store refuses changes in them.
@@ -106,11 +86,7 @@ std::string DoneMessage(const Request& req) {
 Response RenderRecords(RequestContext& ctx, const Request& req, int64_t agency_id,
                        const Form& values, const std::vector<std::string>& errors, int status) {
   auto agency = GetAgency(ctx.app.db(), agency_id);
-  if (!agency.ok()) {
-    if (agency.status().code() == Status::Code::kNotFound) return NotFound();
-    spdlog::error("records page: {}", agency.status().message());
-    return InternalError();
-  }
+  if (!agency.ok()) return StatusPage(agency.status(), "", "records page");
   auto docs = ListDocuments(ctx.app.db(), agency_id);
   auto published = PublishedYears(ctx.app.db(), agency_id);
   if (!docs.ok() || !published.ok()) {
@@ -175,18 +151,8 @@ std::variant<int64_t, Response> RecordsAgency(RequestContext& ctx, const Request
 Response AfterChange(RequestContext& ctx, const Request& req, int64_t agency_id, const Status& s,
                      const std::string& done_query) {
   if (s.ok()) return Redirect(fmt::format("/office/a/{}/records?{}", agency_id, done_query));
-  int status = 0;
-  switch (s.code()) {
-    case Status::Code::kInvalidInput:
-      status = 422;
-      break;
-    case Status::Code::kConflict:
-      status = 409;
-      break;
-    default:
-      spdlog::error("records change: {}", s.message());
-      return InternalError();
-  }
+  if (!ShowsOnPage(s)) return StatusPage(s, "", "records change");
+  const int status = HttpStatusFor(s);
   std::vector<std::string> errors;
   std::string_view message = s.message();
   while (!message.empty()) {
@@ -260,11 +226,9 @@ Response RecordsSetCounts(RequestContext& ctx, const Request& req) {
       *target = *n;
     }
   }
-  auto fen = ParseYuan(f.Get("fees_yuan"));
-  if (!fen) {
-    problems.push_back(
-        fmt::format("行政事业性收费金额：“{}”不是以元为单位、最多两位小数的金额（如 12345.67）",
-                    f.Get("fees_yuan")));
+  auto fen = ParseYuanAsFen(f.Get("fees_yuan"));
+  if (!fen.ok()) {
+    problems.push_back("行政事业性收费金额：" + fen.status().message());
   } else {
     counts.fees_collected_fen = *fen;
   }

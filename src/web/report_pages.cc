@@ -19,6 +19,7 @@
 #include "report/rules.h"
 #include "store/register_stamp.h"
 #include "store/report_store.h"
+#include "web/errors.h"
 #include "web/handlers.h"
 #include "web/report_cache.h"
 #include "web/report_publication.h"
@@ -190,10 +191,7 @@ Response RenderOffice(RequestContext& ctx, const OfficeReport& r, const std::str
 }
 
 Response BuildFailure(const Status& s) {
-  if (s.code() == Status::Code::kNotFound) return NotFound();
-  if (s.code() == Status::Code::kInvalidInput) return ErrorPage(422, "无法生成报告", s.message());
-  spdlog::error("building a report: {}", s.message());
-  return InternalError();
+  return StatusPage(s, "无法生成报告", "building a report");
 }
 
 std::string AsciiFileName(int64_t agency_id, int year, ExportFormat format) {
@@ -257,7 +255,7 @@ std::optional<ReportUrl> ParseReportUrl(RequestContext& ctx, const Request& req,
 
 Response PublicReportsIndex(RequestContext& ctx, const Request&) {
   auto agencies = ListAgencies(ctx.app.db());
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   int last = static_cast<int>(ctx.app.Today().year()) - 1;
   View v;
   v.set("reports", ReportIndex(ctx, *agencies, std::max(kFirstReportYear, last - kYearsListed + 1),

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "store/report_store.h"
+#include "web/errors.h"
 #include "web/report_publication.h"
 #include "web/views.h"
 
@@ -17,19 +18,9 @@ constexpr size_t kMaxNarrativeBytes = 64 * 1024;
 constexpr size_t kMaxReasonBytes = 2000;
 
 Response WorkflowRefusal(const Status& s) {
-  switch (s.code()) {
-    case Status::Code::kPermissionDenied:
-      return ErrorPage(403, "无权执行此操作", s.message());
-    case Status::Code::kConflict:
-      return ErrorPage(409, "报告当前状态不允许此操作", s.message());
-    case Status::Code::kInvalidInput:
-      return ErrorPage(422, "无法保存", s.message());
-    case Status::Code::kNotFound:
-      return NotFound();
-    default:
-      spdlog::error("report workflow: {}", s.message());
-      return InternalError();
-  }
+  return StatusPage(s,
+                    s.code() == Status::Code::kConflict ? "报告当前状态不允许此操作" : "无法保存",
+                    "report workflow");
 }
 
 // The section number 1..6 of the narrative form.

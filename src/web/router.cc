@@ -1,5 +1,7 @@
 #include "web/router.h"
 
+#include "web/form.h"
+
 namespace gongkai::web {
 
 std::string_view AccessKey(Access a) {
@@ -29,10 +31,12 @@ bool MatchPattern(std::string_view pattern, std::string_view path,
     std::size_t qs = path.find('/');
     std::string_view pseg = pattern.substr(0, ps);
     std::string_view qseg = path.substr(0, qs);
+    auto decoded = PercentDecode(qseg, false);
+    if (!decoded.ok()) return false;
     if (pseg.size() >= 2 && pseg.front() == '{' && pseg.back() == '}') {
-      if (qseg.empty()) return false;
-      (*params)[std::string(pseg.substr(1, pseg.size() - 2))] = std::string(qseg);
-    } else if (pseg != qseg) {
+      if (decoded->empty()) return false;
+      (*params)[std::string(pseg.substr(1, pseg.size() - 2))] = std::move(decoded).value();
+    } else if (pseg != *decoded) {
       return false;
     }
     pattern = ps == std::string_view::npos ? std::string_view() : pattern.substr(ps);

@@ -1,8 +1,8 @@
 // The router: one explicit table of routes (method, path pattern, who may call it, handler),
 // matched in order. A pattern is a path whose segments are literals or `{name}` placeholders,
-// each matching one non-empty segment (e.g. `/office/cases/{id}`). The router only matches; the
-// caller (web/app.cc) checks `access` before it calls the handler, so a test can enumerate the
-// table and try every office route as the public and as another agency's user.
+// each matching one non-empty segment (e.g. `/office/cases/{id}`) of the raw path. The router only
+// matches; the caller (web/app.cc) checks `access` before it calls the handler, so a test can
+// enumerate the table and try every office route as the public and as another agency's user.
 // Immutable after construction; share across threads.
 
 #ifndef GONGKAI_WEB_ROUTER_H_
@@ -39,7 +39,9 @@ struct Route {
   std::function<Response(Context&, const Request&)> handler;
 };
 
-// Matches `path` against `pattern`; on success fills `params` and returns true.
+// Matches the raw (still percent-encoded) `path` against `pattern`, segment by segment, each
+// segment decoded on its own — so an encoded "/" (%2F) inside a case number stays inside its
+// parameter. On success fills `params` with the decoded segments and returns true.
 bool MatchPattern(std::string_view pattern, std::string_view path,
                   std::map<std::string, std::string>* params);
 

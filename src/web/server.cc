@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "web/errors.h"
 #include "web/form.h"
 #include "web/security.h"
 
@@ -78,6 +79,7 @@ Status Translate(const http::request<http::string_body>& in, const std::string& 
   auto path = PercentDecode(target.substr(0, q), false);
   if (!path.ok()) return path.status();
   out->path = std::move(path).value();
+  out->raw_path = std::string(target.substr(0, q));
   if (out->path.empty() || out->path.front() != '/') {
     return Status::InvalidInput("请求的网址无效");
   }
@@ -118,20 +120,6 @@ http::response<http::string_body> ToBeast(Response&& r, unsigned version, bool k
     res.prepare_payload();
   }
   return res;
-}
-
-std::string_view MethodName(Method m) {
-  switch (m) {
-    case Method::kGet:
-      return "GET";
-    case Method::kHead:
-      return "HEAD";
-    case Method::kPost:
-      return "POST";
-    case Method::kOther:
-      return "OTHER";
-  }
-  return "OTHER";
 }
 
 }  // namespace
@@ -201,7 +189,8 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
                               asio::redirect_error(asio::use_awaitable, ec));
     conn->idle = false;
     if (ec == http::error::body_limit) {
-      Response r = PayloadTooLarge("提交的内容超过了 6 MB 的上限，请压缩附件后重新提交。");
+      Response r = PayloadTooLarge(fmt::format(
+          "提交的内容超过了 {} MB 的上限，请压缩附件后重新提交。", kMaxRequestBodyBytes >> 20));
       auto res = ToBeast(std::move(r), 11, false, false);
       co_await http::async_write(conn->stream, res, asio::redirect_error(asio::use_awaitable, ec));
       // Lingering close: the client may still be sending the body it announced; read and drop
@@ -221,16 +210,11 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
     const auto& in = parser.get();
     Request req;
     Response resp;
-    Status s = Translate(in, peer, options.trusted_proxies, &req);
-    if (!s.ok()) {
-      resp = BadRequest(s.message());
-    } else {
-      try {
-        resp = handler(req);
-      } catch (const std::exception& e) {
-        spdlog::error("handler failed on {} {}: {}", MethodName(req.method), req.path, e.what());
-        resp = InternalError();
-      }
+    try {  // an exception of any type, here or in the handler, is a 500, never the end
+      Status s = Translate(in, peer, options.trusted_proxies, &req);
+      resp = s.ok() ? handler(req) : BadRequest(s.message());
+    } catch (...) {
+      resp = UncaughtException("connection", req, std::current_exception());
     }
     int status = resp.status;
     bool keep_alive = in.keep_alive() && !stopping;
@@ -240,7 +224,7 @@ asio::awaitable<void> Server::Impl::Serve(std::shared_ptr<Connection> conn) {
                   std::chrono::steady_clock::now() - start)
                   .count() /
               1000.0;
-    spdlog::info("{} {} {} {:.1f}ms", MethodName(req.method), req.path, status, ms);
+    spdlog::info("{} {} {} {:.1f}ms", MethodName(req.method), PathForLog(req.path), status, ms);
     if (ec || !keep_alive) break;
   }
   conn->stream.socket().shutdown(tcp::socket::shutdown_send, ec);

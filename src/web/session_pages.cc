@@ -6,6 +6,7 @@
 
 #include <chrono>
 
+#include "web/errors.h"
 #include "web/handlers.h"
 
 namespace gongkai::web {
@@ -97,7 +98,7 @@ Response SetupSubmit(RequestContext& ctx, const Request& req) {
   }
   int64_t agency_id = 0;
   auto agencies = ListAgencies(ctx.app.db());
-  if (!agencies.ok()) return InternalError();
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   for (const auto& a : *agencies) {
     if (a.name == agency_name) agency_id = a.id;
   }
