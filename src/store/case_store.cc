@@ -5,6 +5,7 @@
 #include "cases/events_jsonl.h"
 #include "store/audit.h"
 #include "store/case_rows.h"
+#include "store/ledger_rows.h"
 #include "store/sql.h"
 
 namespace gongkai {
@@ -198,6 +199,9 @@ Result<NewCase> CaseRegister::RegisterCase(int64_t agency_id, Event received,
                                              FormatDate(received.date), payload, actor,
                                              FormatUtc(db_.Now()), "", EventHash("", payload)}};
     internal::InsertEvents(sql, agency, rows);
+    internal::RecordInLedger(db_, sql, "cases", agency, fmt::format("t.id = {}", row.id));
+    internal::RecordInLedger(db_, sql, "case_events", agency,
+                             fmt::format("t.case_id = {}", row.id));
     return result;
   });
 }
@@ -229,6 +233,8 @@ Status CaseRegister::AppendEvent(int64_t agency_id, const Event& event, const st
         {case_id, seq + 1, std::string(Key(event.type)), FormatDate(event.date), payload, actor,
          FormatUtc(db_.Now()), prev_hash, EventHash(prev_hash, payload)}};
     internal::InsertEvents(sql, agency, rows);
+    internal::RecordInLedger(db_, sql, "case_events", agency,
+                             fmt::format("t.case_id = {} AND t.seq = {}", case_id, seq + 1));
     history->push_back(event);
     std::vector<std::pair<long long, internal::StateColumns>> states{
         {case_id,

@@ -8,6 +8,7 @@
 #include "cases/events_jsonl.h"
 #include "store/case_rows.h"
 #include "store/case_store.h"
+#include "store/ledger_rows.h"
 #include "store/sql.h"
 #include "util/text.h"
 
@@ -151,6 +152,7 @@ Result<int64_t> ProposalStore::Propose(const Proposal& p) {
            "reason, created_at) VALUES (:a, :i, :c, :t, :p, :b, :r, :n)",
         soci::use(agency), soci::use(id), soci::use(p.case_number), soci::use(type),
         soci::use(payload), soci::use(p.proposed_by), soci::use(p.reason), soci::use(now);
+    internal::RecordInLedger(db_, sql, "proposals", agency, fmt::format("t.id = {}", id));
     return static_cast<int64_t>(id);
   });
 }
@@ -205,6 +207,7 @@ Result<Proposal> ProposalStore::Decide(int64_t agency_id, int64_t id, ProposalDe
          soci::use(key), soci::use(head), soci::use(now), soci::use(note), soci::use(agency),
          soci::use(pid));
     st.execute(true);
+    internal::RecordInLedger(db_, sql, "proposals", agency, fmt::format("t.id = {}", pid));
     return st.get_affected_rows();
   });
   if (!changed.ok()) return changed.status();

@@ -8,6 +8,7 @@
 #include "store/agencies.h"
 #include "store/case_rows.h"
 #include "store/case_store.h"
+#include "store/ledger_rows.h"
 #include "store/records.h"
 #include "store/sql.h"
 
@@ -143,6 +144,9 @@ Result<ReportVersion> SaveDraft(Database& db, Calendars& calendars, int64_t agen
       sql << "UPDATE report_versions SET report_json = :j WHERE agency_id = :a AND year = :y "
              "AND version = :v",
           soci::use(json), soci::use(agency), soci::use(year), soci::use(latest->version);
+      internal::RecordInLedger(
+          db, sql, "report_versions", agency,
+          fmt::format("t.year = {} AND t.version = {}", year, latest->version));
       return latest->version;
     }
     if (latest && latest->state != ReportState::kReopened) {
@@ -160,6 +164,10 @@ Result<ReportVersion> SaveDraft(Database& db, Calendars& calendars, int64_t agen
              "edited_at) SELECT agency_id, year, :v, section, text, edited_by, edited_at FROM "
              "report_narratives WHERE agency_id = :a AND year = :y AND version = :p",
           soci::use(version), soci::use(agency), soci::use(year), soci::use(previous);
+    }
+    for (std::string_view table : {"report_versions", "report_narratives"}) {
+      internal::RecordInLedger(db, sql, table, agency,
+                               fmt::format("t.year = {} AND t.version = {}", year, version));
     }
     return version;
   });
@@ -190,6 +198,9 @@ Status SetNarrative(Database& db, int64_t agency_id, int year, int section, cons
            "edited_at = excluded.edited_at",
         soci::use(agency), soci::use(year), soci::use(latest->version), soci::use(section),
         soci::use(text), soci::use(user.name), soci::use(now);
+    internal::RecordInLedger(db, sql, "report_narratives", agency,
+                             fmt::format("t.year = {} AND t.version = {} AND t.section = {}", year,
+                                         latest->version, section));
     return Status::Ok();
   });
 }
@@ -216,6 +227,8 @@ Status Transition(Database& db, int64_t agency_id, int year, ReportState from, R
         soci::use(state, "s"), soci::use(user, "u"), soci::use(now, "t"),
         soci::use(reason, reason_ind, "r"), soci::use(agency, "a"), soci::use(year, "y"),
         soci::use(latest->version, "v");
+    internal::RecordInLedger(db, sql, "report_versions", agency,
+                             fmt::format("t.year = {} AND t.version = {}", year, latest->version));
     return Status::Ok();
   });
 }
