@@ -1,4 +1,4 @@
-// `gongkai cases import|export|recompute|list|show`, `gongkai audit verify` and `gongkai fee`: the
+// `gongkai cases import|export|recompute|list|show` and `gongkai fee`: the
 // case register from the command line (store/case_store.h) and the 109号 fee calculator. Personal
 // data is masked in everything printed unless `cases show --reveal` is asked for, and in exports
 // unless an administrator (--user, cli/acting_user.h) asks for `cases export --reveal`. An import
@@ -19,7 +19,6 @@
 #include "files/calendar_files.h"
 #include "law/fees.h"
 #include "store/agencies.h"
-#include "store/audit.h"
 #include "store/calendars.h"
 #include "store/case_store.h"
 #include "store/database.h"
@@ -239,28 +238,6 @@ void AddCasesCommands(CLI::App& app, GlobalOptions& g) {
       std::cout << fmt::format("  {}. {}  {}  {}  [{} {}]\n", e.seq, FormatDate(e.event.date),
                                Show(g, e.event.type), e.event.note, e.actor, e.recorded_at);
     }
-  });
-
-  auto* audit = app.add_subcommand("audit", "审计 / audit");
-  audit->require_subcommand(1);
-  auto* verify =
-      audit->add_subcommand("verify", "核验每个案件的事件哈希链 / verify every event chain");
-  verify->add_option("--db", a->url, kDbHelp);
-  verify->add_option("--agency", a->agency, "机关编号（默认全部）/ agency id (default all)");
-  verify->callback([&g, a] {
-    auto database = Database::OpenForUse(a->url);
-    if (!Check(g, database)) return;
-    auto result = VerifyAuditChain(*database, a->agency);
-    if (!Check(g, result)) return;
-    for (const BrokenLink& b : result->broken) {
-      std::cout << Tr(g, "机关 {} 案件 {} 第 {} 个事件：{}\n", "agency {} case {} event {}: {}\n",
-                      b.agency_id, b.case_number, b.seq, b.reason);
-    }
-    std::cout << Tr(g, "核验 {} 件案件、{} 个事件：{}\n", "checked {} cases, {} events: {}\n",
-                    result->cases, result->events,
-                    result->broken.empty() ? Say(g, "事件链完整", "every chain intact")
-                                           : Say(g, "发现被改动的事件", "tampering found"));
-    if (!result->broken.empty()) g.exit_code = 3;
   });
 
   struct FeeArgs {

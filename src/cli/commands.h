@@ -18,13 +18,14 @@ struct GlobalOptions {
 
 void AddCalendarCommands(CLI::App& app, GlobalOptions& global);  // calendar, deadline
 void AddCheckCommand(CLI::App& app, GlobalOptions& global);      // check
-void AddCasesCommands(CLI::App& app, GlobalOptions& global);     // cases, audit, fee
+void AddCasesCommands(CLI::App& app, GlobalOptions& global);     // cases, fee
 void AddReportCommands(CLI::App& app, GlobalOptions& global);    // report build|approve|…
 // `report export`: called by AddReportCommands with the `report` subcommand.
 void AddReportExportCommand(CLI::App& report, GlobalOptions& global);
 void AddDbCommands(CLI::App& app, GlobalOptions& global);     // db, users, agencies, records
 void AddServeCommand(CLI::App& app, GlobalOptions& global);   // serve
 void AddNoticeCommand(CLI::App& app, GlobalOptions& global);  // notice (typed 告知书)
+void AddAuditCommands(CLI::App& app, GlobalOptions& global);  // audit keygen|verify|seal|…
 
 }  // namespace gongkai::cli
 

@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/demo_data.h"
 #include "files/calendar_files.h"
+#include "store/audit_key.h"
 #include "store/calendars.h"
 #include "store/case_store.h"
 #include "store/database.h"
@@ -58,6 +59,13 @@ int Serve(const ServeOptions& o, bool en) {
     std::cerr << s.message() << "\n";
     return 1;
   }
+  // Every write the server makes is sealed into the audit ledger at once (store/ledger.h).
+  auto audit_key = AuditKeyFromEnvironment();
+  if (!audit_key.ok()) {
+    std::cerr << audit_key.status().message() << "\n";
+    return 1;
+  }
+  db->SetAuditKey(*audit_key);
   std::filesystem::path data_dir =
       o.data_dir.empty() ? DefaultDataDir() : std::filesystem::path(o.data_dir);
   Calendars calendars(data_dir);

@@ -6,6 +6,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
+#include "store/ledger_rows.h"
 #include "store/sql.h"
 
 namespace gongkai {
@@ -102,6 +103,7 @@ Result<int64_t> AddAgency(Database& db, const Agency& agency) {
            "VALUES (:p, :n, :k, :r, :s, :t) RETURNING id",
         soci::use(parent, parent_ind), soci::use(agency.name), soci::use(kind),
         soci::use(agency.region), soci::use(agency.settings), soci::use(now), soci::into(id);
+    internal::RecordInLedger(db, sql, "agencies", id, fmt::format("t.id = {}", id));
     return static_cast<int64_t>(id);
   });
 }

@@ -11,6 +11,7 @@
 #include "store/audit.h"
 #include "store/case_rows.h"
 #include "store/case_store.h"
+#include "store/ledger_rows.h"
 #include "store/sql.h"
 
 namespace gongkai {
@@ -182,6 +183,13 @@ Result<ImportResult> CaseRegister::Import(std::string_view jsonl, const ImportOp
       internal::InsertCases(sql, agency, cases);
       internal::InsertEvents(sql, agency, events);
     }
+    if (result.created_agency) {
+      internal::RecordInLedger(db_, sql, "agencies", agency, fmt::format("t.id = {}", agency));
+    }
+    std::string imported =
+        fmt::format("{} AND {}", first_id, first_id + static_cast<long long>(parsed->size()) - 1);
+    internal::RecordInLedger(db_, sql, "cases", agency, "t.id BETWEEN " + imported);
+    internal::RecordInLedger(db_, sql, "case_events", agency, "t.case_id BETWEEN " + imported);
     return result;
   });
   return written;

@@ -5,6 +5,7 @@
 #include "cases/events_jsonl.h"
 #include "store/audit.h"
 #include "store/case_rows.h"
+#include "store/ledger_rows.h"
 #include "store/sql.h"
 
 namespace gongkai {
@@ -208,6 +209,8 @@ Result<NewCase> internal::RegisterCaseInTransaction(soci::session& sql, Database
                                            FormatDate(received.date), payload, actor,
                                            FormatUtc(db.Now()), "", EventHash("", payload)}};
   internal::InsertEvents(sql, agency, rows);
+  internal::RecordInLedger(db, sql, "cases", agency, fmt::format("t.id = {}", row.id));
+  internal::RecordInLedger(db, sql, "case_events", agency, fmt::format("t.case_id = {}", row.id));
   return result;
 }
 
@@ -254,6 +257,8 @@ Status internal::AppendEventInTransaction(soci::session& sql, Database& db,
       {case_id, seq + 1, std::string(Key(event.type)), FormatDate(event.date), payload, actor,
        FormatUtc(db.Now()), prev_hash, EventHash(prev_hash, payload)}};
   internal::InsertEvents(sql, agency, rows);
+  internal::RecordInLedger(db, sql, "case_events", agency,
+                           fmt::format("t.case_id = {} AND t.seq = {}", case_id, seq + 1));
   history->push_back(event);
   std::vector<std::pair<long long, internal::StateColumns>> states{
       {case_id,

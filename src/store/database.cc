@@ -11,6 +11,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 
@@ -180,11 +181,19 @@ Result<Database> Database::OpenForUse(std::string_view url) {
   auto db = Open(url);
   if (!db.ok()) return db;
   if (Status s = db->EnsureSchema(); !s.ok()) return s;
+  auto key = AuditKeyFromEnvironment();
+  if (!key.ok()) return key.status();
+  db->SetAuditKey(*key);
   return db;
 }
 
 Dialect Database::dialect() const { return impl_->dialect; }
 const std::string& Database::display_url() const { return impl_->display_url; }
+
+void Database::SetAuditKey(std::shared_ptr<const AuditKey> key) {
+  impl_->audit_key = std::move(key);
+}
+const AuditKey* Database::audit_key() const { return impl_->audit_key.get(); }
 
 void Database::SetClock(Clock clock) { impl_->clock = std::move(clock); }
 std::chrono::system_clock::time_point Database::Now() const { return impl_->clock(); }

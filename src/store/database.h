@@ -26,6 +26,8 @@
 
 namespace gongkai {
 
+class AuditKey;
+
 enum class Dialect { kSqlite, kPostgres };
 
 class Database {
@@ -38,6 +40,8 @@ class Database {
   static Result<Database> Open(std::string_view url);
 
   // Open, then EnsureSchema: what a command that reads or writes the register does first.
+  // When the environment variable GONGKAI_AUDIT_KEY names a key file, it is loaded and set
+  // with SetAuditKey (its error, naming the file, when it cannot be).
   static Result<Database> OpenForUse(std::string_view url);
 
   Database(Database&&) noexcept;
@@ -71,6 +75,12 @@ class Database {
   using Clock = std::function<std::chrono::system_clock::time_point()>;
   void SetClock(Clock clock);
   std::chrono::system_clock::time_point Now() const;
+
+  // The key that seals every covered write into the audit ledger as it is made
+  // (store/ledger.h); nullptr (the default) leaves new ledger entries unsealed until
+  // `gongkai audit seal`. Set before sharing the Database across threads.
+  void SetAuditKey(std::shared_ptr<const AuditKey> key);
+  const AuditKey* audit_key() const;
 
   // Store-internal: the connection and its lock (store/sql.h). Not for other layers.
   struct Impl;

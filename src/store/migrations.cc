@@ -178,15 +178,37 @@ const std::vector<std::string_view> kReportFiles = {
     R"(ALTER TABLE report_versions ADD COLUMN register_stamp TEXT NOT NULL DEFAULT '')",
 };
 
-// Version 10: access: users can be disabled, and sign-in failures lock a login name for a while
-// (store/users.h SignInPolicy). Keyed by name, not user, so unknown names lock alike.
-const std::vector<std::string_view> kAccess = {
-    R"(ALTER TABLE users ADD COLUMN disabled_at TEXT)",
-    R"(CREATE TABLE sign_in_failures (
-  name TEXT PRIMARY KEY,                 -- the login name tried, existing or not
-  failures INTEGER NOT NULL,             -- wrong passwords in a row
-  last_failure_at TEXT NOT NULL,
-  locked_until TEXT                      -- NULL while under SignInPolicy::free_failures
+// Version 8: the audit ledger (store/ledger.h). Every covered write appends, in its own
+// transaction, the digest of each row it wrote; a key outside the database seals the entries
+// into a MAC chain whose head is kept per agency, and signed checkpoints of those heads are kept
+// here and in a file outside the database.
+const std::vector<std::string_view> kAuditLedger = {
+    R"(CREATE TABLE audit_ledger (
+  agency_id BIGINT NOT NULL,
+  seq BIGINT NOT NULL,                   -- 1, 2, … within the agency
+  table_name TEXT NOT NULL,              -- the covered table
+  row_key TEXT NOT NULL,                 -- the row, e.g. '2026-000123 #4' for a case event
+  digest TEXT NOT NULL,                  -- BLAKE2b-256 of the row's covered columns, hex
+  recorded_at TEXT NOT NULL,
+  mac TEXT NOT NULL DEFAULT '',          -- keyed MAC chaining this entry to seq - 1; '' until sealed
+  PRIMARY KEY (agency_id, seq)
+))",
+    R"(CREATE INDEX audit_ledger_row ON audit_ledger(agency_id, table_name, row_key))",
+    R"(CREATE TABLE audit_heads (
+  agency_id BIGINT PRIMARY KEY,
+  entries BIGINT NOT NULL,               -- seq of the agency's newest ledger entry
+  sealed BIGINT NOT NULL DEFAULT 0,      -- seq of the newest sealed entry
+  mac TEXT NOT NULL DEFAULT '',          -- keyed MAC over (agency, sealed, legacy, that entry's mac)
+  legacy INTEGER NOT NULL DEFAULT 0      -- 1: rows written before version 8 await `audit seal`
+))",
+    R"(INSERT INTO audit_heads (agency_id, entries, sealed, mac, legacy)
+  SELECT id, 0, 0, '', 1 FROM agencies)",
+    R"(CREATE TABLE audit_checkpoints (
+  id BIGINT PRIMARY KEY,                 -- 1, 2, …
+  created_at TEXT NOT NULL,
+  body TEXT NOT NULL,                    -- the signed JSON: ledger heads and row counts
+  signature TEXT NOT NULL,               -- Ed25519 over body, hex
+  hash TEXT NOT NULL                     -- BLAKE2b-256 of body, hex: what reports print
 ))",
 };
 
@@ -204,11 +226,24 @@ const std::vector<std::string_view> kFilingTokens = {
 ))",
 };
 
+// Version 10: access: users can be disabled, and sign-in failures lock a login name for a while
+// (store/users.h SignInPolicy). Keyed by name, not user, so unknown names lock alike.
+const std::vector<std::string_view> kAccess = {
+    R"(ALTER TABLE users ADD COLUMN disabled_at TEXT)",
+    R"(CREATE TABLE sign_in_failures (
+  name TEXT PRIMARY KEY,                 -- the login name tried, existing or not
+  failures INTEGER NOT NULL,             -- wrong passwords in a row
+  last_failure_at TEXT NOT NULL,
+  locked_until TEXT                      -- NULL while under SignInPolicy::free_failures
+))",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
     {2, "proposals", kProposals},
     {3, "register version", kRegisterVersion},
     {7, "report files", kReportFiles},
+    {8, "audit ledger", kAuditLedger},
     {9, "filing tokens", kFilingTokens},
     {10, "access", kAccess},
 };

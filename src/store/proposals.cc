@@ -10,6 +10,7 @@
 #include "cases/events_jsonl.h"
 #include "store/case_rows.h"
 #include "store/case_store.h"
+#include "store/ledger_rows.h"
 #include "store/sql.h"
 #include "util/text.h"
 
@@ -126,14 +127,16 @@ Status AlreadyDecided(const Proposal& p) {
 // Marks proposal `id` decided if it is still pending; returns the rows changed (0 when another
 // decision came first). The condition on decision IS NULL is what makes the first decision win:
 // a concurrent transaction's UPDATE waits for this one and then matches no row.
-long long MarkDecided(soci::session& sql, long long agency, long long id, const std::string& key,
-                      const std::string& head, const std::string& now, const std::string& note) {
+long long MarkDecided(Database& db, soci::session& sql, long long agency, long long id,
+                      const std::string& key, const std::string& head, const std::string& now,
+                      const std::string& note) {
   soci::statement st =
       (sql.prepare << "UPDATE proposals SET decision = :d, decided_by = :b, decided_at = :t, "
                       "decision_note = :n WHERE agency_id = :a AND id = :i AND decision IS NULL",
        soci::use(key), soci::use(head), soci::use(now), soci::use(note), soci::use(agency),
        soci::use(id));
   st.execute(true);
+  internal::RecordInLedger(db, sql, "proposals", agency, fmt::format("t.id = {}", id));
   return st.get_affected_rows();
 }
 
@@ -179,6 +182,7 @@ Result<int64_t> ProposalStore::Propose(const Proposal& p) {
            "reason, created_at) VALUES (:a, :i, :c, :t, :p, :b, :r, :n)",
         soci::use(agency), soci::use(id), soci::use(p.case_number), soci::use(type),
         soci::use(payload), soci::use(p.proposed_by), soci::use(p.reason), soci::use(now);
+    internal::RecordInLedger(db_, sql, "proposals", agency, fmt::format("t.id = {}", id));
     return static_cast<int64_t>(id);
   });
 }
@@ -216,7 +220,7 @@ Result<Proposal> ProposalStore::Approve(int64_t agency_id, int64_t id, const std
   // One transaction: the proposal is marked first (the first decision wins), then the event is
   // recorded; a refused event rolls the mark back, so the proposal stays pending.
   auto changed = RunInTransaction(db_, "批准提议", [&](soci::session& sql) -> Result<long long> {
-    long long n = MarkDecided(sql, agency_id, id, key, head, now, "");
+    long long n = MarkDecided(db_, sql, agency_id, id, key, head, now, "");
     if (n == 0) return n;
     Status recorded = internal::AppendEventInTransaction(sql, db_, *ctx, event, head, today);
     if (!recorded.ok()) return recorded;
@@ -240,7 +244,7 @@ Result<Proposal> ProposalStore::Decide(int64_t agency_id, int64_t id, ProposalDe
   std::string key(Key(decision));
   std::string now = FormatUtc(db_.Now());
   auto changed = RunInTransaction(db_, "审批提议", [&](soci::session& sql) -> Result<long long> {
-    return MarkDecided(sql, agency_id, id, key, head, now, note);
+    return MarkDecided(db_, sql, agency_id, id, key, head, now, note);
   });
   if (!changed.ok()) return changed.status();
   auto p = Get(agency_id, id);

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "store/case_rows.h"
+#include "store/ledger_rows.h"
 #include "store/sql.h"
 
 namespace gongkai {
@@ -28,7 +29,8 @@ Status CheckDocument(const StoredDocument& doc) {
 }
 
 // Inserts under an open transaction; the caller has checked the document.
-Status InsertDocument(soci::session& sql, long long agency, const StoredDocument& doc) {
+Status InsertDocument(Database& db, soci::session& sql, long long agency,
+                      const StoredDocument& doc) {
   std::set<int> locked = internal::LockedYears(sql, agency);
   for (auto date : {std::optional<Date>(doc.issued), doc.abolished}) {
     if (date && locked.contains(static_cast<int>(date->year()))) {
@@ -49,10 +51,12 @@ Status InsertDocument(soci::session& sql, long long agency, const StoredDocument
          "abolished_date) VALUES (:a, :id, :k, :n, :t, :i, :ab)",
       soci::use(agency), soci::use(id), soci::use(kind), soci::use(doc.number),
       soci::use(doc.title), soci::use(issued), soci::use(abolished, ind);
+  internal::RecordInLedger(db, sql, "regulatory_documents", agency, fmt::format("t.id = {}", id));
   return Status::Ok();
 }
 
-Status UpsertCounts(soci::session& sql, long long agency, int year, const YearDecisionCounts& c) {
+Status UpsertCounts(Database& db, soci::session& sql, long long agency, int year,
+                    const YearDecisionCounts& c) {
   if (internal::LockedYears(sql, agency).contains(year)) return LockedConflict(year);
   const std::pair<const char*, int> kCategories[] = {
       {"licensing", c.licensing}, {"punishment", c.punishment}, {"enforcement", c.enforcement}};
@@ -68,6 +72,9 @@ Status UpsertCounts(soci::session& sql, long long agency, int year, const YearDe
   sql << "INSERT INTO fees_collected (agency_id, year, amount_fen) VALUES (:a, :y, :f) "
          "ON CONFLICT (agency_id, year) DO UPDATE SET amount_fen = excluded.amount_fen",
       soci::use(agency), soci::use(year), soci::use(fen);
+  for (std::string_view table : {"decision_counts", "fees_collected"}) {
+    internal::RecordInLedger(db, sql, table, agency, fmt::format("t.year = {}", year));
+  }
   return Status::Ok();
 }
 
@@ -113,8 +120,9 @@ std::string_view DocumentKindKey(RegulatoryDocument::Kind kind) {
 
 Status AddDocument(Database& db, int64_t agency_id, const StoredDocument& doc) {
   if (Status s = CheckDocument(doc); !s.ok()) return s;
-  return RunInTransaction(db, "登记规范性文件",
-                          [&](soci::session& sql) { return InsertDocument(sql, agency_id, doc); });
+  return RunInTransaction(db, "登记规范性文件", [&](soci::session& sql) {
+    return InsertDocument(db, sql, agency_id, doc);
+  });
 }
 
 Result<std::vector<StoredDocument>> ListDocuments(Database& db, int64_t agency_id) {
@@ -145,7 +153,7 @@ Result<std::vector<StoredDocument>> ListDocuments(Database& db, int64_t agency_i
 Status SetYearCounts(Database& db, int64_t agency_id, int year, const YearDecisionCounts& counts) {
   if (Status s = CheckCounts(counts); !s.ok()) return s;
   return RunInTransaction(db, "登记年度决定数量", [&](soci::session& sql) {
-    return UpsertCounts(sql, agency_id, year, counts);
+    return UpsertCounts(db, sql, agency_id, year, counts);
   });
 }
 
@@ -253,12 +261,12 @@ Result<int> ImportRecordsCsv(Database& db, int64_t agency_id, std::string_view c
   }
   return RunInTransaction(db, "导入登记数据", [&](soci::session& sql) -> Result<int> {
     for (const StoredDocument& d : docs) {
-      if (Status s = InsertDocument(sql, agency_id, d); !s.ok()) {
+      if (Status s = InsertDocument(db, sql, agency_id, d); !s.ok()) {
         return s.WithContext(fmt::format("文号 {}：", d.number));
       }
     }
     for (const auto& [year, c] : counts) {
-      if (Status s = UpsertCounts(sql, agency_id, year, c); !s.ok()) return s;
+      if (Status s = UpsertCounts(db, sql, agency_id, year, c); !s.ok()) return s;
     }
     return static_cast<int>(docs.size() + counts.size());
   });

@@ -11,6 +11,7 @@
 #include "store/case_rows.h"
 #include "store/case_store.h"
 #include "store/permissions.h"
+#include "store/ledger_rows.h"
 #include "store/records.h"
 #include "store/register_stamp.h"
 #include "store/report_files_sql.h"
@@ -173,6 +174,10 @@ Result<ReportVersion> SaveDraft(Database& db, Calendars& calendars, int64_t agen
           soci::use(agency), soci::use(year), soci::use(version), soci::use(section),
           soci::use(text), soci::use(now);
     }
+    for (std::string_view table : {"report_versions", "report_narratives"}) {
+      internal::RecordInLedger(db, sql, table, agency,
+                               fmt::format("t.year = {} AND t.version = {}", year, version));
+    }
     return version;
   });
   if (!saved.ok()) return saved.status();
@@ -202,6 +207,9 @@ Status SetNarrative(Database& db, int64_t agency_id, int year, int section, cons
            "edited_at = excluded.edited_at",
         soci::use(agency), soci::use(year), soci::use(latest->version), soci::use(section),
         soci::use(text), soci::use(user.name), soci::use(now);
+    internal::RecordInLedger(db, sql, "report_narratives", agency,
+                             fmt::format("t.year = {} AND t.version = {} AND t.section = {}", year,
+                                         latest->version, section));
     return Status::Ok();
   });
 }
@@ -228,6 +236,8 @@ Status Transition(Database& db, int64_t agency_id, int year, ReportState from, R
         soci::use(state, "s"), soci::use(user, "u"), soci::use(now, "t"),
         soci::use(reason, reason_ind, "r"), soci::use(agency, "a"), soci::use(year, "y"),
         soci::use(latest->version, "v");
+    internal::RecordInLedger(db, sql, "report_versions", agency,
+                             fmt::format("t.year = {} AND t.version = {}", year, latest->version));
     return Status::Ok();
   });
 }
@@ -335,6 +345,8 @@ Status ApproveReport(Database& db, Calendars& calendars, int64_t agency_id, int 
            "agency_id = :a AND year = :y AND version = :v",
         soci::use(state), soci::use(user.name), soci::use(now), soci::use(agency), soci::use(year),
         soci::use(latest->version);
+    internal::RecordInLedger(db, sql, "report_versions", agency,
+                             fmt::format("t.year = {} AND t.version = {}", year, latest->version));
     return Status::Ok();
   });
 }
@@ -380,6 +392,8 @@ Status PublishReport(Database& db, int64_t agency_id, int year, const User& user
         soci::use(state), soci::use(user.name), soci::use(now), soci::use(agency), soci::use(year),
         soci::use(approved.version);
     internal::InsertReportFiles(sql, agency_id, year, approved.version, files, now);
+    internal::RecordInLedger(db, sql, "report_versions", agency,
+                             fmt::format("t.year = {} AND t.version = {}", year, approved.version));
     return Status::Ok();
   });
 }

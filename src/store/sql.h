@@ -9,12 +9,14 @@
 #include <soci/soci.h>
 
 #include <chrono>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <utility>
 
+#include "store/audit_key.h"
 #include "store/database.h"
 #include "util/status.h"
 
@@ -25,6 +27,7 @@ struct Database::Impl {
   Dialect dialect = Dialect::kSqlite;
   std::string display_url;
   Database::Clock clock;
+  std::shared_ptr<const AuditKey> audit_key;
 
   // Protected by mu. Recursive: a repository call may call another under the same lock.
   std::recursive_mutex mu;

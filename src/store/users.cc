@@ -7,6 +7,7 @@
 #include <array>
 
 #include "store/agencies.h"
+#include "store/ledger_rows.h"
 #include "store/sql.h"
 
 namespace gongkai {
@@ -167,6 +168,7 @@ Result<User> AddUser(Database& db, int64_t agency_id, const std::string& name, R
            "VALUES (:a, :n, :r, :h, :t) RETURNING id",
         soci::use(agency), soci::use(name), soci::use(role_key), soci::use(hash_text),
         soci::use(now), soci::into(id);
+    internal::RecordInLedger(db, sql, "users", agency, fmt::format("t.id = {}", id));
     return User{id, agency_id, name, role};
   });
 }

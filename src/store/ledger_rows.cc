@@ -1,0 +1,182 @@
+#include "store/ledger_rows.h"
+
+#include <fmt/format.h>
+
+#include <cstdlib>
+
+#include "store/sql.h"
+
+namespace gongkai::internal {
+namespace {
+
+// The non-cache columns of each covered table. Caches (cases' state columns, agencies'
+// next_case_id and register_version) are left out: they change on every append and are
+// recomputed and compared by verify instead. Sessions are not covered (they expire).
+const std::vector<CoveredTable> kCovered = {
+    {"agencies",
+     "agencies t",
+     "t.id",
+     "CAST(t.id AS TEXT)",
+     {"parent_id", "name", "kind", "region", "settings", "created_at"}},
+    {"users",
+     "users t",
+     "t.agency_id",
+     "t.name",
+     {"id", "agency_id", "name", "role", "password_hash", "created_at"}},
+    {"cases",
+     "cases t",
+     "t.agency_id",
+     "t.number",
+     {"id", "number", "applicant_kind", "applicant_name", "applicant_id_type",
+      "applicant_id_number", "applicant_phone", "applicant_email", "applicant_address",
+      "applicant_display", "channel", "arrived_date", "received_date", "items", "form",
+      "query_code_hash"}},
+    {"case_events",
+     "case_events t LEFT JOIN cases c ON c.agency_id = t.agency_id AND c.id = t.case_id",
+     "t.agency_id",
+     "COALESCE(c.number, 'id ' || CAST(t.case_id AS TEXT)) || ' #' || CAST(t.seq AS TEXT)",
+     {"case_id", "seq", "type", "event_date", "payload", "actor", "recorded_at", "prev_hash",
+      "hash"}},
+    {"regulatory_documents",
+     "regulatory_documents t",
+     "t.agency_id",
+     "t.number",
+     {"id", "kind", "number", "title", "issued_date", "abolished_date"}},
+    {"decision_counts",
+     "decision_counts t",
+     "t.agency_id",
+     "CAST(t.year AS TEXT) || ' ' || t.category",
+     {"year", "category", "decisions"}},
+    {"fees_collected",
+     "fees_collected t",
+     "t.agency_id",
+     "CAST(t.year AS TEXT)",
+     {"year", "amount_fen"}},
+    {"report_versions",
+     "report_versions t",
+     "t.agency_id",
+     "CAST(t.year AS TEXT) || ' v' || CAST(t.version AS TEXT)",
+     {"year", "version", "state", "report_json", "created_by", "created_at", "approved_by",
+      "approved_at", "published_by", "published_at", "reopened_by", "reopened_at",
+      "reopen_reason"}},
+    {"report_narratives",
+     "report_narratives t",
+     "t.agency_id",
+     "CAST(t.year AS TEXT) || ' v' || CAST(t.version AS TEXT) || ' §' || CAST(t.section AS TEXT)",
+     {"year", "version", "section", "text", "edited_by", "edited_at"}},
+    {"proposals",
+     "proposals t",
+     "t.agency_id",
+     "'#' || CAST(t.id AS TEXT)",
+     {"id", "case_number", "event_type", "payload", "proposed_by", "reason", "created_at",
+      "decision", "decided_by", "decided_at", "decision_note"}},
+};
+
+constexpr char kUnit = '\x1f', kRecord = '\x1e';
+
+}  // namespace
+
+std::span<const CoveredTable> CoveredTables() { return kCovered; }
+
+const CoveredTable& Covered(std::string_view name) {
+  for (const CoveredTable& t : kCovered) {
+    if (t.name == name) return t;
+  }
+  std::abort();  // a programmer error: every caller names a table of kCovered
+}
+
+std::vector<LedgerRow> ReadLedgerRows(soci::session& sql, const CoveredTable& table,
+                                      long long agency_id, const std::string& condition) {
+  // Every column is read as text, NULL told apart from '' by a prefix, so one digest means the
+  // same on SQLite and PostgreSQL.
+  std::string select = fmt::format("SELECT {}, {}", table.key, table.agency);
+  for (std::string_view column : table.columns) {
+    select += fmt::format(", COALESCE('v' || CAST(t.{} AS TEXT), 'n')", column);
+  }
+  select += fmt::format(" FROM {} WHERE {} = :a", table.from, table.agency);
+  if (!condition.empty()) select += " AND (" + condition + ")";
+  select += " ORDER BY 1";
+  std::string key;
+  long long agency = agency_id, row_agency = 0;
+  std::vector<std::string> values(table.columns.size());
+  soci::statement st(sql);
+  st.exchange(soci::into(key));
+  st.exchange(soci::into(row_agency));
+  for (std::string& v : values) st.exchange(soci::into(v));
+  st.exchange(soci::use(agency, "a"));
+  st.alloc();
+  st.prepare(select);
+  st.define_and_bind();
+  st.execute();
+  std::vector<LedgerRow> rows;
+  while (st.fetch()) {
+    std::string canonical = fmt::format("{}{}{}{}", table.name, kUnit, key, kRecord);
+    for (size_t i = 0; i < values.size(); ++i) {
+      canonical += fmt::format("{}{}{}{}", table.columns[i], kUnit, values[i], kRecord);
+    }
+    rows.push_back(LedgerRow{row_agency, key, Blake2bHex(canonical)});
+  }
+  return rows;
+}
+
+std::string EntryMac(const AuditKey& key, long long agency_id, long long seq,
+                     std::string_view table, std::string_view row_key, std::string_view digest,
+                     std::string_view recorded_at, std::string_view prev_mac) {
+  return key.Mac(fmt::format("entry{0}{1}{0}{2}{0}{3}{0}{4}{0}{5}{0}{6}{0}{7}", kUnit, agency_id,
+                             seq, table, row_key, digest, recorded_at, prev_mac));
+}
+
+std::string HeadMac(const AuditKey& key, long long agency_id, long long sealed, int legacy,
+                    std::string_view mac) {
+  return key.Mac(
+      fmt::format("head{0}{1}{0}{2}{0}{3}{0}{4}", kUnit, agency_id, sealed, legacy, mac));
+}
+
+void RecordInLedger(Database& db, soci::session& sql, std::string_view table_name,
+                    long long agency_id, const std::string& condition) {
+  std::vector<LedgerRow> rows = ReadLedgerRows(sql, Covered(table_name), agency_id, condition);
+  if (rows.empty()) return;
+  long long agency = agency_id, entries = 0, sealed = 0;
+  int legacy = 0;
+  std::string head_mac;
+  // FOR UPDATE serializes appenders of one agency on PostgreSQL; SQLite has one writer.
+  std::string lock = db.dialect() == Dialect::kPostgres ? " FOR UPDATE" : "";
+  sql << "SELECT entries, sealed, mac, legacy FROM audit_heads WHERE agency_id = :a" + lock,
+      soci::use(agency), soci::into(entries), soci::into(sealed), soci::into(head_mac),
+      soci::into(legacy);
+  if (!sql.got_data()) {
+    sql << "INSERT INTO audit_heads (agency_id, entries, sealed, mac) VALUES (:a, 0, 0, '')",
+        soci::use(agency);
+  }
+  const AuditKey* key = db.audit_key();
+  bool seal = key != nullptr && sealed == entries;
+  std::string prev_mac;
+  if (seal && entries > 0) {
+    sql << "SELECT mac FROM audit_ledger WHERE agency_id = :a AND seq = :s", soci::use(agency),
+        soci::use(entries), soci::into(prev_mac);
+  }
+  std::string now = FormatUtc(db.Now());
+  std::vector<long long> agency_col(rows.size(), agency), seq;
+  std::vector<std::string> table(rows.size(), std::string(table_name)), row_key, digest,
+      recorded(rows.size(), now), mac;
+  for (LedgerRow& r : rows) {
+    seq.push_back(++entries);
+    if (seal)
+      prev_mac = EntryMac(*key, agency, entries, table_name, r.key, r.digest, now, prev_mac);
+    mac.push_back(seal ? prev_mac : "");
+    row_key.push_back(std::move(r.key));
+    digest.push_back(std::move(r.digest));
+  }
+  sql << "INSERT INTO audit_ledger (agency_id, seq, table_name, row_key, digest, recorded_at, mac) "
+         "VALUES (:a, :s, :t, :k, :d, :r, :m)",
+      soci::use(agency_col), soci::use(seq), soci::use(table), soci::use(row_key),
+      soci::use(digest), soci::use(recorded), soci::use(mac);
+  if (seal) {
+    sealed = entries;
+    head_mac = HeadMac(*key, agency, sealed, legacy, prev_mac);
+  }
+  sql << "UPDATE audit_heads SET entries = :e, sealed = :s, mac = :m WHERE agency_id = :a",
+      soci::use(entries), soci::use(sealed), soci::use(head_mac), soci::use(agency);
+}
+
+}  // namespace gongkai::internal
