@@ -169,7 +169,7 @@ TEST_P(LedgerTest, IntactRegisterVerifiesClean) {
   EXPECT_EQ(report->cases, 3);
   // 2 agencies + 2 users + 3 cases + 7 events + 2 documents + 6 counts + 2 fees + 2 versions +
   // 2 narratives + 2 proposals.
-  EXPECT_EQ(report->rows, 30);
+  EXPECT_EQ(report->rows, 40);  // 10 tables; each draft holds its six sections
   ASSERT_EQ(report->not_checked.size(), 1u) << "only the missing checkpoint file is noted";
   EXPECT_NE(report->not_checked[0].find("--checkpoints"), std::string::npos);
 }
@@ -361,9 +361,9 @@ std::vector<Tampering> Tamperings() {
        kEdited},
       {"insert narrative",
        {"INSERT INTO report_narratives (agency_id, year, version, section, text, edited_by, "
-        "edited_at) VALUES ({agency}, 2024, 1, 6, '补写', 'x', '2025-01-01T00:00:00Z')"},
+        "edited_at) VALUES ({agency}, 2024, 1, 7, '补写', 'x', '2025-01-01T00:00:00Z')"},
        "report_narratives",
-       "2024 v1 §6",
+       "2024 v1 §7",
        kInserted},
       {"delete narrative",
        {"DELETE FROM report_narratives WHERE year = 2024 AND section = 2"},
@@ -450,16 +450,17 @@ TEST_P(LedgerTest, DeletingTheNewestRowsWithTheirLedgerIsCaughtByHeadAndCheckpoi
   auto checkpoint = WriteCheckpoint(db(), calendars_, *key_, Checkpoints());
   ASSERT_TRUE(checkpoint.ok()) << checkpoint.status().message();
   EXPECT_EQ(checkpoint->id, 1);
-  // The two proposals are the newest writes: entries 28 and 29 of the agency's ledger.
+  // The two proposals are the newest writes: entries 40 and 41 of the agency's ledger (each
+  // draft's version and six sections are 7 entries).
   Exec(WithAgency("DELETE FROM proposals WHERE agency_id = {agency}", agency_));
-  Exec(WithAgency("DELETE FROM audit_ledger WHERE agency_id = {agency} AND seq > 27", agency_));
-  Exec(WithAgency("UPDATE audit_heads SET entries = 27, sealed = 27 WHERE agency_id = {agency}",
+  Exec(WithAgency("DELETE FROM audit_ledger WHERE agency_id = {agency} AND seq > 39", agency_));
+  Exec(WithAgency("UPDATE audit_heads SET entries = 39, sealed = 39 WHERE agency_id = {agency}",
                   agency_));
 
   // Against the checkpoint kept in the database, even without the key.
   auto unkeyed = Verify(nullptr);
   ASSERT_TRUE(unkeyed.ok());
-  EXPECT_TRUE(Names(*unkeyed, "audit_ledger", "", "最后 2 条登记缺失（检查点 #1 记录 29 条）"))
+  EXPECT_TRUE(Names(*unkeyed, "audit_ledger", "", "最后 2 条登记缺失（检查点 #1 记录 41 条）"))
       << List(*unkeyed);
 
   // The limit, stated: once the stored checkpoint goes too, only the key and the file can tell.
@@ -475,7 +476,7 @@ TEST_P(LedgerTest, DeletingTheNewestRowsWithTheirLedgerIsCaughtByHeadAndCheckpoi
   auto report = Verify(key_.get(), true);
   ASSERT_TRUE(report.ok()) << report.status().message();
   EXPECT_EQ(report->checkpoint, 1);
-  EXPECT_TRUE(Names(*report, "audit_ledger", "", "最后 2 条登记缺失（检查点 #1 记录 29 条）"))
+  EXPECT_TRUE(Names(*report, "audit_ledger", "", "最后 2 条登记缺失（检查点 #1 记录 41 条）"))
       << List(*report);
   EXPECT_TRUE(Names(*report, "proposals", "", "现有 0 行，少于检查点 #1 记录的 2 行"))
       << List(*report);
@@ -579,7 +580,7 @@ TEST_P(LedgerTest, SealRegistersRowsThatPredateTheLedgerOnlyWhenTheyVerify) {
 
   auto sealed = SealLedger(db(), calendars_, *key_);
   ASSERT_TRUE(sealed.ok()) << sealed.status().message();
-  EXPECT_EQ(sealed->registered, 30);
+  EXPECT_EQ(sealed->registered, 40);
   auto after = Verify(key_.get());
   ASSERT_TRUE(after.ok());
   EXPECT_TRUE(after->problems.empty()) << List(*after);

@@ -321,6 +321,9 @@ Status SetPassword(Database& db, const std::string& name, const std::string& pas
     std::string hash_text = *hash;
     sql << "UPDATE users SET password_hash = :h WHERE id = :u", soci::use(hash_text),
         soci::use(user);
+    long long agency = 0;
+    sql << "SELECT agency_id FROM users WHERE id = :u", soci::use(user), soci::into(agency);
+    internal::RecordInLedger(db, sql, "users", agency, fmt::format("t.id = {}", user));
     sql << "DELETE FROM sign_in_failures WHERE name = :n", soci::use(name);
     DeleteSessionsOf(sql, user);
     return Status::Ok();
