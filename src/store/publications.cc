@@ -324,6 +324,7 @@ Status NotFoundId(int64_t id) {
 
 // The event type of a change from `before` to `after`.
 std::string_view ChangeType(const Publication& before, const Publication& after) {
+  if (before.published && !after.published) return "withdraw";
   if (after.status != before.status && after.status == Validity::kRepealed) return "repeal";
   if (after.status != before.status && after.status == Validity::kExpired) return "expire";
   return "change";

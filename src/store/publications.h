@@ -49,7 +49,8 @@ Status SetPublicationNumbering(Database& db, int64_t agency_id, const Publicatio
 // (numbers are never reused, also after a withdrawal) or a locked report year.
 Result<int64_t> CreatePublication(Database& db, int64_t agency_id, const Publication& item,
                                   std::string_view actor);
-// Replaces item `id` (event `change`; `expire`/`repeal` when the status moves there). The
+// Replaces item `id` (event `change`; `expire`/`repeal` when the status moves there, `withdraw`
+// when it is published no longer). The
 // 索引号 of a published item cannot change; one is assigned when the item becomes published.
 Status ChangePublication(Database& db, int64_t agency_id, int64_t id, const Publication& item,
                          std::string_view actor);
