@@ -12,6 +12,7 @@
 #include <string>
 
 #include "cli/run_binary_test_util.h"
+#include "docs/zip_writer.h"
 
 namespace gongkai::cli {
 namespace {
@@ -112,6 +113,55 @@ TEST_F(PublicationsCommandTest, CsvImportNamesTheCellAndDueExplains) {
   EXPECT_NE(due.out.find("即将到期 1 条"), std::string::npos) << due.out;
   EXPECT_NE(due.out.find("2024-10-23"), std::string::npos) << due.out;
   EXPECT_NE(due.out.find("国庆节"), std::string::npos) << due.out;
+}
+
+// An office's spreadsheet: the first worksheet, Chinese headers, shared strings. Row 3's kind is
+// not a known value, so the file is refused naming cell D3; fixed, it imports.
+TEST_F(PublicationsCommandTest, XlsxImportNamesTheCell) {
+  auto workbook = [](const std::string& kind) {
+    const std::string strings =
+        "<sst><si><t>名称</t></si><si><t>发布机构</t></si><si><t>内容概述</t></si>"
+        "<si><t>信息类别</t></si><si><t>主题分类</t></si><si><t>生成日期</t></si>"
+        "<si><t>有效性</t></si><si><t>公开渠道</t></si><si><t>县财政预算</t></si>"
+        "<si><t>县财政局</t></si><si><t>2024年预算</t></si><si><t>" +
+        kind + "</t></si><si><t>政府网站、政府公报</t></si></sst>";
+    auto s = [](const char* ref, int i) {
+      return std::string("<c r=\"") + ref + "\" t=\"s\"><v>" + std::to_string(i) + "</v></c>";
+    };
+    auto t = [](const char* ref, const char* text) {
+      return std::string("<c r=\"") + ref + "\" t=\"inlineStr\"><is><t>" + text + "</t></is></c>";
+    };
+    const std::string sheet =
+        "<worksheet><sheetData><row r=\"1\">" + s("A1", 0) + s("B1", 1) + s("C1", 2) + s("D1", 3) +
+        s("E1", 4) + s("F1", 5) + s("G1", 6) + s("H1", 7) + "</row><row r=\"3\">" + s("A3", 8) +
+        s("B3", 9) + s("C3", 10) + s("D3", 11) + t("E3", "art20.7") + t("F3", "2024-01-05") +
+        t("G3", "有效") + s("H3", 12) + "</row></sheetData></worksheet>";
+    auto zip = ZipArchive({{"xl/workbook.xml",
+                            "<workbook><sheets><sheet r:id=\"rId1\"/></sheets>"
+                            "</workbook>"},
+                           {"xl/_rels/workbook.xml.rels",
+                            "<Relationships><Relationship Id=\"rId1\" "
+                            "Target=\"worksheets/sheet1.xml\"/></Relationships>"},
+                           {"xl/sharedStrings.xml", strings},
+                           {"xl/worksheets/sheet1.xml", sheet}},
+                          Date(std::chrono::year(2024), std::chrono::January, std::chrono::day(1)));
+    EXPECT_TRUE(zip.ok());
+    return zip.ok() ? *zip : std::string();
+  };
+  std::ofstream(dir_ / "bad.xlsx", std::ios::binary) << workbook("财政");
+  Outcome refused = Gongkai("publications import " + Path("bad.xlsx") + " " + Db());
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("第 3 行 D 列（kind）：“财政”无法识别"), std::string::npos)
+      << refused.err;
+  std::ofstream(dir_ / "good.xlsx", std::ios::binary) << workbook("其他政府信息");
+  Outcome imported = Gongkai("publications import " + Path("good.xlsx") + " " + Db());
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  Outcome exported = Gongkai("publications export " + Db());
+  EXPECT_NE(
+      exported.out.find(
+          R"("title":"县财政预算","publisher":"县财政局","summary":"2024年预算","kind":"other","category":"art20.7","created":"2024-01-05","published":null,"status":"in_force","status_date":null,"channels":["website","gazette"])"),
+      std::string::npos)
+      << exported.out;
 }
 
 }  // namespace
