@@ -26,6 +26,8 @@ void AddDbCommands(CLI::App& app, GlobalOptions& global);     // db, users, agen
 void AddServeCommand(CLI::App& app, GlobalOptions& global);   // serve
 void AddNoticeCommand(CLI::App& app, GlobalOptions& global);  // notice (typed 告知书)
 void AddAuditCommands(CLI::App& app, GlobalOptions& global);  // audit keygen|verify|seal|…
+// publications import|export|list|stats|due|suggest|numbering
+void AddPublicationsCommands(CLI::App& app, GlobalOptions& global);
 
 }  // namespace gongkai::cli
 
