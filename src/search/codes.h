@@ -25,6 +25,10 @@ struct CanonicalCode {
 // nullopt otherwise (ordinary words, a bare number, a year).
 std::optional<CanonicalCode> ParseCode(std::string_view text);
 
+// The canonical form of any code text, whether or not it reads as one of the kinds above: how
+// a document's codes are stored, so that ParseCode(q)->code equals it for the same code.
+std::string CanonicalCodeText(std::string_view text);
+
 }  // namespace gongkai
 
 #endif  // GONGKAI_SEARCH_CODES_H_

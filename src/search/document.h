@@ -57,7 +57,7 @@ struct SearchEntry {
   std::vector<std::string> codes;  // canonical codes (search/codes.h), distinct
 };
 
-// The entry of `doc`. Pure. Codes that do not read as a code are kept by their fold.
+// The entry of `doc`. Pure. Codes that do not read as a code are kept as CanonicalCodeText.
 SearchEntry BuildSearchEntry(const SearchDocument& doc, const PinyinOverrides& pinyin);
 
 // Every field of `doc` is checked before it is indexed: kInvalidInput naming the field when

@@ -26,9 +26,9 @@ struct PinyinOverrides {
 };
 
 // Parses the override table: one `词<TAB>拼音` per line, syllables separated by spaces, one per
-// character (`异地	yi di`); '#' starts a comment, blank lines are skipped. Errors name
-// `file_name`:line and say what to fix: a missing tab, a syllable count that differs from the
-// word's length, a syllable that is not ASCII letters, a word given twice.
+// character (`异地	yi di`); a line starting with '#' is a comment, blank lines are skipped.
+// Errors name `file_name`:line and say what to fix: a missing tab, a syllable count that differs
+// from the word's length, a syllable that is not ASCII letters, a word given twice.
 Result<PinyinOverrides> ParsePinyinOverrides(std::string_view text, std::string_view file_name);
 
 // The syllables of every Han character of `normalized` in order (other characters are skipped).

@@ -24,14 +24,14 @@ struct SearchVocabulary {
   PinyinOverrides pinyin;
 };
 
-// Parses synonyms.tsv: '#' starts a comment, blank lines are skipped; a line is two or more
-// tab-separated terms. Errors name `file_name`:line: a group of fewer than two distinct terms,
-// a term that normalises to nothing (only punctuation), a term shorter than two characters.
+// Parses synonyms.tsv: a line starting with '#' is a comment, blank lines are skipped; a line is
+// two or more tab-separated terms. Errors name `file_name`:line: a group of fewer than two distinct
+// terms, a term that normalises to nothing (only punctuation), a term shorter than two characters.
 Result<std::vector<std::vector<std::string>>> ParseSynonyms(std::string_view text,
                                                             std::string_view file_name);
 
-// Parses stop-phrases.txt: one phrase per line, '#' comments and blank lines skipped. Errors
-// name `file_name`:line when a phrase normalises to nothing. Returned longest first.
+// Parses stop-phrases.txt: one phrase per line, lines starting with '#' and blank lines skipped.
+// Errors name `file_name`:line when a phrase normalises to nothing. Returned longest first.
 Result<std::vector<std::string>> ParseStopPhrases(std::string_view text,
                                                   std::string_view file_name);
 
