@@ -168,44 +168,45 @@ const std::vector<std::string_view> kSearchIndex = {
     R"(CREATE TABLE search_documents (
   id {{serial}},
   agency_id BIGINT NOT NULL REFERENCES agencies(id),
-  kind TEXT NOT NULL,                    -- publication | service | policy | report (search/document.h)
+  kind TEXT NOT NULL,                    -- service | publication | policy | report
   ref TEXT NOT NULL,                     -- the owner's id of the item
-  title TEXT NOT NULL,
-  codes TEXT NOT NULL DEFAULT '',        -- 索引号, 文号, 事项编码 as written, one per line
   doc_date TEXT NOT NULL DEFAULT '',     -- YYYY-MM-DD or ''
+  title TEXT NOT NULL,
   url TEXT NOT NULL DEFAULT '',
-  summary TEXT NOT NULL DEFAULT '',
-  body TEXT NOT NULL DEFAULT '',
-  attachment_text TEXT NOT NULL DEFAULT '',
+  codes TEXT NOT NULL DEFAULT '',        -- 索引号, 文号, 事项编码 as written, one per line
   -- cache of BuildSearchEntry(); rebuilt by `gongkai search reindex`
   title_folded TEXT NOT NULL,
-  text_folded TEXT NOT NULL,
-  tokens TEXT NOT NULL,
   title_pinyin TEXT NOT NULL,
-  pinyin_tokens TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   UNIQUE (agency_id, kind, ref)
 ))",
     R"(CREATE INDEX search_documents_kind ON search_documents(kind, doc_date))",
+    // The long texts apart from the narrow rows that queries count, filter and rank by.
+    R"(CREATE TABLE search_texts (
+  document_id BIGINT PRIMARY KEY REFERENCES search_documents(id) ON DELETE CASCADE,
+  summary TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL DEFAULT '',
+  attachment_text TEXT NOT NULL DEFAULT '',
+  -- cache of BuildSearchEntry(); rebuilt by `gongkai search reindex`
+  text_folded TEXT NOT NULL,
+  tokens TEXT NOT NULL,
+  pinyin_tokens TEXT NOT NULL
+))",
     R"({{sqlite}}CREATE VIRTUAL TABLE search_fts USING fts5(tokens, pinyin_tokens,
-  content='search_documents', content_rowid='id', tokenize='unicode61'))",
-    R"({{sqlite}}CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN
-  INSERT INTO search_fts(rowid, tokens, pinyin_tokens) VALUES (new.id, new.tokens, new.pinyin_tokens);
+  content='search_texts', content_rowid='document_id', tokenize='unicode61'))",
+    R"({{sqlite}}CREATE TRIGGER search_texts_ai AFTER INSERT ON search_texts BEGIN
+  INSERT INTO search_fts(rowid, tokens, pinyin_tokens)
+    VALUES (new.document_id, new.tokens, new.pinyin_tokens);
 END)",
-    R"({{sqlite}}CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN
+    R"({{sqlite}}CREATE TRIGGER search_texts_ad AFTER DELETE ON search_texts BEGIN
   INSERT INTO search_fts(search_fts, rowid, tokens, pinyin_tokens)
-    VALUES ('delete', old.id, old.tokens, old.pinyin_tokens);
+    VALUES ('delete', old.document_id, old.tokens, old.pinyin_tokens);
 END)",
-    R"({{sqlite}}CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents BEGIN
-  INSERT INTO search_fts(search_fts, rowid, tokens, pinyin_tokens)
-    VALUES ('delete', old.id, old.tokens, old.pinyin_tokens);
-  INSERT INTO search_fts(rowid, tokens, pinyin_tokens) VALUES (new.id, new.tokens, new.pinyin_tokens);
-END)",
-    R"({{postgres}}ALTER TABLE search_documents
+    R"({{postgres}}ALTER TABLE search_texts
   ADD COLUMN tsv tsvector GENERATED ALWAYS AS (CAST(tokens AS tsvector)) STORED,
   ADD COLUMN pinyin_tsv tsvector GENERATED ALWAYS AS (CAST(pinyin_tokens AS tsvector)) STORED)",
-    R"({{postgres}}CREATE INDEX search_documents_tsv ON search_documents USING GIN (tsv))",
-    R"({{postgres}}CREATE INDEX search_documents_pinyin ON search_documents USING GIN (pinyin_tsv))",
+    R"({{postgres}}CREATE INDEX search_texts_tsv ON search_texts USING GIN (tsv))",
+    R"({{postgres}}CREATE INDEX search_texts_pinyin ON search_texts USING GIN (pinyin_tsv))",
     R"(CREATE TABLE search_codes (
   code TEXT NOT NULL,                    -- canonical (search/codes.h)
   document_id BIGINT NOT NULL REFERENCES search_documents(id) ON DELETE CASCADE,

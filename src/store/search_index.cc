@@ -65,25 +65,54 @@ std::string ContainsAny(Dialect dialect, std::string_view column,
   return "(" + Join(parts, " OR ") + ")";
 }
 
-// The runs of Han characters of `form`, each as its bigrams (runs of one character skipped).
-std::vector<std::vector<std::string>> BigramRuns(std::string_view form) {
-  std::vector<std::vector<std::string>> runs;
-  std::string run;
-  auto flush = [&] {
-    auto bigrams = RequiredBigrams(run);
-    if (!bigrams.empty()) runs.push_back(std::move(bigrams));
-    run.clear();
+// What the index can be asked for one (non-ASCII) form of a query: its tokens as a phrase.
+// A form is runs of Han characters and of other letters/digits, alternating. An inner run meets
+// a document's run exactly (both its neighbours are of the other sort), so its tokens are the
+// document's; the first run may be the tail of a document's run (its bigrams still are the
+// document's, a lone character or a word is not, and is left out); the last run may be the head
+// of one (its bigrams are the document's; a lone character or a word is the head of the
+// document's next token: a prefix). FTS5 allows a prefix on the last token of a phrase only,
+// which is where it falls.
+struct FormPlan {
+  std::vector<std::string> tokens;  // empty: the index cannot help (e.g. one character)
+  bool last_is_prefix = false;
+  bool exact = true;  // the phrase alone decides (nothing was left out)
+};
+
+FormPlan PlanForm(std::string_view form) {
+  struct Run {
+    bool han;
+    std::string text;
+    std::size_t chars = 0;
   };
+  std::vector<Run> runs;
   for (std::size_t pos = 0; pos < form.size();) {
     std::size_t begin = pos;
-    if (IsHan(NextCodePoint(form, &pos))) {
-      run.append(form.substr(begin, pos - begin));
-    } else {
-      flush();
-    }
+    bool han = IsHan(NextCodePoint(form, &pos));
+    if (runs.empty() || runs.back().han != han) runs.push_back({han, "", 0});
+    runs.back().text.append(form.substr(begin, pos - begin));
+    ++runs.back().chars;
   }
-  flush();
-  return runs;
+  FormPlan plan;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    const Run& run = runs[i];
+    bool first = i == 0, last = i + 1 == runs.size();
+    bool whole = run.han && run.chars >= 2;  // gives bigrams wherever it sits
+    if (first && !whole) {
+      plan.exact = false;
+      continue;
+    }
+    if (whole) {
+      auto bigrams = RequiredBigrams(run.text);
+      plan.tokens.insert(plan.tokens.end(), bigrams.begin(), bigrams.end());
+      continue;
+    }
+    std::string token = run.han ? run.text : Tokenize(run.text).front().text;
+    plan.tokens.push_back(token);
+    plan.last_is_prefix = last;
+  }
+  if (plan.tokens.empty()) plan.exact = false;
+  return plan;
 }
 
 // The condition (over alias d) that a document matches the text of `q`, and how to rank it.
@@ -112,58 +141,62 @@ TextMatch MatchText(Dialect dialect, const SearchQuery& q) {
           alternatives.push_back(fmt::format("pinyin_tokens : \"{}\" *", pinyin));
       } else {
         alternatives.push_back(
-            fmt::format("d.tsv @@ CAST({} AS tsquery)", Literal("'" + word + "':*")));
+            fmt::format("tsv @@ CAST({} AS tsquery)", Literal("'" + word + "':*")));
         if (q.ascii_letters) {
           alternatives.push_back(
-              fmt::format("d.pinyin_tsv @@ CAST({} AS tsquery)", Literal("'" + pinyin + "':*")));
+              fmt::format("pinyin_tsv @@ CAST({} AS tsquery)", Literal("'" + pinyin + "':*")));
         }
       }
     }
     m.where = dialect == Dialect::kSqlite
                   ? fmt::format("d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH {})",
                                 Literal(Join(alternatives, " OR ")))
-                  : "(" + Join(alternatives, " OR ") + ")";
+                  : "d.id IN (SELECT document_id FROM search_texts WHERE " +
+                        Join(alternatives, " OR ") + ")";
     return m;
   }
 
-  // Any form without a bigram (one Han character, 12号): a scan of the folded text, exact.
-  std::vector<std::vector<std::vector<std::string>>> runs_per_form;
-  for (const auto& f : forms) runs_per_form.push_back(BigramRuns(f));
-  if (std::any_of(runs_per_form.begin(), runs_per_form.end(),
-                  [](const auto& runs) { return runs.empty(); })) {
-    m.where = ContainsAny(dialect, "d.text_folded", forms);
+  // Any form the index cannot help with (one Han character): a scan of the folded text, exact.
+  std::vector<FormPlan> plans;
+  for (const auto& f : forms) plans.push_back(PlanForm(f));
+  if (std::any_of(plans.begin(), plans.end(), [](const FormPlan& p) { return p.tokens.empty(); })) {
+    m.where = "d.id IN (SELECT document_id FROM search_texts t WHERE " +
+              ContainsAny(dialect, "t.text_folded", forms) + ")";
     return m;
   }
 
   // Otherwise the index gives the candidates and the folded text confirms them, except where
-  // the index alone is exact: on SQLite a phrase of bigrams is (fields are kept apart by a
-  // break token), on PostgreSQL (no positions) a single bigram is.
+  // the index alone is exact: on SQLite a phrase that left nothing out (fields are kept apart
+  // by a break token), on PostgreSQL (no positions) a query of two Han characters.
   bool exact = true;
   std::vector<std::string> alternatives;
   for (std::size_t i = 0; i < forms.size(); ++i) {
-    const auto& runs = runs_per_form[i];
-    std::vector<std::string> parts;
-    for (const auto& bigrams : runs) {
-      if (dialect == Dialect::kSqlite) {
-        parts.push_back("\"" + Join(bigrams, " ") + "\"");
-      } else {
-        std::vector<std::string> quoted;
-        for (const auto& b : bigrams) quoted.push_back("'" + b + "'");
-        parts.push_back(Join(quoted, " & "));
-      }
-    }
-    alternatives.push_back("(" + Join(parts, dialect == Dialect::kSqlite ? " AND " : " & ") + ")");
+    const FormPlan& plan = plans[i];
     if (dialect == Dialect::kSqlite) {
-      exact = exact && AllHan(forms[i]);
+      alternatives.push_back("\"" + Join(plan.tokens, " ") + "\"" +
+                             (plan.last_is_prefix ? " *" : ""));
+      exact = exact && plan.exact;
     } else {
-      exact = exact && AllHan(forms[i]) && runs.size() == 1 && runs[0].size() == 1;
+      std::vector<std::string> quoted;
+      for (std::size_t t = 0; t < plan.tokens.size(); ++t) {
+        bool prefix = plan.last_is_prefix && t + 1 == plan.tokens.size();
+        quoted.push_back("'" + plan.tokens[t] + "'" + (prefix ? ":*" : ""));
+      }
+      alternatives.push_back("(" + Join(quoted, " & ") + ")");
+      exact = exact && plan.exact && plan.tokens.size() == 1 && AllHan(forms[i]);
     }
   }
   m.where = dialect == Dialect::kSqlite
                 ? fmt::format("d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH {})",
                               Literal(Join(alternatives, " OR ")))
-                : fmt::format("d.tsv @@ CAST({} AS tsquery)", Literal(Join(alternatives, " | ")));
-  if (!exact) m.where += " AND " + ContainsAny(dialect, "d.text_folded", forms);
+                : fmt::format(
+                      "d.id IN (SELECT document_id FROM search_texts WHERE tsv @@ CAST({} AS "
+                      "tsquery))",
+                      Literal(Join(alternatives, " | ")));
+  if (!exact) {
+    m.where += " AND EXISTS (SELECT 1 FROM search_texts t WHERE t.document_id = d.id AND " +
+               ContainsAny(dialect, "t.text_folded", forms) + ")";
+  }
   return m;
 }
 
@@ -179,8 +212,8 @@ std::string Filters(const SearchOptions& options) {
 }
 
 constexpr std::string_view kHitColumns =
-    "d.id, d.kind, d.agency_id, a.name, d.ref, d.title, d.doc_date, d.url, d.summary, d.body, "
-    "d.attachment_text";
+    "d.id, d.kind, d.agency_id, a.name, d.ref, d.title, d.doc_date, d.url, t.summary, t.body, "
+    "t.attachment_text";
 
 struct HitRow {
   long long id = 0, agency_id = 0;
@@ -236,10 +269,10 @@ Result<std::vector<SearchHit>> SelectHits(soci::session& sql, const std::string&
   soci::statement st(sql);
   row.Bind(st);
   st.alloc();
-  st.prepare(
-      fmt::format("SELECT {} FROM search_documents d JOIN agencies a ON a.id = d.agency_id "
-                  "WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
-                  kHitColumns, where, order, limit, offset));
+  st.prepare(fmt::format(
+      "SELECT {} FROM search_documents d JOIN agencies a ON a.id = d.agency_id "
+      "JOIN search_texts t ON t.document_id = d.id WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
+      kHitColumns, where, order, limit, offset));
   st.define_and_bind();
   st.execute();
   std::vector<SearchHit> out;
@@ -267,11 +300,17 @@ void LogMiss(soci::session& sql, const std::string& query, const std::string& no
       soci::use(query), soci::use(now), soci::use(now);
 }
 
-Status WriteEntry(soci::session& sql, long long id, const SearchEntry& e, const std::string& now) {
-  sql << "UPDATE search_documents SET title_folded = :tf, text_folded = :xf, tokens = :tk, "
-         "title_pinyin = :tp, pinyin_tokens = :pt, updated_at = :u WHERE id = :id",
-      soci::use(e.title_folded), soci::use(e.text_folded), soci::use(e.tokens),
-      soci::use(e.title_pinyin), soci::use(e.pinyin_tokens), soci::use(now), soci::use(id);
+// Writes the derived entry and the texts of document `id` (its row in search_documents exists).
+Status WriteEntry(soci::session& sql, long long id, const SearchDocument& doc, const SearchEntry& e,
+                  const std::string& now) {
+  sql << "UPDATE search_documents SET title_folded = :tf, title_pinyin = :tp, updated_at = :u "
+         "WHERE id = :id",
+      soci::use(e.title_folded), soci::use(e.title_pinyin), soci::use(now), soci::use(id);
+  sql << "DELETE FROM search_texts WHERE document_id = :id", soci::use(id);
+  sql << "INSERT INTO search_texts (document_id, summary, body, attachment_text, text_folded, "
+         "tokens, pinyin_tokens) VALUES (:id, :s, :b, :x, :xf, :tk, :pt)",
+      soci::use(id), soci::use(doc.summary), soci::use(doc.body), soci::use(doc.attachment_text),
+      soci::use(e.text_folded), soci::use(e.tokens), soci::use(e.pinyin_tokens);
   sql << "DELETE FROM search_codes WHERE document_id = :id", soci::use(id);
   for (const auto& code : e.codes) {
     sql << "INSERT INTO search_codes (code, document_id) VALUES (:c, :id)", soci::use(code),
@@ -295,22 +334,20 @@ Status UpsertSearchDocument(Database& db, soci::session& sql, const PinyinOverri
   sql << "SELECT id FROM search_documents WHERE agency_id = :a AND kind = :k AND ref = :r",
       soci::into(id, found), soci::use(agency), soci::use(kind), soci::use(doc.ref);
   if (found == soci::i_ok) {
-    sql << "UPDATE search_documents SET title = :t, codes = :c, doc_date = :d, url = :url, "
-           "summary = :s, body = :b, attachment_text = :x WHERE id = :id",
+    sql << "UPDATE search_documents SET title = :t, codes = :c, doc_date = :d, url = :url "
+           "WHERE id = :id",
         soci::use(doc.title), soci::use(codes), soci::use(doc.date), soci::use(doc.url),
-        soci::use(doc.summary), soci::use(doc.body), soci::use(doc.attachment_text), soci::use(id);
+        soci::use(id);
   } else {
-    sql << "INSERT INTO search_documents (agency_id, kind, ref, title, codes, doc_date, url, "
-           "summary, body, attachment_text, title_folded, text_folded, tokens, title_pinyin, "
-           "pinyin_tokens, updated_at) VALUES (:a, :k, :r, :t, :c, :d, :url, :s, :b, :x, '', '', "
-           "'', '', '', :u)",
-        soci::use(agency), soci::use(kind), soci::use(doc.ref), soci::use(doc.title),
-        soci::use(codes), soci::use(doc.date), soci::use(doc.url), soci::use(doc.summary),
-        soci::use(doc.body), soci::use(doc.attachment_text), soci::use(now);
+    sql << "INSERT INTO search_documents (agency_id, kind, ref, doc_date, title, url, codes, "
+           "title_folded, title_pinyin, updated_at) VALUES (:a, :k, :r, :d, :t, :url, :c, '', '', "
+           ":u)",
+        soci::use(agency), soci::use(kind), soci::use(doc.ref), soci::use(doc.date),
+        soci::use(doc.title), soci::use(doc.url), soci::use(codes), soci::use(now);
     sql << "SELECT id FROM search_documents WHERE agency_id = :a AND kind = :k AND ref = :r",
         soci::into(id), soci::use(agency), soci::use(kind), soci::use(doc.ref);
   }
-  return WriteEntry(sql, id, e, now);
+  return WriteEntry(sql, id, doc, e, now);
 }
 
 Status RemoveSearchDocument(soci::session& sql, int64_t agency_id, SearchKind kind,
@@ -430,8 +467,9 @@ Result<int64_t> SearchIndex::Rebuild() {
       Stored row;
       std::string codes;
       soci::statement st =
-          (sql.prepare << "SELECT id, title, codes, summary, body, attachment_text FROM "
-                          "search_documents ORDER BY id",
+          (sql.prepare << "SELECT d.id, d.title, d.codes, t.summary, t.body, t.attachment_text "
+                          "FROM search_documents d JOIN search_texts t ON t.document_id = d.id "
+                          "ORDER BY d.id",
            soci::into(row.id), soci::into(row.doc.title), soci::into(codes),
            soci::into(row.doc.summary), soci::into(row.doc.body),
            soci::into(row.doc.attachment_text));
@@ -449,7 +487,8 @@ Result<int64_t> SearchIndex::Rebuild() {
     }
     std::string now = FormatUtc(db_.Now());
     for (const auto& s : stored) {
-      if (Status st = WriteEntry(sql, s.id, BuildSearchEntry(s.doc, vocabulary_.pinyin), now);
+      if (Status st =
+              WriteEntry(sql, s.id, s.doc, BuildSearchEntry(s.doc, vocabulary_.pinyin), now);
           !st.ok())
         return st;
     }
