@@ -262,34 +262,21 @@ struct HitRow {
   }
 };
 
-Result<std::vector<SearchHit>> SelectHits(soci::session& sql, const std::string& where,
-                                          const std::string& order, int limit, int offset,
-                                          const std::vector<std::string>& forms, bool exact_code) {
+// The documents matching `where`, whole and highlighted, by id.
+Result<std::map<long long, SearchHit>> SelectHits(soci::session& sql, const std::string& where,
+                                                  const std::vector<std::string>& forms) {
   HitRow row;
   soci::statement st(sql);
   row.Bind(st);
   st.alloc();
-  st.prepare(fmt::format(
-      "SELECT {} FROM search_documents d JOIN agencies a ON a.id = d.agency_id "
-      "JOIN search_texts t ON t.document_id = d.id WHERE {} ORDER BY {} LIMIT {} OFFSET {}",
-      kHitColumns, where, order, limit, offset));
+  st.prepare(
+      fmt::format("SELECT {} FROM search_documents d JOIN agencies a ON a.id = d.agency_id "
+                  "JOIN search_texts t ON t.document_id = d.id WHERE {}",
+                  kHitColumns, where));
   st.define_and_bind();
   st.execute();
-  std::vector<SearchHit> out;
-  while (st.fetch()) out.push_back(row.ToHit(forms, exact_code));
-  return out;
-}
-
-// Counts of the documents matching `where`, per kind key.
-std::map<std::string, int64_t> CountByKind(soci::session& sql, const std::string& where) {
-  std::map<std::string, int64_t> out;
-  std::string kind;
-  long long count = 0;
-  soci::statement st = (sql.prepare << "SELECT d.kind, COUNT(*) FROM search_documents d WHERE " +
-                                           where + " GROUP BY d.kind",
-                        soci::into(kind), soci::into(count));
-  st.execute();
-  while (st.fetch()) out[kind] = count;
+  std::map<long long, SearchHit> out;
+  while (st.fetch()) out.emplace(row.id, row.ToHit(forms, false));
   return out;
 }
 
@@ -405,40 +392,55 @@ Result<SearchResults> SearchIndex::Search(std::string_view query, const SearchOp
       st.execute();
       while (st.fetch()) exact_ids.push_back(std::to_string(id));
     }
-    std::string exact_where = exact_ids.empty() ? "" : "d.id IN (" + Join(exact_ids, ", ") + ")";
     std::string text_where = text.where + filters;
     if (!exact_ids.empty()) text_where += " AND d.id NOT IN (" + Join(exact_ids, ", ") + ")";
 
-    auto exact_counts =
-        exact_where.empty() ? std::map<std::string, int64_t>{} : CountByKind(sql, exact_where);
-    auto text_counts = CountByKind(sql, text_where);
+    // One pass over the matches' narrow rows; counting, grouping and ordering are done here,
+    // then only the page's documents are read whole.
+    struct Match {
+      long long id = 0;
+      int rank = 0;  // -1 exact code, 0 title match, 1 text match
+      std::string date;
+    };
+    std::map<std::string, std::vector<Match>> by_kind;
+    auto collect = [&](const std::string& rank, const std::string& where) {
+      Match m;
+      std::string kind;
+      soci::statement st =
+          (sql.prepare << "SELECT d.id, d.kind, " + rank +
+                              ", d.doc_date FROM search_documents d WHERE " + where,
+           soci::into(m.id), soci::into(kind), soci::into(m.rank), soci::into(m.date));
+      st.execute();
+      while (st.fetch()) by_kind[kind].push_back(m);
+    };
+    if (!exact_ids.empty()) collect("-1", "d.id IN (" + Join(exact_ids, ", ") + ")");
+    collect(text.title_rank, text_where);
+
     for (const auto& kind : SearchKinds()) {
-      std::string key(kind.key);
-      int64_t exact_n = exact_counts.contains(key) ? exact_counts[key] : 0;
-      int64_t text_n = text_counts.contains(key) ? text_counts[key] : 0;
-      if (exact_n + text_n == 0) continue;
+      auto it = by_kind.find(std::string(kind.key));
+      if (it == by_kind.end() || it->second.empty()) continue;
+      std::vector<Match>& matches = it->second;
+      std::sort(matches.begin(), matches.end(), [](const Match& x, const Match& y) {
+        if (x.rank != y.rank) return x.rank < y.rank;
+        if (x.date != y.date) return x.date > y.date;
+        return x.id > y.id;
+      });
       SearchGroup group;
       group.kind = kind.value;
-      group.total = exact_n + text_n;
-      std::string of_kind = " AND d.kind = " + Literal(key);
-      int limit = options.limit;
-      int offset = options.offset;
-      if (offset < exact_n) {
-        auto hits = SelectHits(sql, exact_where + of_kind, "d.doc_date DESC, d.id DESC", limit,
-                               offset, q.forms, true);
+      group.total = static_cast<int64_t>(matches.size());
+      std::size_t begin = std::min(matches.size(), static_cast<std::size_t>(options.offset));
+      std::size_t end = std::min(matches.size(), begin + static_cast<std::size_t>(options.limit));
+      if (begin < end) {
+        std::vector<std::string> ids;
+        for (std::size_t i = begin; i < end; ++i) ids.push_back(std::to_string(matches[i].id));
+        auto hits = SelectHits(sql, "d.id IN (" + Join(ids, ", ") + ")", q.forms);
         if (!hits.ok()) return hits.status();
-        group.hits = std::move(hits).value();
-        limit -= static_cast<int>(group.hits.size());
-        offset = 0;
-      } else {
-        offset -= static_cast<int>(exact_n);
-      }
-      if (limit > 0 && text_n > 0) {
-        auto hits =
-            SelectHits(sql, text_where + of_kind, text.title_rank + ", d.doc_date DESC, d.id DESC",
-                       limit, offset, q.forms, false);
-        if (!hits.ok()) return hits.status();
-        group.hits.insert(group.hits.end(), hits->begin(), hits->end());
+        for (std::size_t i = begin; i < end; ++i) {
+          auto hit = hits->find(matches[i].id);
+          if (hit == hits->end()) continue;  // removed meanwhile
+          hit->second.exact_code = matches[i].rank < 0;
+          group.hits.push_back(std::move(hit->second));
+        }
       }
       results.total += group.total;
       results.groups.push_back(std::move(group));
