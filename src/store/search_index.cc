@@ -404,14 +404,24 @@ Result<SearchResults> SearchIndex::Search(std::string_view query, const SearchOp
     };
     std::map<std::string, std::vector<Match>> by_kind;
     auto collect = [&](const std::string& rank, const std::string& where) {
-      Match m;
-      std::string kind;
+      constexpr std::size_t kBatch = 4096;  // rows per fetch: a common word matches thousands
+      std::vector<long long> ids(kBatch);
+      std::vector<std::string> kinds(kBatch), dates(kBatch);
+      std::vector<int> ranks(kBatch);
       soci::statement st =
           (sql.prepare << "SELECT d.id, d.kind, " + rank +
                               ", d.doc_date FROM search_documents d WHERE " + where,
-           soci::into(m.id), soci::into(kind), soci::into(m.rank), soci::into(m.date));
+           soci::into(ids), soci::into(kinds), soci::into(ranks), soci::into(dates));
       st.execute();
-      while (st.fetch()) by_kind[kind].push_back(m);
+      while (st.fetch()) {
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+          by_kind[kinds[i]].push_back({ids[i], ranks[i], std::move(dates[i])});
+        }
+        ids.resize(kBatch);
+        kinds.resize(kBatch);
+        ranks.resize(kBatch);
+        dates.resize(kBatch);
+      }
     };
     if (!exact_ids.empty()) collect("-1", "d.id IN (" + Join(exact_ids, ", ") + ")");
     collect(text.title_rank, text_where);
@@ -420,16 +430,18 @@ Result<SearchResults> SearchIndex::Search(std::string_view query, const SearchOp
       auto it = by_kind.find(std::string(kind.key));
       if (it == by_kind.end() || it->second.empty()) continue;
       std::vector<Match>& matches = it->second;
-      std::sort(matches.begin(), matches.end(), [](const Match& x, const Match& y) {
-        if (x.rank != y.rank) return x.rank < y.rank;
-        if (x.date != y.date) return x.date > y.date;
-        return x.id > y.id;
-      });
       SearchGroup group;
       group.kind = kind.value;
       group.total = static_cast<int64_t>(matches.size());
       std::size_t begin = std::min(matches.size(), static_cast<std::size_t>(options.offset));
       std::size_t end = std::min(matches.size(), begin + static_cast<std::size_t>(options.limit));
+      // Only the page and what precedes it need to be in order.
+      std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(end),
+                        matches.end(), [](const Match& x, const Match& y) {
+                          if (x.rank != y.rank) return x.rank < y.rank;
+                          if (x.date != y.date) return x.date > y.date;
+                          return x.id > y.id;
+                        });
       if (begin < end) {
         std::vector<std::string> ids;
         for (std::size_t i = begin; i < end; ++i) ids.push_back(std::to_string(matches[i].id));
