@@ -25,7 +25,8 @@ void AddReportExportCommand(CLI::App& report, GlobalOptions& global);
 void AddDbCommands(CLI::App& app, GlobalOptions& global);     // db, users, agencies, records
 void AddServeCommand(CLI::App& app, GlobalOptions& global);   // serve
 void AddNoticeCommand(CLI::App& app, GlobalOptions& global);  // notice (typed 告知书)
-void AddSearchCommands(CLI::App& app, GlobalOptions& global);  // search, search reindex|misses
+// search QUERY, search reindex, search misses
+void AddSearchCommands(CLI::App& app, GlobalOptions& global);
 
 }  // namespace gongkai::cli
 
