@@ -158,6 +158,8 @@ double Quantile(std::vector<double> v, double q) {
 }
 
 std::map<std::string, double> g_p99;
+std::map<std::string, std::vector<double>> g_per_query;  // index latencies by query, for main
+std::map<std::string, int64_t> g_hits;                   // matches of each query
 
 void Report(benchmark::State& state, const std::vector<double>& ms, const std::string& name) {
   state.counters["p50_ms"] = Quantile(ms, 0.50);
@@ -172,11 +174,17 @@ void BM_Search_Index(benchmark::State& state) {
   std::size_t i = 0;
   for (auto _ : state) {
     auto start = Clock::now();
+    const std::string& query = kQueries[i++ % kQueries.size()];
     auto r = index.Search(
-        kQueries[i++ % kQueries.size()],
+        query,
         {.agency_id = std::nullopt, .kinds = {}, .limit = 20, .offset = 0, .log_miss = false});
     ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
-    if (!r.ok()) state.SkipWithError(r.status().message().c_str());
+    g_per_query[query].push_back(ms.back());
+    if (!r.ok()) {
+      state.SkipWithError(r.status().message().c_str());
+    } else {
+      g_hits[query] = r->total;
+    }
     benchmark::DoNotOptimize(r);
   }
   Report(state, ms, "index");
@@ -222,6 +230,10 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
+  for (const auto& [query, ms] : gongkai::g_per_query) {
+    std::cerr << "  " << query << ": " << gongkai::g_hits[query] << " matches, p50 "
+              << gongkai::Quantile(ms, 0.5) << " ms\n";
+  }
   auto& p99 = gongkai::g_p99;
   if (p99.contains("index") && p99.contains("baseline")) {
     std::cerr << "search p99 " << p99["index"] << " ms, LIKE baseline p99 " << p99["baseline"]
