@@ -12,7 +12,7 @@ namespace gongkai {
 namespace {
 
 // The registered sources, one row per owner of searchable content. None yet: the publications
-// register (wt-pub) adds {"公开信息", {SearchKind::kPublication}, ListPublicationDocuments}.
+// register adds {"公开信息", {SearchKind::kPublication}, <its List function>} when it lands.
 const std::vector<SearchSource> kSearchSources = {};
 
 }  // namespace
