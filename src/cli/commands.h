@@ -28,6 +28,8 @@ void AddNoticeCommand(CLI::App& app, GlobalOptions& global);  // notice (typed å
 void AddAuditCommands(CLI::App& app, GlobalOptions& global);  // audit keygen|verify|seal|â€¦
 // publications import|export|list|stats|due|suggest|numbering
 void AddPublicationsCommands(CLI::App& app, GlobalOptions& global);
+// search QUERY, search reindex, search misses
+void AddSearchCommands(CLI::App& app, GlobalOptions& global);
 
 }  // namespace gongkai::cli
 

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   gongkai::cli::AddNoticeCommand(app, global);
   gongkai::cli::AddAuditCommands(app, global);
   gongkai::cli::AddPublicationsCommands(app, global);
+  gongkai::cli::AddSearchCommands(app, global);
 
   CLI11_PARSE(app, argc, argv);
   return global.exit_code;

@@ -239,6 +239,65 @@ FROM regulatory_documents r JOIN agencies a ON a.id = r.agency_id)",
     R"(DROP TABLE regulatory_documents)",
 };
 
+// Version 5: the search index (store/search_index.h). Derived data: every row is rebuilt from
+// its owner by `gongkai search reindex`. On SQLite an FTS5 table over the app-made tokens, kept
+// by triggers; on PostgreSQL a tsvector('simple') of the same tokens with a GIN index.
+const std::vector<std::string_view> kSearchIndex = {
+    R"(CREATE TABLE search_documents (
+  id {{serial}},
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  kind TEXT NOT NULL,                    -- service | publication | policy | report
+  ref TEXT NOT NULL,                     -- the owner's id of the item
+  doc_date TEXT NOT NULL DEFAULT '',     -- YYYY-MM-DD or ''
+  title TEXT NOT NULL,
+  url TEXT NOT NULL DEFAULT '',
+  codes TEXT NOT NULL DEFAULT '',        -- 索引号, 文号, 事项编码 as written, one per line
+  -- cache of BuildSearchEntry(); rebuilt by `gongkai search reindex`
+  title_folded TEXT NOT NULL,
+  title_pinyin TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (agency_id, kind, ref)
+))",
+    R"(CREATE INDEX search_documents_kind ON search_documents(kind, doc_date))",
+    // The long texts apart from the narrow rows that queries count, filter and rank by.
+    R"(CREATE TABLE search_texts (
+  document_id BIGINT PRIMARY KEY REFERENCES search_documents(id) ON DELETE CASCADE,
+  summary TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL DEFAULT '',
+  attachment_text TEXT NOT NULL DEFAULT '',
+  -- cache of BuildSearchEntry(); rebuilt by `gongkai search reindex`
+  text_folded TEXT NOT NULL,
+  tokens TEXT NOT NULL,
+  pinyin_tokens TEXT NOT NULL
+))",
+    R"({{sqlite}}CREATE VIRTUAL TABLE search_fts USING fts5(tokens, pinyin_tokens,
+  content='search_texts', content_rowid='document_id', tokenize='unicode61'))",
+    R"({{sqlite}}CREATE TRIGGER search_texts_ai AFTER INSERT ON search_texts BEGIN
+  INSERT INTO search_fts(rowid, tokens, pinyin_tokens)
+    VALUES (new.document_id, new.tokens, new.pinyin_tokens);
+END)",
+    R"({{sqlite}}CREATE TRIGGER search_texts_ad AFTER DELETE ON search_texts BEGIN
+  INSERT INTO search_fts(search_fts, rowid, tokens, pinyin_tokens)
+    VALUES ('delete', old.document_id, old.tokens, old.pinyin_tokens);
+END)",
+    R"({{postgres}}ALTER TABLE search_texts
+  ADD COLUMN tsv tsvector GENERATED ALWAYS AS (CAST(tokens AS tsvector)) STORED,
+  ADD COLUMN pinyin_tsv tsvector GENERATED ALWAYS AS (CAST(pinyin_tokens AS tsvector)) STORED)",
+    R"({{postgres}}CREATE INDEX search_texts_tsv ON search_texts USING GIN (tsv))",
+    R"({{postgres}}CREATE INDEX search_texts_pinyin ON search_texts USING GIN (pinyin_tsv))",
+    R"(CREATE TABLE search_codes (
+  code TEXT NOT NULL,                    -- canonical (search/codes.h)
+  document_id BIGINT NOT NULL REFERENCES search_documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (code, document_id)
+))",
+    R"(CREATE INDEX search_codes_document ON search_codes(document_id))",
+    R"(CREATE TABLE search_misses (
+  query TEXT PRIMARY KEY,                -- normalised; digit runs of 6+ masked as '#'
+  count BIGINT NOT NULL,
+  first_at TEXT NOT NULL,
+  last_at TEXT NOT NULL
+};
+
 // Version 7: what a published report is, byte for byte (store/report_files.h), and the register
 // stamp each version was built at, so an approval can tell a stale snapshot (store/report_store.h).
 const std::vector<std::string_view> kReportFiles = {
@@ -321,6 +380,7 @@ const std::vector<Migration> kMigrations = {
     {2, "proposals", kProposals},
     {3, "register version", kRegisterVersion},
     {4, "publications register", kPublications},
+    {5, "search index", kSearchIndex},
     {7, "report files", kReportFiles},
     {8, "audit ledger", kAuditLedger},
     {9, "filing tokens", kFilingTokens},
@@ -332,6 +392,15 @@ const std::vector<Migration> kMigrations = {
 std::span<const Migration> Migrations() { return kMigrations; }
 
 std::string ForDialect(std::string_view statement, Dialect dialect) {
+  static constexpr std::string_view kSqliteOnly = "{{sqlite}}";
+  static constexpr std::string_view kPostgresOnly = "{{postgres}}";
+  if (statement.starts_with(kSqliteOnly)) {
+    if (dialect != Dialect::kSqlite) return "";
+    statement.remove_prefix(kSqliteOnly.size());
+  } else if (statement.starts_with(kPostgresOnly)) {
+    if (dialect != Dialect::kPostgres) return "";
+    statement.remove_prefix(kPostgresOnly.size());
+  }
   static constexpr std::string_view kSerial = "{{serial}}";
   std::string_view replacement = dialect == Dialect::kSqlite
                                      ? "INTEGER PRIMARY KEY"
