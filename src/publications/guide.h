@@ -4,8 +4,8 @@
 // published guide needs attention (Art. 53(二) sanctions a guide not kept current). Pure values
 // and functions: today's date is a parameter. Share freely.
 
-#ifndef GONGKAI_LAW_GUIDE_H_
-#define GONGKAI_LAW_GUIDE_H_
+#ifndef GONGKAI_PUBLICATIONS_GUIDE_H_
+#define GONGKAI_PUBLICATIONS_GUIDE_H_
 
 #include <optional>
 #include <span>
@@ -72,4 +72,4 @@ std::vector<std::string> GuideReminders(const std::optional<DisclosureGuide>& pu
 
 }  // namespace gongkai
 
-#endif  // GONGKAI_LAW_GUIDE_H_
+#endif  // GONGKAI_PUBLICATIONS_GUIDE_H_

@@ -8,7 +8,7 @@
 // named is required; the office's free text is optional. An element of only white space (ASCII
 // or the ideographic space U+3000 an office copies from a Word file) counts as missing.
 
-#include "law/guide.h"
+#include "publications/guide.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "law/guide.h"
+#include "publications/guide.h"
 
 #include <gtest/gtest.h>
 
