@@ -188,7 +188,8 @@ Result<std::vector<int>> Database::Migrate() {
                                          "INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at "
                                          "TEXT NOT NULL)";
                                   for (auto statement : m.statements) {
-                                    sql << ForDialect(statement, impl_->dialect);
+                                    std::string text = ForDialect(statement, impl_->dialect);
+                                    if (!text.empty()) sql << text;
                                   }
                                   std::string name(m.name);
                                   std::string now = FormatUtc(Now());

@@ -161,10 +161,70 @@ const std::vector<std::string_view> kRegisterVersion = {
     R"(ALTER TABLE agencies ADD COLUMN register_version BIGINT NOT NULL DEFAULT 0)",
 };
 
+// Version 5: the search index (store/search_index.h). Derived data: every row is rebuilt from
+// its owner by `gongkai search reindex`. On SQLite an FTS5 table over the app-made tokens, kept
+// by triggers; on PostgreSQL a tsvector('simple') of the same tokens with a GIN index.
+const std::vector<std::string_view> kSearchIndex = {
+    R"(CREATE TABLE search_documents (
+  id {{serial}},
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  kind TEXT NOT NULL,                    -- publication | service | policy | report (search/document.h)
+  ref TEXT NOT NULL,                     -- the owner's id of the item
+  title TEXT NOT NULL,
+  codes TEXT NOT NULL DEFAULT '',        -- 索引号, 文号, 事项编码 as written, one per line
+  doc_date TEXT NOT NULL DEFAULT '',     -- YYYY-MM-DD or ''
+  url TEXT NOT NULL DEFAULT '',
+  summary TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL DEFAULT '',
+  attachment_text TEXT NOT NULL DEFAULT '',
+  -- cache of BuildSearchEntry(); rebuilt by `gongkai search reindex`
+  title_folded TEXT NOT NULL,
+  text_folded TEXT NOT NULL,
+  tokens TEXT NOT NULL,
+  title_pinyin TEXT NOT NULL,
+  pinyin_tokens TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  UNIQUE (agency_id, kind, ref)
+))",
+    R"(CREATE INDEX search_documents_kind ON search_documents(kind, doc_date))",
+    R"({{sqlite}}CREATE VIRTUAL TABLE search_fts USING fts5(tokens, pinyin_tokens,
+  content='search_documents', content_rowid='id', tokenize='unicode61'))",
+    R"({{sqlite}}CREATE TRIGGER search_documents_ai AFTER INSERT ON search_documents BEGIN
+  INSERT INTO search_fts(rowid, tokens, pinyin_tokens) VALUES (new.id, new.tokens, new.pinyin_tokens);
+END)",
+    R"({{sqlite}}CREATE TRIGGER search_documents_ad AFTER DELETE ON search_documents BEGIN
+  INSERT INTO search_fts(search_fts, rowid, tokens, pinyin_tokens)
+    VALUES ('delete', old.id, old.tokens, old.pinyin_tokens);
+END)",
+    R"({{sqlite}}CREATE TRIGGER search_documents_au AFTER UPDATE ON search_documents BEGIN
+  INSERT INTO search_fts(search_fts, rowid, tokens, pinyin_tokens)
+    VALUES ('delete', old.id, old.tokens, old.pinyin_tokens);
+  INSERT INTO search_fts(rowid, tokens, pinyin_tokens) VALUES (new.id, new.tokens, new.pinyin_tokens);
+END)",
+    R"({{postgres}}ALTER TABLE search_documents
+  ADD COLUMN tsv tsvector GENERATED ALWAYS AS (CAST(tokens AS tsvector)) STORED,
+  ADD COLUMN pinyin_tsv tsvector GENERATED ALWAYS AS (CAST(pinyin_tokens AS tsvector)) STORED)",
+    R"({{postgres}}CREATE INDEX search_documents_tsv ON search_documents USING GIN (tsv))",
+    R"({{postgres}}CREATE INDEX search_documents_pinyin ON search_documents USING GIN (pinyin_tsv))",
+    R"(CREATE TABLE search_codes (
+  code TEXT NOT NULL,                    -- canonical (search/codes.h)
+  document_id BIGINT NOT NULL REFERENCES search_documents(id) ON DELETE CASCADE,
+  PRIMARY KEY (code, document_id)
+))",
+    R"(CREATE INDEX search_codes_document ON search_codes(document_id))",
+    R"(CREATE TABLE search_misses (
+  query TEXT PRIMARY KEY,                -- normalised; digit runs of 6+ masked as '#'
+  count BIGINT NOT NULL,
+  first_at TEXT NOT NULL,
+  last_at TEXT NOT NULL
+))",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
     {2, "proposals", kProposals},
     {3, "register version", kRegisterVersion},
+    {5, "search index", kSearchIndex},
 };
 
 }  // namespace
@@ -172,6 +232,15 @@ const std::vector<Migration> kMigrations = {
 std::span<const Migration> Migrations() { return kMigrations; }
 
 std::string ForDialect(std::string_view statement, Dialect dialect) {
+  static constexpr std::string_view kSqliteOnly = "{{sqlite}}";
+  static constexpr std::string_view kPostgresOnly = "{{postgres}}";
+  if (statement.starts_with(kSqliteOnly)) {
+    if (dialect != Dialect::kSqlite) return "";
+    statement.remove_prefix(kSqliteOnly.size());
+  } else if (statement.starts_with(kPostgresOnly)) {
+    if (dialect != Dialect::kPostgres) return "";
+    statement.remove_prefix(kPostgresOnly.size());
+  }
   static constexpr std::string_view kSerial = "{{serial}}";
   std::string_view replacement = dialect == Dialect::kSqlite
                                      ? "INTEGER PRIMARY KEY"

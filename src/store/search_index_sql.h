@@ -17,10 +17,10 @@
 
 namespace gongkai {
 
-// As SearchIndex::Upsert, inside the caller's transaction. kInvalidInput from
-// CheckSearchDocument. SOCI exceptions propagate (RunInTransaction turns them into a Status and
-// rolls the caller's transaction back).
-Status UpsertSearchDocument(soci::session& sql, Dialect dialect, const PinyinOverrides& pinyin,
+// As SearchIndex::Upsert, on `sql` (db's session, inside the caller's transaction); `db` gives
+// the dialect and the clock. kInvalidInput from CheckSearchDocument. SOCI exceptions propagate
+// (RunInTransaction turns them into a Status and rolls the caller's transaction back).
+Status UpsertSearchDocument(Database& db, soci::session& sql, const PinyinOverrides& pinyin,
                             const SearchDocument& doc);
 
 // As SearchIndex::Remove, inside the caller's transaction.

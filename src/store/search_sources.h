@@ -1,6 +1,6 @@
 // The owners of searchable content, as one explicit table: each source lists every document it
 // wants indexed, and `gongkai search reindex` replaces the index's documents of the source's
-// kinds with what it lists (then rebuilds the derived entries of all the others). Owners also
+// kinds with what it lists (then rebuilds the derived entries of all documents). Owners also
 // keep the index current as they write (store/search_index_sql.h); reindex is the repair and
 // the migration path. To add a source (the publications register: kind kPublication; service
 // guides: kService), write its List function in its own store file and add one row to
@@ -37,11 +37,12 @@ std::span<const SearchSource> SearchSources();
 
 struct ReindexReport {
   std::vector<std::pair<std::string, int64_t>> per_source;  // source name → documents indexed
-  int64_t rebuilt = 0;  // documents of unowned kinds re-derived with the current vocabulary
+  int64_t rebuilt = 0;  // every stored document, re-derived with the current vocabulary
 };
 
 // Reindexes every source of `sources` in one transaction each (see above); then rebuilds the
-// remaining documents. The first error stops it; what was committed stays.
+// derived entry of every stored document, so kinds no source owns yet also pick up a changed
+// pinyin table. The first error stops it; what was committed stays.
 Result<ReindexReport> Reindex(Database& db, const SearchVocabulary& vocabulary,
                               std::span<const SearchSource> sources);
 
