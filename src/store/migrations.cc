@@ -220,11 +220,27 @@ END)",
 ))",
 };
 
+// Version 6: the disclosure guide's versions per agency (store/guides.h). content is the
+// guide's elements as a JSON object keyed by publications/guide.h's GuideElements keys.
+const std::vector<std::string_view> kGuides = {
+    R"(CREATE TABLE guide_versions (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  version INTEGER NOT NULL,              -- 1, 2, … within the agency
+  content TEXT NOT NULL,                 -- JSON object of the guide's elements
+  saved_by TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  published_by TEXT,                     -- NULL while not published
+  published_at TEXT,
+  PRIMARY KEY (agency_id, version)
+))",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
     {2, "proposals", kProposals},
     {3, "register version", kRegisterVersion},
     {5, "search index", kSearchIndex},
+    {6, "disclosure guides", kGuides},
 };
 
 }  // namespace

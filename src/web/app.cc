@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "files/search_files.h"
+
 namespace gongkai::web {
 
 namespace {
@@ -47,17 +49,21 @@ Result<std::unique_ptr<App>> App::Create(Database& db, Calendars& calendars, App
   if (options.upload_dir.empty()) {
     return Status::InvalidInput("未指定上传文件目录（upload_dir）");
   }
-  return std::unique_ptr<App>(
-      new App(db, calendars, std::move(options), std::move(templates).value()));
+  auto vocabulary = LoadSearchVocabulary(options.data_dir);
+  if (!vocabulary.ok()) return vocabulary.status();
+  return std::unique_ptr<App>(new App(db, calendars, std::move(options),
+                                      std::move(templates).value(), std::move(vocabulary).value()));
 }
 
-App::App(Database& db, Calendars& calendars, AppOptions options, Templates templates)
+App::App(Database& db, Calendars& calendars, AppOptions options, Templates templates,
+         SearchVocabulary search_vocabulary)
     : db_(db),
       calendars_(calendars),
       register_(db, calendars),
       proposals_(db, calendars),
       options_(std::move(options)),
       templates_(std::move(templates)),
+      search_vocabulary_(std::move(search_vocabulary)),
       uploads_(options_.upload_dir.string()),
       router_(BuildRoutes()),
       public_posts_(options_.public_post_burst, options_.public_post_refill) {}

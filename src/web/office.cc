@@ -14,6 +14,7 @@
 #include <set>
 
 #include "util/date.h"
+#include "web/guide_pages.h"
 #include "web/handlers.h"
 #include "web/proposals.h"
 #include "web/views.h"
@@ -170,6 +171,7 @@ Response OfficeQueue(RequestContext& ctx, const Request& req) {
   v.set("kinds", VocabOptions(ApplicantKinds(), req.Query("kind")));
   v.set("year", Text(req.Query("year")));
   v.set("sections", sections);
+  v.set("guide_reminders", GuideReminderLines(ctx, agency_id));
   return ctx.app.Page(ctx, "queue", "案件队列", v);
 }
 

@@ -3,10 +3,13 @@
 // their handlers refuse an agency outside the caller's (App::DenyUnlessAgency).
 
 #include "web/app.h"
+#include "web/guide_pages.h"
 #include "web/handlers.h"
 #include "web/notice_pages.h"
+#include "web/open_data.h"
 #include "web/records_pages.h"
 #include "web/report_workflow.h"
+#include "web/search_pages.h"
 
 namespace gongkai::web {
 
@@ -56,6 +59,16 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kPost, "/office/a/{agency}/records/documents", A::kClerk, RecordsAddDocument},
       {M::kPost, "/office/a/{agency}/records/counts", A::kClerk, RecordsSetCounts},
       {M::kPost, "/office/a/{agency}/records/import", A::kClerk, RecordsImport},
+      // The disclosure guide (Art. 12), office editor and public page.
+      {M::kGet, "/guide/{agency}", A::kPublic, PublicGuidePage},
+      {M::kGet, "/office/a/{agency}/guide", A::kStaff, GuideEditor},
+      {M::kPost, "/office/a/{agency}/guide", A::kClerk, GuideSubmit},
+      // Search (Art. 24).
+      {M::kGet, "/search", A::kPublic, SearchPage},
+      // Open data (web/open_data.h), described by /api/v1/openapi.json.
+      {M::kGet, "/api/v1/search", A::kPublic, ApiSearch},
+      {M::kGet, "/api/v1/guide/{agency}", A::kPublic, ApiGuide},
+      {M::kGet, "/api/v1/openapi.json", A::kPublic, ApiOpenApi},
   };
 }
 

@@ -1,0 +1,24 @@
+// Open data (Art. 24: 检索、查阅、下载): the guide and search as JSON under
+// /api/v1/, described by the OpenAPI 3 document served at /api/v1/openapi.json (web/openapi.h).
+// Responses are
+// nlohmann ordered_json, keys in a fixed order; errors are {"error": {"status", "message"}} with
+// the HTTP status.
+// CORS is open (Access-Control-Allow-Origin: *): everything here is public.
+
+#ifndef GONGKAI_WEB_OPEN_DATA_H_
+#define GONGKAI_WEB_OPEN_DATA_H_
+
+#include "web/app.h"
+
+namespace gongkai::web {
+
+// GET /api/v1/search?q=&agency=&limit=
+Response ApiSearch(RequestContext& ctx, const Request& req);
+// GET /api/v1/guide/{agency}
+Response ApiGuide(RequestContext& ctx, const Request& req);
+// GET /api/v1/openapi.json
+Response ApiOpenApi(RequestContext& ctx, const Request& req);
+
+}  // namespace gongkai::web
+
+#endif  // GONGKAI_WEB_OPEN_DATA_H_
