@@ -1,5 +1,5 @@
-// The disclosure guides (政府信息公开指南, publications/guide.h) of each agency, as versions: every save
-// of the office's editor is a new version, numbered 1, 2, … per agency, with who saved it and
+// The disclosure guides (政府信息公开指南, publications/guide.h) of each agency, as versions: every
+// save of the office's editor is a new version, numbered 1, 2, … per agency, with who saved it and
 // when; publishing a version records who published it and when, and the public sees the newest
 // published version. Publication is refused while any Art. 12 element is missing. Old versions
 // stay: the trace of what the public was shown, and when.

@@ -1,6 +1,6 @@
-// The disclosure guide (政府信息公开指南, publications/guide.h, store/guides.h) on the web: the office's
-// editor at /office/a/{agency}/guide and the public page /guide/{agency}. Every member of staff
-// of the agency (or above it) sees the editor; clerks and heads save and publish (the route
+// The disclosure guide (政府信息公开指南, publications/guide.h, store/guides.h) on the web: the
+// office's editor at /office/a/{agency}/guide and the public page /guide/{agency}. Every member of
+// staff of the agency (or above it) sees the editor; clerks and heads save and publish (the route
 // table's kClerk). Saving always keeps what was typed as a new version; publishing is refused,
 // with the list of the missing Art. 12 elements (422), while any is blank. The public sees the
 // newest published version, or a 404 page saying none is published.

@@ -12,8 +12,8 @@
 #include <utility>
 #include <vector>
 
-#include "store/database.h"
 #include "publications/index_no.h"  // store/publications.h uses it without including it
+#include "store/database.h"
 #include "store/publications.h"
 #include "util/date.h"
 #include "util/status.h"
