@@ -14,6 +14,7 @@
 
 #include "calendar/deadline.h"
 #include "cases/case_fold.h"
+#include "publications/table_two.h"
 #include "report/layout.h"
 
 namespace gongkai {
@@ -125,27 +126,17 @@ struct TableCCounts {
 };
 
 Table BuildTableA(const AnnualInput& in, ReportFormat format) {
-  Date first{std::chrono::year(in.year), std::chrono::January, std::chrono::day(1)};
-  Date last{std::chrono::year(in.year), std::chrono::December, std::chrono::day(31)};
-  struct DocCounts {
-    int issued = 0, abolished = 0, in_force = 0;
-  };
-  DocCounts docs[2];
-  for (const auto& d : in.documents) {
-    DocCounts& c = docs[d.kind == RegulatoryDocument::kRule ? 0 : 1];
-    if (d.issued >= first && d.issued <= last) ++c.issued;
-    if (d.abolished && *d.abolished >= first && *d.abolished <= last) ++c.abolished;
-    if (d.issued <= last && !(d.abolished && *d.abolished <= last)) ++c.in_force;
-  }
+  const TableTwoCounts counts = CountTableTwo(in.publications, in.year);
+  const DocumentCounts* docs[2] = {&counts.regulations, &counts.normative_documents};
   Table t;
   const char* doc_rows[2] = {"rules", "normative_documents"};
   const YearDecisionCounts& n = in.decisions;
   if (format == ReportFormat::k2021) {
     for (int i = 0; i < 2; ++i) {
       Row& row = t.Get(doc_rows[i]);
-      row.Set("issued", Count(docs[i].issued));
-      row.Set("abolished", Count(docs[i].abolished));
-      row.Set("in_force", Count(docs[i].in_force));
+      row.Set("issued", Count(docs[i]->issued));
+      row.Set("abolished", Count(docs[i]->abolished));
+      row.Set("in_force", Count(docs[i]->in_force));
     }
     t.Get("licensing").Set("decisions", Count(n.licensing));
     t.Get("punishment").Set("decisions", Count(n.punishment));
@@ -155,9 +146,9 @@ Table BuildTableA(const AnnualInput& in, ReportFormat format) {
   }
   for (int i = 0; i < 2; ++i) {
     Row& row = t.Get(doc_rows[i]);
-    row.Set("made", Count(docs[i].issued));
-    row.Set("published", Count(docs[i].issued));
-    row.Set("total_published", Count(docs[i].in_force));
+    row.Set("made", Count(docs[i]->made));
+    row.Set("published", Count(docs[i]->published));
+    row.Set("total_published", Count(docs[i]->total_published));
   }
   const std::pair<const char*, std::optional<int>> services[] = {{"licensing", n.licensing},
                                                                  {"other_services", std::nullopt},

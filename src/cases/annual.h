@@ -19,19 +19,12 @@
 #include "calendar/calendar.h"
 #include "cases/case_state.h"
 #include "cases/event.h"
+#include "publications/item.h"
 #include "report/model.h"
 #include "util/date.h"
 #include "util/status.h"
 
 namespace gongkai {
-
-// A 规章 or 行政规范性文件 of the agency, from its register (table A, Art. 20(一)).
-struct RegulatoryDocument {
-  enum Kind { kRule, kNormative };
-  Kind kind = kNormative;
-  Date issued;
-  std::optional<Date> abolished;
-};
 
 // The year's counts of table A that no case event records (Art. 20(五)(六)(八)).
 struct YearDecisionCounts {
@@ -44,7 +37,9 @@ struct YearDecisionCounts {
 struct AnnualInput {
   std::string agency;
   int year = 0;
-  std::vector<RegulatoryDocument> documents;
+  // The agency's register of proactive disclosure (store/publications.h): table A's 规章 and
+  // 行政规范性文件 rows are counted from it by publications/table_two.h; other items are ignored.
+  std::vector<Publication> publications;
   YearDecisionCounts decisions;
 };
 

@@ -66,13 +66,26 @@ AnnualInput Input2024() {
   AnnualInput in;
   in.agency = "示例市示例局";
   in.year = 2024;
-  using K = RegulatoryDocument;
-  in.documents = {
-      {K::kRule, D("2022-01-01"), std::nullopt},          // in force
-      {K::kNormative, D("2024-03-01"), std::nullopt},     // issued, in force
-      {K::kNormative, D("2020-07-01"), D("2024-06-30")},  // abolished
-      {K::kNormative, D("2024-02-01"), D("2024-11-11")},  // issued and abolished
-      {K::kNormative, D("2025-01-02"), std::nullopt},     // next year: nothing
+  auto doc = [](PublicationKind kind, const char* created, std::optional<Date> repealed) {
+    Publication p;
+    p.kind = kind;
+    p.created = D(created);
+    p.published = p.created;
+    if (repealed) {
+      p.status = Validity::kRepealed;
+      p.status_date = repealed;
+    }
+    return p;
+  };
+  constexpr auto kRule = PublicationKind::kRegulation;
+  constexpr auto kNormative = PublicationKind::kNormativeDocument;
+  in.publications = {
+      doc(kRule, "2022-01-01", std::nullopt),                    // in force
+      doc(kNormative, "2024-03-01", std::nullopt),               // issued, in force
+      doc(kNormative, "2020-07-01", D("2024-06-30")),            // abolished
+      doc(kNormative, "2024-02-01", D("2024-11-11")),            // issued and abolished
+      doc(kNormative, "2025-01-02", std::nullopt),               // next year: nothing
+      doc(PublicationKind::kOther, "2024-05-05", std::nullopt),  // not a table A row
   };
   in.decisions = {12, 34, 5, 160596400};  // 1,605,964 元 = 160.5964 万元
   return in;

@@ -25,6 +25,8 @@ void AddReportExportCommand(CLI::App& report, GlobalOptions& global);
 void AddDbCommands(CLI::App& app, GlobalOptions& global);     // db, users, agencies, records
 void AddServeCommand(CLI::App& app, GlobalOptions& global);   // serve
 void AddNoticeCommand(CLI::App& app, GlobalOptions& global);  // notice (typed 告知书)
+// publications import|export|list|stats|due|suggest|numbering
+void AddPublicationsCommands(CLI::App& app, GlobalOptions& global);
 
 }  // namespace gongkai::cli
 

@@ -125,7 +125,7 @@ Result<DemoResult> SeedDemo(Database& db, Calendars& calendars, const SearchVoca
     int year = static_cast<int>(today.year());
     for (int n = 1; n <= 3; ++n) {
       StoredDocument doc;
-      doc.kind = RegulatoryDocument::kNormative;
+      doc.kind = PublicationKind::kNormativeDocument;
       doc.number = fmt::format("新华政〔{}〕{}号", year - 1, n + static_cast<int>(i) * 10);
       doc.title = fmt::format("关于印发示例管理办法（第{}号）的通知", n);
       doc.issued = Date{std::chrono::year(year - 1),

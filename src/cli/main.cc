@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   gongkai::cli::AddDbCommands(app, global);
   gongkai::cli::AddServeCommand(app, global);
   gongkai::cli::AddNoticeCommand(app, global);
+  gongkai::cli::AddPublicationsCommands(app, global);
 
   CLI11_PARSE(app, argc, argv);
   return global.exit_code;

@@ -161,6 +161,84 @@ const std::vector<std::string_view> kRegisterVersion = {
     R"(ALTER TABLE agencies ADD COLUMN register_version BIGINT NOT NULL DEFAULT 0)",
 };
 
+// Version 4: the register of proactive disclosure (store/publications.h). Its 规章 and
+// 行政规范性文件 become the one source of table 二: the rows of regulatory_documents are copied
+// in (kind rules → regulation, normative_documents → normative_document; created = issued;
+// repealed on the abolition date; the records register kept no 公开日期, so the issue date
+// stands for it; publisher = the agency's name, summary = the title; category 第二十条第（一）
+// 项; no 索引号 — one is assigned when the item is next changed) and that table is dropped.
+const std::vector<std::string_view> kPublications = {
+    R"(CREATE TABLE publication_numbering (
+  agency_id BIGINT PRIMARY KEY REFERENCES agencies(id),
+  credit_code TEXT NOT NULL DEFAULT '',  -- 统一社会信用代码
+  pattern TEXT NOT NULL                  -- publications/index_no.h
+))",
+    R"(CREATE TABLE publication_counters (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  year INTEGER NOT NULL,
+  last_seq BIGINT NOT NULL,              -- the last 索引号 running number handed out
+  PRIMARY KEY (agency_id, year)
+))",
+    R"(CREATE TABLE publications (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  id BIGINT NOT NULL,                    -- 1, 2, … within the agency
+  index_no TEXT,                         -- 索引号; NULL until assigned; never reused
+  title TEXT NOT NULL,
+  doc_no TEXT NOT NULL DEFAULT '',
+  publisher TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  kind TEXT NOT NULL,                    -- regulation | normative_document | other
+  category TEXT NOT NULL,
+  created_date TEXT NOT NULL,
+  changed_date TEXT,
+  published_date TEXT,                   -- NULL = not (or no longer) published
+  status TEXT NOT NULL,                  -- in_force | expired | repealed
+  status_date TEXT,
+  channels TEXT NOT NULL DEFAULT '[]',   -- JSON array of channel keys
+  body TEXT NOT NULL DEFAULT '',
+  source_agency TEXT NOT NULL DEFAULT '', -- the interchange format's `agency`
+  extra TEXT NOT NULL DEFAULT '{}',      -- unknown interchange fields, JSON object
+  PRIMARY KEY (agency_id, id),
+  UNIQUE (agency_id, index_no)
+))",
+    R"(CREATE INDEX publications_created ON publications(agency_id, created_date))",
+    R"(CREATE INDEX publications_kind ON publications(agency_id, kind, created_date))",
+    R"(CREATE TABLE publication_attachments (
+  agency_id BIGINT NOT NULL,
+  publication_id BIGINT NOT NULL,
+  n INTEGER NOT NULL,                    -- 0, 1, … in upload order
+  name TEXT NOT NULL,
+  media_type TEXT NOT NULL,
+  size BIGINT NOT NULL,
+  sha256 TEXT NOT NULL,                  -- hex of the bytes
+  content TEXT NOT NULL,                 -- the bytes, base64 (one column type on both databases)
+  extracted_text TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (agency_id, publication_id, n),
+  FOREIGN KEY (agency_id, publication_id) REFERENCES publications(agency_id, id)
+))",
+    R"(CREATE TABLE publication_events (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  seq INTEGER NOT NULL,                  -- 1, 2, … within the agency: one chain per agency
+  publication_id BIGINT NOT NULL,
+  type TEXT NOT NULL,                    -- create | change | withdraw | expire | repeal
+  actor TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  payload TEXT NOT NULL,                 -- the item after the event, a JSON line
+  prev_hash TEXT NOT NULL,               -- hash of seq - 1; '' for the first
+  hash TEXT NOT NULL,                    -- store/audit.h EventHash(prev_hash, payload)
+  PRIMARY KEY (agency_id, seq),
+  FOREIGN KEY (agency_id, publication_id) REFERENCES publications(agency_id, id)
+))",
+    R"(INSERT INTO publications (agency_id, id, index_no, title, doc_no, publisher, summary, kind,
+  category, created_date, changed_date, published_date, status, status_date)
+SELECT r.agency_id, r.id, NULL, r.title, r.number, a.name, r.title,
+  CASE r.kind WHEN 'rules' THEN 'regulation' ELSE 'normative_document' END, 'art20.1',
+  r.issued_date, NULL, r.issued_date,
+  CASE WHEN r.abolished_date IS NULL THEN 'in_force' ELSE 'repealed' END, r.abolished_date
+FROM regulatory_documents r JOIN agencies a ON a.id = r.agency_id)",
+    R"(DROP TABLE regulatory_documents)",
+};
+
 // Version 5: the search index (store/search_index.h). Derived data: every row is rebuilt from
 // its owner by `gongkai search reindex`. On SQLite an FTS5 table over the app-made tokens, kept
 // by triggers; on PostgreSQL a tsvector('simple') of the same tokens with a GIN index.
@@ -236,11 +314,9 @@ const std::vector<std::string_view> kGuides = {
 };
 
 const std::vector<Migration> kMigrations = {
-    {1, "initial register", kInitialSchema},
-    {2, "proposals", kProposals},
-    {3, "register version", kRegisterVersion},
-    {5, "search index", kSearchIndex},
-    {6, "disclosure guides", kGuides},
+    {1, "initial register", kInitialSchema},   {2, "proposals", kProposals},
+    {3, "register version", kRegisterVersion}, {4, "publications register", kPublications},
+    {5, "search index", kSearchIndex},         {6, "disclosure guides", kGuides},
 };
 
 }  // namespace

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "publications/clock.h"
+#include "publications/index_no.h"
 #include "publications/item.h"
 #include "publications/table_two.h"
 #include "store/calendars.h"
@@ -105,7 +106,9 @@ struct PublicationEvent {
   std::string type;  // create | change | withdraw | expire | repeal
   std::string actor;
   std::string recorded_at;  // UTC, store/sql.h FormatUtc
-  std::string payload;      // the item as a JSON line after the event (publications/jsonl.h)
+  // {"id": item id, "type": type, "reason": … (withdraw only), "item": the item after the event
+  // as its JSON line (publications/jsonl.h)}
+  std::string payload;
   std::string prev_hash, hash;
 };
 Result<std::vector<PublicationEvent>> PublicationEvents(Database& db, int64_t agency_id);

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "store/case_rows.h"
+#include "store/publication_rows.h"
 #include "store/sql.h"
 
 namespace gongkai {
@@ -27,29 +28,46 @@ Status CheckDocument(const StoredDocument& doc) {
   return Status::Ok();
 }
 
-// Inserts under an open transaction; the caller has checked the document.
-Status InsertDocument(soci::session& sql, long long agency, const StoredDocument& doc) {
-  std::set<int> locked = internal::LockedYears(sql, agency);
-  for (auto date : {std::optional<Date>(doc.issued), doc.abolished}) {
-    if (date && locked.contains(static_cast<int>(date->year()))) {
-      return LockedConflict(static_cast<int>(date->year()));
-    }
+// The publication item a document is registered as.
+Publication DocumentItem(const StoredDocument& doc, const std::string& agency_name) {
+  Publication p;
+  p.kind = doc.kind;
+  p.doc_no = doc.number;
+  p.title = doc.title;
+  p.publisher = agency_name;
+  p.summary = doc.title;
+  p.category = "art20.1";
+  p.created = doc.issued;
+  p.published = doc.issued;
+  if (doc.abolished) {
+    p.status = Validity::kRepealed;
+    p.status_date = doc.abolished;
   }
-  long long taken = 0;
-  sql << "SELECT count(*) FROM regulatory_documents WHERE agency_id = :a AND number = :n",
-      soci::use(agency), soci::use(doc.number), soci::into(taken);
-  if (taken) return Status::Conflict(fmt::format("文号 {} 已登记", doc.number));
-  long long id = 0;
-  sql << "SELECT COALESCE(MAX(id), 0) + 1 FROM regulatory_documents WHERE agency_id = :a",
-      soci::use(agency), soci::into(id);
-  std::string kind(DocumentKindKey(doc.kind)), issued = FormatDate(doc.issued);
-  std::string abolished = doc.abolished ? FormatDate(*doc.abolished) : "";
-  soci::indicator ind = doc.abolished ? soci::i_ok : soci::i_null;
-  sql << "INSERT INTO regulatory_documents (agency_id, id, kind, number, title, issued_date, "
-         "abolished_date) VALUES (:a, :id, :k, :n, :t, :i, :ab)",
-      soci::use(agency), soci::use(id), soci::use(kind), soci::use(doc.number),
-      soci::use(doc.title), soci::use(issued), soci::use(abolished, ind);
-  return Status::Ok();
+  return p;
+}
+
+constexpr PublicationKind kDocumentKinds[] = {PublicationKind::kRegulation,
+                                              PublicationKind::kNormativeDocument};
+
+// Inserts under an open transaction; the caller has checked the documents.
+Status InsertDocuments(soci::session& sql, long long agency,
+                       const std::vector<StoredDocument>& docs, std::string_view actor,
+                       std::string_view now) {
+  std::set<std::string> taken;
+  for (const StoredPublication& s : internal::SelectPublications(sql, agency, kDocumentKinds)) {
+    taken.insert(s.item.doc_no);
+  }
+  std::string name;
+  sql << "SELECT name FROM agencies WHERE id = :a", soci::use(agency), soci::into(name);
+  std::vector<Publication> items;
+  for (const StoredDocument& doc : docs) {
+    if (!taken.insert(doc.number).second) {
+      return Status::Conflict(fmt::format("文号 {} 已登记", doc.number));
+    }
+    items.push_back(DocumentItem(doc, name));
+  }
+  auto ids = internal::InsertPublications(sql, agency, items, actor, now);
+  return ids.ok() ? Status::Ok() : ids.status();
 }
 
 Status UpsertCounts(soci::session& sql, long long agency, int year, const YearDecisionCounts& c) {
@@ -101,41 +119,37 @@ bool ParseNumber(std::string_view s, T* out) {
 
 }  // namespace
 
-std::optional<RegulatoryDocument::Kind> DocumentKindFromKey(std::string_view key) {
-  if (key == "rules") return RegulatoryDocument::kRule;
-  if (key == "normative_documents") return RegulatoryDocument::kNormative;
+std::optional<PublicationKind> DocumentKindFromKey(std::string_view key) {
+  if (key == "rules") return PublicationKind::kRegulation;
+  if (key == "normative_documents") return PublicationKind::kNormativeDocument;
   return std::nullopt;
 }
 
-std::string_view DocumentKindKey(RegulatoryDocument::Kind kind) {
-  return kind == RegulatoryDocument::kRule ? "rules" : "normative_documents";
+std::string_view DocumentKindKey(PublicationKind kind) {
+  return kind == PublicationKind::kRegulation ? "rules" : "normative_documents";
 }
 
-Status AddDocument(Database& db, int64_t agency_id, const StoredDocument& doc) {
+Status AddDocument(Database& db, int64_t agency_id, const StoredDocument& doc,
+                   std::string_view actor) {
   if (Status s = CheckDocument(doc); !s.ok()) return s;
-  return RunInTransaction(db, "登记规范性文件",
-                          [&](soci::session& sql) { return InsertDocument(sql, agency_id, doc); });
+  std::string now = FormatUtc(db.Now());
+  return RunInTransaction(db, "登记规范性文件", [&](soci::session& sql) {
+    return InsertDocuments(sql, agency_id, {doc}, actor, now);
+  });
 }
 
 Result<std::vector<StoredDocument>> ListDocuments(Database& db, int64_t agency_id) {
   return Run(db, "列出规范性文件", [&](soci::session& sql) -> Result<std::vector<StoredDocument>> {
-    long long agency = agency_id;
-    std::string kind, number, title, issued, abolished;
-    soci::indicator ind = soci::i_null;
-    soci::statement st = (sql.prepare << "SELECT kind, number, title, issued_date, abolished_date "
-                                         "FROM regulatory_documents WHERE agency_id = :a "
-                                         "ORDER BY issued_date, id",
-                          soci::use(agency), soci::into(kind), soci::into(number),
-                          soci::into(title), soci::into(issued), soci::into(abolished, ind));
-    st.execute();
     std::vector<StoredDocument> out;
-    while (st.fetch()) {
+    for (const StoredPublication& s :
+         internal::SelectPublications(sql, agency_id, kDocumentKinds)) {
+      const Publication& p = s.item;
       StoredDocument d;
-      d.kind = DocumentKindFromKey(kind).value_or(RegulatoryDocument::kNormative);
-      d.number = number;
-      d.title = title;
-      d.issued = ParseDate(issued).value();
-      if (ind == soci::i_ok) d.abolished = ParseDate(abolished).value();
+      d.kind = p.kind;
+      d.number = p.doc_no;
+      d.title = p.title;
+      d.issued = p.created;
+      if (p.status != Validity::kInForce) d.abolished = p.status_date;
       out.push_back(std::move(d));
     }
     return out;
@@ -211,7 +225,7 @@ Result<int> ImportRecordsCsv(Database& db, int64_t agency_id, std::string_view c
       StoredDocument d;
       auto kind = DocumentKindFromKey(cells[0]);
       if (!kind) problems.push_back(where(0) + "：应为 rules 或 normative_documents");
-      d.kind = kind.value_or(RegulatoryDocument::kNormative);
+      d.kind = kind.value_or(PublicationKind::kNormativeDocument);
       d.number = cells[1];
       d.title = cells[2];
       auto issued = ParseDate(cells[3]);
@@ -251,12 +265,9 @@ Result<int> ImportRecordsCsv(Database& db, int64_t agency_id, std::string_view c
     for (const auto& p : problems) message += "\n" + p;
     return Status::InvalidInput(message);
   }
+  std::string now = FormatUtc(db.Now());
   return RunInTransaction(db, "导入登记数据", [&](soci::session& sql) -> Result<int> {
-    for (const StoredDocument& d : docs) {
-      if (Status s = InsertDocument(sql, agency_id, d); !s.ok()) {
-        return s.WithContext(fmt::format("文号 {}：", d.number));
-      }
-    }
+    if (Status s = InsertDocuments(sql, agency_id, docs, "records", now); !s.ok()) return s;
     for (const auto& [year, c] : counts) {
       if (Status s = UpsertCounts(sql, agency_id, year, c); !s.ok()) return s;
     }

@@ -19,26 +19,11 @@ Result<RegisterStamp> ReadRegisterStamp(Database& db, int64_t agency_id, int yea
           fmt::format("机关 {} 不存在：请用 `gongkai agencies list` 查看编号", agency_id));
     }
     // Events are only ever appended, and every append or import bumps the agency's
-    // register_version in its own transaction (store/case_rows.cc InsertEvents): one row read,
-    // whatever the size of the register.
+    // register_version in its own transaction (store/case_rows.cc InsertEvents), as does every
+    // write to the publications register (store/publications.cc AppendEvents), which holds the
+    // 规章 and 规范性文件: one row read, whatever the size of the registers.
     std::string value =
         fmt::format("{}\x1f{}\x1f{}\x1f{}\x1f{}\x1e", events, name, kind, region, settings);
-    // The documents an agency registers number in the tens or hundreds: all of them count for
-    // the in-force column, so all of them are in the stamp.
-    {
-      std::string doc_kind, issued, abolished;
-      soci::indicator abolished_ind = soci::i_null;
-      soci::statement st =
-          (sql.prepare << "SELECT kind, issued_date, abolished_date FROM regulatory_documents "
-                          "WHERE agency_id = :a ORDER BY id",
-           soci::use(agency), soci::into(doc_kind), soci::into(issued),
-           soci::into(abolished, abolished_ind));
-      st.execute();
-      while (st.fetch()) {
-        value += fmt::format("{}\x1f{}\x1f{}\x1e", doc_kind, issued,
-                             abolished_ind == soci::i_ok ? abolished : "");
-      }
-    }
     {
       std::string category;
       long long decisions = 0;

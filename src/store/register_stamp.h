@@ -2,9 +2,9 @@
 // (store/report_store.h BuildRegisterReport) may have changed: two reads that give the same
 // stamp saw the same inputs, so a report built after the first read is still the report. It
 // covers the agency's case events (append-only; every new event or case import bumps the
-// agency's register_version in the same transaction), the agency's row (name, kind, calendar
-// region, settings), its
-// 规章 and 行政规范性文件, and the year's decision counts and fees. It does not cover report
+// agency's register_version in the same transaction), its publications register with the 规章
+// and 行政规范性文件 (every write bumps register_version too), the agency's row (name, kind,
+// calendar region, settings), and the year's decision counts and fees. It does not cover report
 // versions (read fresh by the pages) nor rows changed behind the store's back (a tampered event
 // keeps the version; `gongkai audit verify` finds those).
 //

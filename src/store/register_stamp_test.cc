@@ -73,9 +73,9 @@ TEST_P(RegisterStampTest, EachInputOfTheReportMovesTheStamp) {
        }},
       {"a 规章",
        [&] {
-         return AddDocument(
-             db(), agency_,
-             {RegulatoryDocument::kRule, "甲府令〔2024〕1号", "办法", D(2024, 2, 1), std::nullopt});
+         return AddDocument(db(), agency_,
+                            {PublicationKind::kRegulation, "甲府令〔2024〕1号", "办法",
+                             D(2024, 2, 1), std::nullopt});
        }},
       {"the year's counts",
        [&] {
@@ -108,7 +108,7 @@ TEST_P(RegisterStampTest, OtherYearsAndAgenciesLeaveItAlone) {
   ASSERT_TRUE(SetYearCounts(db(), agency_, 2023, {5, 5, 5, 500}).ok());
   ASSERT_TRUE(SetYearCounts(db(), other_, 2024, {5, 5, 5, 500}).ok());
   ASSERT_TRUE(AddDocument(db(), other_,
-                          {RegulatoryDocument::kRule, "乙府令〔2024〕1号", "办法", D(2024, 2, 1),
+                          {PublicationKind::kRegulation, "乙府令〔2024〕1号", "办法", D(2024, 2, 1),
                            std::nullopt})
                   .ok());
   EXPECT_EQ(Stamp(2024), before);

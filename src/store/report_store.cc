@@ -8,6 +8,7 @@
 #include "store/agencies.h"
 #include "store/case_rows.h"
 #include "store/case_store.h"
+#include "store/publication_rows.h"
 #include "store/records.h"
 #include "store/sql.h"
 
@@ -96,16 +97,23 @@ Result<AnnualReport> BuildRegisterReport(Database& db, Calendars& calendars, int
                                          int year) {
   auto ctx = internal::LoadAgencyContext(db, calendars, agency_id);
   if (!ctx.ok()) return ctx.status();
-  auto docs = ListDocuments(db, agency_id);
+  auto docs =
+      Run(db, "读取规章和规范性文件", [&](soci::session& sql) -> Result<std::vector<Publication>> {
+        constexpr PublicationKind kKinds[] = {PublicationKind::kRegulation,
+                                              PublicationKind::kNormativeDocument};
+        std::vector<Publication> out;
+        for (StoredPublication& s : internal::SelectPublications(sql, agency_id, kKinds)) {
+          out.push_back(std::move(s.item));
+        }
+        return out;
+      });
   if (!docs.ok()) return docs.status();
   auto counts = GetYearCounts(db, agency_id, year);
   if (!counts.ok()) return counts.status();
   AnnualInput input;
   input.agency = ctx->agency.name;
   input.year = year;
-  for (const StoredDocument& d : *docs) {
-    input.documents.push_back(RegulatoryDocument{d.kind, d.issued, d.abolished});
-  }
+  input.publications = std::move(docs).value();
   input.decisions = *counts;
   AnnualFold fold(input, *ctx->calendar, ctx->settings);
   Status read = CaseRegister(db, calendars)

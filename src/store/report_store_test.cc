@@ -76,16 +76,26 @@ TEST_P(ReportStoreTest, ReportBuildEqualsThePureFold) {
   AnnualInput input;
   input.agency = "本机关";
   input.year = 2024;
-  input.documents = {
-      {RegulatoryDocument::kNormative,
-       {std::chrono::year(2022), std::chrono::May, std::chrono::day(10)},
-       Date{std::chrono::year(2024), std::chrono::June, std::chrono::day(30)}},
-      {RegulatoryDocument::kNormative,
-       {std::chrono::year(2024), std::chrono::February, std::chrono::day(1)},
-       {}},
-      {RegulatoryDocument::kRule,
-       {std::chrono::year(2024), std::chrono::September, std::chrono::day(1)},
-       {}},
+  // The documents of kDocumentsCsv as the publications register holds them.
+  auto doc = [](PublicationKind kind, Date issued, std::optional<Date> abolished) {
+    Publication p;
+    p.kind = kind;
+    p.created = issued;
+    p.published = issued;
+    if (abolished) {
+      p.status = Validity::kRepealed;
+      p.status_date = abolished;
+    }
+    return p;
+  };
+  input.publications = {
+      doc(PublicationKind::kNormativeDocument,
+          {std::chrono::year(2022), std::chrono::May, std::chrono::day(10)},
+          Date{std::chrono::year(2024), std::chrono::June, std::chrono::day(30)}),
+      doc(PublicationKind::kNormativeDocument,
+          {std::chrono::year(2024), std::chrono::February, std::chrono::day(1)}, std::nullopt),
+      doc(PublicationKind::kRegulation,
+          {std::chrono::year(2024), std::chrono::September, std::chrono::day(1)}, std::nullopt),
   };
   input.decisions = {120, 7, 2, 1234500};
   auto calendar = calendars_.ForRegion("");

@@ -637,12 +637,12 @@ std::vector<std::string> RowCells(const std::string& html, const std::string& la
 TEST_F(AppTest, ReportPageTableAComesFromTheRecords) {
   using std::chrono::year;
   const StoredDocument docs[] = {
-      {RegulatoryDocument::kRule, "甲府令〔2022〕1号", "甲区城市绿化管理办法",
+      {PublicationKind::kRegulation, "甲府令〔2022〕1号", "甲区城市绿化管理办法",
        Date(year(2022), std::chrono::March, std::chrono::day(1)), std::nullopt},
-      {RegulatoryDocument::kNormative, "甲府规〔2021〕2号", "甲区停车收费规定",
+      {PublicationKind::kNormativeDocument, "甲府规〔2021〕2号", "甲区停车收费规定",
        Date(year(2021), std::chrono::May, std::chrono::day(1)),
        Date(year(2022), std::chrono::June, std::chrono::day(30))},
-      {RegulatoryDocument::kNormative, "甲府规〔2022〕3号", "甲区老旧小区改造实施细则",
+      {PublicationKind::kNormativeDocument, "甲府规〔2022〕3号", "甲区老旧小区改造实施细则",
        Date(year(2022), std::chrono::November, std::chrono::day(1)), std::nullopt},
   };
   for (const auto& d : docs) ASSERT_TRUE(AddDocument(*db_, agency_a_, d).ok()) << d.number;

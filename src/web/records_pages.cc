@@ -73,7 +73,7 @@ Result<std::set<int>> PublishedYears(Database& db, int64_t agency_id) {
   return published;
 }
 
-View DocumentRows(const std::vector<StoredDocument>& docs, RegulatoryDocument::Kind kind) {
+View DocumentRows(const std::vector<StoredDocument>& docs, PublicationKind kind) {
   View list = List();
   for (const auto& d : docs) {
     if (d.kind != kind) continue;
@@ -144,8 +144,8 @@ Response RenderRecords(RequestContext& ctx, const Request& req, int64_t agency_i
   v.set("agency", Text(agency->name));
   v.set("agency_id", Text(std::to_string(agency_id)));
   v.set("base", Text(fmt::format("/office/a/{}/records", agency_id)));
-  v.set("rules", DocumentRows(*docs, RegulatoryDocument::kRule));
-  v.set("normative", DocumentRows(*docs, RegulatoryDocument::kNormative));
+  v.set("rules", DocumentRows(*docs, PublicationKind::kRegulation));
+  v.set("normative", DocumentRows(*docs, PublicationKind::kNormativeDocument));
   v.set("years", years);
   v.set("year_options", year_options);
   v.set("can_edit", Flag(ctx.session->user.role != Role::kSupervisor));
@@ -214,7 +214,7 @@ Response RecordsAddDocument(RequestContext& ctx, const Request& req) {
   std::vector<std::string> problems;
   auto kind = DocumentKindFromKey(f.Get("kind"));
   if (!kind) problems.push_back("文件类别：请选择“规章”或“行政规范性文件”");
-  doc.kind = kind.value_or(RegulatoryDocument::kNormative);
+  doc.kind = kind.value_or(PublicationKind::kNormativeDocument);
   doc.number = std::string(Trim(f.Get("number")));
   doc.title = std::string(Trim(f.Get("title")));
   auto issued = ParseDate(Trim(f.Get("issued")));
@@ -226,7 +226,8 @@ Response RecordsAddDocument(RequestContext& ctx, const Request& req) {
     if (abolished.ok()) doc.abolished = *abolished;
   }
   if (!problems.empty()) return RenderRecords(ctx, req, agency_id, f, problems, 422);
-  return AfterChange(ctx, req, agency_id, AddDocument(ctx.app.db(), agency_id, doc),
+  return AfterChange(ctx, req, agency_id,
+                     AddDocument(ctx.app.db(), agency_id, doc, ctx.session->user.name),
                      "done=document");
 }
 
