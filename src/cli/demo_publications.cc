@@ -4,7 +4,6 @@
 
 #include <vector>
 
-#include "publications/index_no.h"  // store/publications.h uses it without including it
 #include "store/guides.h"
 #include "store/publication_search.h"
 #include "store/publications.h"

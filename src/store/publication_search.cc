@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "publications/index_no.h"  // store/publications.h uses it without including it
 #include "store/agencies.h"
 #include "store/publications.h"
 #include "store/search_index.h"

@@ -14,7 +14,6 @@
 #include <regex>
 #include <set>
 
-#include "publications/index_no.h"  // store/publications.h uses it without including it
 #include "store/publication_search.h"
 #include "store/publications.h"
 #include "web/openapi.h"

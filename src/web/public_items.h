@@ -12,7 +12,6 @@
 #include <utility>
 #include <vector>
 
-#include "publications/index_no.h"  // store/publications.h uses it without including it
 #include "store/database.h"
 #include "store/publications.h"
 #include "util/date.h"

@@ -7,7 +7,6 @@
 #include <variant>
 
 #include "ingest/xlsx.h"
-#include "publications/index_no.h"  // store/publications.h uses it without including it
 #include "publications/jsonl.h"
 #include "publications/tabular.h"
 #include "store/publication_search.h"
