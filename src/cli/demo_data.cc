@@ -4,6 +4,7 @@
 
 #include "cases/events_jsonl.h"
 #include "cases/sample.h"
+#include "cli/demo_publications.h"
 #include "store/agencies.h"
 #include "store/case_store.h"
 #include "store/records.h"
@@ -54,7 +55,8 @@ std::string FakeIdNumber(uint64_t n) {
 
 }  // namespace
 
-Result<DemoResult> SeedDemo(Database& db, Calendars& calendars, Date today) {
+Result<DemoResult> SeedDemo(Database& db, Calendars& calendars, const SearchVocabulary& vocabulary,
+                            Date today) {
   DemoResult result;
   for (const auto& u : kDemoUsers) {
     result.logins.push_back({std::string(u.name), std::string(u.password),
@@ -141,6 +143,9 @@ Result<DemoResult> SeedDemo(Database& db, Calendars& calendars, Date today) {
       if (!s.ok()) return s;
     }
   }
+  auto published = SeedDemoPublications(db, vocabulary, ids.front(), kDemoGovernment, today);
+  if (!published.ok()) return published.status();
+  result.publications = *published;
   result.seeded = true;
   return result;
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "search/vocabulary.h"
 #include "store/calendars.h"
 #include "store/database.h"
 #include "util/date.h"
@@ -27,14 +28,17 @@ struct DemoLogin {
 struct DemoResult {
   bool seeded = false;  // false: the demo data was already there
   int cases = 0;
+  int publications = 0;  // items of the register of proactive disclosure
   std::vector<DemoLogin> logins;
 };
 
 // The name of the demo government.
 inline constexpr std::string_view kDemoGovernment = "平顶山市新华区人民政府";
 
-// Seeds the demo data as of `today` unless present. Errors from the store pass through.
-Result<DemoResult> SeedDemo(Database& db, Calendars& calendars, Date today);
+// Seeds the demo data as of `today` unless present, its published items indexed for search
+// with `vocabulary`. Errors from the store pass through.
+Result<DemoResult> SeedDemo(Database& db, Calendars& calendars, const SearchVocabulary& vocabulary,
+                            Date today);
 
 }  // namespace gongkai::cli
 

@@ -13,6 +13,7 @@
 #include "cli/commands.h"
 #include "cli/demo_data.h"
 #include "files/calendar_files.h"
+#include "files/search_files.h"
 #include "store/audit_key.h"
 #include "store/calendars.h"
 #include "store/case_store.h"
@@ -72,7 +73,12 @@ int Serve(const ServeOptions& o, bool en) {
   CaseRegister cases(*db, calendars);
 
   if (o.demo) {
-    auto demo = SeedDemo(*db, calendars, cases.Today());
+    auto vocabulary = LoadSearchVocabulary(data_dir);
+    if (!vocabulary.ok()) {
+      std::cerr << vocabulary.status().message() << "\n";
+      return 1;
+    }
+    auto demo = SeedDemo(*db, calendars, *vocabulary, cases.Today());
     if (!demo.ok()) {
       std::cerr << demo.status().message() << "\n";
       return 1;

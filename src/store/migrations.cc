@@ -298,6 +298,21 @@ END)",
   last_at TEXT NOT NULL
 };
 
+// Version 6: the disclosure guide's versions per agency (store/guides.h). content is the
+// guide's elements as a JSON object keyed by publications/guide.h's GuideElements keys.
+const std::vector<std::string_view> kGuides = {
+    R"(CREATE TABLE guide_versions (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  version INTEGER NOT NULL,              -- 1, 2, … within the agency
+  content TEXT NOT NULL,                 -- JSON object of the guide's elements
+  saved_by TEXT NOT NULL,
+  saved_at TEXT NOT NULL,
+  published_by TEXT,                     -- NULL while not published
+  published_at TEXT,
+  PRIMARY KEY (agency_id, version)
+))",
+};
+
 // Version 7: what a published report is, byte for byte (store/report_files.h), and the register
 // stamp each version was built at, so an approval can tell a stale snapshot (store/report_store.h).
 const std::vector<std::string_view> kReportFiles = {
@@ -381,6 +396,7 @@ const std::vector<Migration> kMigrations = {
     {3, "register version", kRegisterVersion},
     {4, "publications register", kPublications},
     {5, "search index", kSearchIndex},
+    {6, "disclosure guides", kGuides},
     {7, "report files", kReportFiles},
     {8, "audit ledger", kAuditLedger},
     {9, "filing tokens", kFilingTokens},

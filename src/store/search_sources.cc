@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "store/publication_search.h"
 #include "store/search_index.h"
 #include "store/search_index_sql.h"
 #include "store/sql.h"
@@ -11,9 +12,10 @@
 namespace gongkai {
 namespace {
 
-// The registered sources, one row per owner of searchable content. None yet: the publications
-// register adds {"公开信息", {SearchKind::kPublication}, <its List function>} when it lands.
-const std::vector<SearchSource> kSearchSources = {};
+// The registered sources, one row per owner of searchable content.
+const std::vector<SearchSource> kSearchSources = {
+    {"公开信息", {SearchKind::kPublication}, ListPublicationSearchDocuments},
+};
 
 }  // namespace
 

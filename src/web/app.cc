@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "files/search_files.h"
 #include "web/errors.h"
 
 namespace gongkai::web {
@@ -63,8 +64,11 @@ Result<std::unique_ptr<App>> App::Create(Database& db, Calendars& calendars, App
   if (options.upload_dir.empty()) {
     return Status::InvalidInput("未指定上传文件目录（upload_dir）");
   }
-  auto app = std::unique_ptr<App>(
-      new App(db, calendars, std::move(options), std::move(templates).value()));
+  auto vocabulary = LoadSearchVocabulary(options.data_dir);
+  if (!vocabulary.ok()) return vocabulary.status();
+  auto app = std::unique_ptr<App>(new App(db, calendars, std::move(options),
+                                          std::move(templates).value(),
+                                          std::move(vocabulary).value()));
   // Identity proofs of submissions that never became a case (the process stopped in between)
   // are personal data with no purpose: swept at start once they are older than a day.
   auto attached = OnlineFilings(db, calendars).AttachedProofs();
@@ -78,13 +82,15 @@ Result<std::unique_ptr<App>> App::Create(Database& db, Calendars& calendars, App
   return app;
 }
 
-App::App(Database& db, Calendars& calendars, AppOptions options, Templates templates)
+App::App(Database& db, Calendars& calendars, AppOptions options, Templates templates,
+         SearchVocabulary search_vocabulary)
     : db_(db),
       calendars_(calendars),
       register_(db, calendars),
       proposals_(db, calendars),
       options_(std::move(options)),
       templates_(std::move(templates)),
+      search_vocabulary_(std::move(search_vocabulary)),
       uploads_(options_.upload_dir.string()),
       router_([this] {
         std::vector<AppRoute> routes = BuildRoutes();

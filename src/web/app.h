@@ -29,6 +29,7 @@
 #include "store/database.h"
 #include "store/permissions.h"
 #include "store/proposals.h"
+#include "store/search_index.h"
 #include "store/users.h"
 #include "util/status.h"
 #include "web/form.h"
@@ -115,6 +116,9 @@ class App {
   CaseRegister& cases() { return register_; }
   UploadStore& uploads() { return uploads_; }
   ProposalStore& proposals() { return proposals_; }
+  // The search index over the register, with the vocabulary read from data_dir/search/.
+  SearchIndex search() { return SearchIndex(db_, search_vocabulary_); }
+  const SearchVocabulary& search_vocabulary() const { return search_vocabulary_; }
   const AppOptions& options() const { return options_; }
   // The page templates, for bodies rendered once and stored (web/report_publication.h).
   const Templates& templates() const { return templates_; }
@@ -125,7 +129,8 @@ class App {
   bool SetupPending(std::string_view token) const;
 
  private:
-  App(Database& db, Calendars& calendars, AppOptions options, Templates templates);
+  App(Database& db, Calendars& calendars, AppOptions options, Templates templates,
+      SearchVocabulary search_vocabulary);
   Response Dispatch(Request& request, RequestContext& ctx);
   Response ServeStatic(const Request& request) const;
 
@@ -136,6 +141,7 @@ class App {
   ProposalStore proposals_;
   const AppOptions options_;
   const Templates templates_;
+  const SearchVocabulary search_vocabulary_;
   UploadStore uploads_;
   const Router<RequestContext> router_;
 

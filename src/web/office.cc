@@ -17,6 +17,7 @@
 #include "util/date.h"
 #include "util/log_text.h"
 #include "web/errors.h"
+#include "web/guide_pages.h"
 #include "web/handlers.h"
 #include "web/proposals.h"
 #include "web/urls.h"
@@ -183,6 +184,7 @@ Response OfficeQueue(RequestContext& ctx, const Request& req) {
   v.set("kinds", VocabOptions(ApplicantKinds(), req.Query("kind")));
   v.set("year", Text(req.Query("year")));
   v.set("sections", sections);
+  v.set("guide_reminders", GuideReminderLines(ctx, agency_id));
   return ctx.app.Page(ctx, "queue", "案件队列", v);
 }
 

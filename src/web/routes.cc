@@ -3,10 +3,15 @@
 // their handlers refuse an agency outside the caller's (App::DenyUnlessAgency).
 
 #include "web/app.h"
+#include "web/catalogue_pages.h"
+#include "web/guide_pages.h"
 #include "web/handlers.h"
 #include "web/notice_pages.h"
+#include "web/open_data.h"
+#include "web/publication_pages.h"
 #include "web/records_pages.h"
 #include "web/report_workflow.h"
+#include "web/search_pages.h"
 
 namespace gongkai::web {
 
@@ -57,6 +62,36 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kPost, "/office/a/{agency}/records/documents", A::kClerk, RecordsAddDocument},
       {M::kPost, "/office/a/{agency}/records/counts", A::kClerk, RecordsSetCounts},
       {M::kPost, "/office/a/{agency}/records/import", A::kClerk, RecordsImport},
+      // The disclosure guide (Art. 12), office editor and public page.
+      {M::kGet, "/guide/{agency}", A::kPublic, PublicGuidePage},
+      {M::kGet, "/office/a/{agency}/guide", A::kStaff, GuideEditor},
+      {M::kPost, "/office/a/{agency}/guide", A::kClerk, GuideSubmit},
+      // The register of proactive disclosure (Art. 19–26, 44).
+      {M::kGet, "/office/a/{agency}/publications", A::kStaff, PublicationsPage},
+      {M::kGet, "/office/a/{agency}/publications/new", A::kClerk, NewPublicationForm},
+      {M::kPost, "/office/a/{agency}/publications/new", A::kClerk, NewPublicationSubmit},
+      {M::kPost, "/office/a/{agency}/publications/import", A::kClerk, ImportPublicationsSubmit},
+      {M::kGet, "/office/a/{agency}/publications/{id}", A::kStaff, EditPublicationForm},
+      {M::kPost, "/office/a/{agency}/publications/{id}", A::kClerk, EditPublicationSubmit},
+      {M::kPost, "/office/a/{agency}/publications/{id}/withdraw", A::kClerk,
+       WithdrawPublicationSubmit},
+      {M::kPost, "/office/a/{agency}/publications/{id}/expire", A::kClerk, ExpirePublicationSubmit},
+      {M::kPost, "/office/a/{agency}/publications/{id}/repeal", A::kClerk, RepealPublicationSubmit},
+      // The public catalogue (Art. 12, 24), its feeds, and search.
+      {M::kGet, "/catalogue", A::kPublic, CatalogueIndex},
+      {M::kGet, "/catalogue/{agency}", A::kPublic, AgencyCatalogue},
+      {M::kGet, "/catalogue/{agency}/feed.atom", A::kPublic, AgencyFeed},
+      {M::kGet, "/catalogue/{agency}/categories/{category}/feed.atom", A::kPublic, CategoryFeed},
+      {M::kGet, "/catalogue/{agency}/items/{id}", A::kPublic, CatalogueItem},
+      {M::kGet, "/catalogue/{agency}/items/{id}/files/{n}", A::kPublic, CatalogueAttachment},
+      {M::kGet, "/search", A::kPublic, SearchPage},
+      // Open data (web/open_data.h), described by /api/v1/openapi.json.
+      {M::kGet, "/api/v1/agencies", A::kPublic, ApiAgencies},
+      {M::kGet, "/api/v1/agencies/{agency}/publications", A::kPublic, ApiAgencyPublications},
+      {M::kGet, "/api/v1/publications/{id}", A::kPublic, ApiPublication},
+      {M::kGet, "/api/v1/search", A::kPublic, ApiSearch},
+      {M::kGet, "/api/v1/guide/{agency}", A::kPublic, ApiGuide},
+      {M::kGet, "/api/v1/openapi.json", A::kPublic, ApiOpenApi},
   };
 }
 

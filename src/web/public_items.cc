@@ -1,0 +1,120 @@
+#include "web/public_items.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <functional>
+#include <map>
+
+#include "store/publication_search.h"
+#include "web/views.h"
+
+namespace gongkai::web {
+
+bool IsPublic(const Publication& item, Date today) {
+  return item.published && DayNumber(*item.published) <= DayNumber(today);
+}
+
+namespace {
+
+// Every public item of the agency matching the query's filters, newest first.
+Result<std::vector<StoredPublication>> PublicMatches(Database& db, int64_t agency_id,
+                                                     const PublicQuery& query, Date today) {
+  PublicationFilter filter;
+  filter.category = query.category;
+  filter.kind = query.kind;
+  filter.year = query.year;
+  filter.published = true;
+  filter.limit = 0;
+  auto listed = ListPublications(db, agency_id, filter);
+  if (!listed.ok()) return listed.status();
+  std::vector<StoredPublication> out;
+  for (auto& p : listed->items) {
+    if (IsPublic(p.item, today)) out.push_back(std::move(p));
+  }
+  std::sort(out.begin(), out.end(), [](const StoredPublication& a, const StoredPublication& b) {
+    int pa = DayNumber(*a.item.published), pb = DayNumber(*b.item.published);
+    return pa != pb ? pa > pb : a.id > b.id;
+  });
+  return out;
+}
+
+}  // namespace
+
+Result<PublicPage> ListPublicItems(Database& db, int64_t agency_id, const PublicQuery& query,
+                                   Date today) {
+  if (query.page < 1) return Status::InvalidInput("页码 page 应为从 1 开始的整数");
+  if (query.per_page < 1 || query.per_page > kMaxPublicPageSize) {
+    return Status::InvalidInput(
+        fmt::format("每页条数 per_page 应在 1 到 {} 之间", kMaxPublicPageSize));
+  }
+  auto all = PublicMatches(db, agency_id, query, today);
+  if (!all.ok()) return all.status();
+  PublicPage page;
+  page.total = static_cast<int64_t>(all->size());
+  page.page = query.page;
+  page.pages = std::max<int64_t>(1, (page.total + query.per_page - 1) / query.per_page);
+  const std::size_t first = static_cast<std::size_t>(query.page - 1) * query.per_page;
+  for (std::size_t i = first; i < all->size() && i < first + query.per_page; ++i) {
+    page.items.push_back(std::move((*all)[i]));
+  }
+  return page;
+}
+
+Result<PublicFacets> PublicItemFacets(Database& db, int64_t agency_id, Date today) {
+  auto all = PublicMatches(db, agency_id, PublicQuery(), today);
+  if (!all.ok()) return all.status();
+  std::map<std::string, int64_t> categories;
+  std::map<PublicationKind, int64_t> kinds;
+  std::map<int, int64_t, std::greater<int>> years;
+  for (const auto& p : *all) {
+    ++categories[p.item.category];
+    ++kinds[p.item.kind];
+    ++years[static_cast<int>(p.item.created.year())];
+  }
+  PublicFacets f;
+  f.total = static_cast<int64_t>(all->size());
+  for (const auto& c : StatutoryCategories()) {
+    auto it = categories.find(std::string(c.key));
+    if (it == categories.end()) continue;
+    f.categories.emplace_back(it->first, it->second);
+    categories.erase(it);
+  }
+  for (const auto& [key, n] : categories) f.categories.emplace_back(key, n);
+  for (const auto& k : PublicationKinds()) {
+    if (auto it = kinds.find(k.value); it != kinds.end()) f.kinds.emplace_back(k.value, it->second);
+  }
+  for (const auto& [year, n] : years) f.years.emplace_back(year, n);
+  return f;
+}
+
+Result<StoredPublication> GetPublicItem(Database& db, int64_t agency_id, int64_t id, Date today) {
+  auto item = GetPublication(db, agency_id, id);
+  if (!item.ok()) return item.status();
+  if (!IsPublic(item->item, today)) {
+    return Status::NotFound(fmt::format("机关 {} 没有已公开的第 {} 条信息", agency_id, id));
+  }
+  return item;
+}
+
+std::string ItemPath(int64_t agency_id, int64_t id) { return PublicationUrl(agency_id, id); }
+
+std::string AttachmentPath(int64_t agency_id, int64_t id, int n) {
+  return fmt::format("/catalogue/{}/items/{}/files/{}", agency_id, id, n);
+}
+
+std::string CategoryLabel(std::string_view key) {
+  if (auto c = StatutoryCategory(key)) return std::string(c->label);
+  if (key.starts_with("local.")) return std::string(key.substr(6));
+  return std::string(key);
+}
+
+std::string ValidityText(const Publication& item) {
+  std::string label(Label(item.status));
+  if (item.status_date && item.status != Validity::kInForce) {
+    label += fmt::format("（{}）", FormatDateZh(*item.status_date));
+  }
+  return label;
+}
+
+}  // namespace gongkai::web
