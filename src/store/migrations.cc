@@ -296,6 +296,7 @@ END)",
   count BIGINT NOT NULL,
   first_at TEXT NOT NULL,
   last_at TEXT NOT NULL
+))",
 };
 
 // Version 6: the disclosure guide's versions per agency (store/guides.h). content is the
