@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
 
 #include "cli/run_binary_test_util.h"
@@ -85,12 +86,17 @@ TEST_F(CliAccessTest, CommandsActAsANamedUserCheckedAgainstThePermissionTable) {
 
   // A clerk neither approves nor publishes; the head does.
   ASSERT_EQ(Run("report build --year 2024 --save --user li").exit_code, 0);
-  for (const char* step : {"approve", "publish"}) {
-    Outcome refused = Run(std::string("report ") + step + " --year 2024 --user li");
+  Outcome snapshot = Run("report show --year 2024");
+  ASSERT_EQ(snapshot.exit_code, 0) << snapshot.err;
+  std::smatch hex;
+  ASSERT_TRUE(std::regex_search(snapshot.out, hex, std::regex("[0-9a-f]{64}"))) << snapshot.out;
+  const std::string fingerprint = " --fingerprint " + hex.str();
+  for (std::string step : {"approve" + fingerprint, std::string("publish --confirm-empty")}) {
+    Outcome refused = Run("report " + step + " --year 2024 --user li");
     EXPECT_EQ(refused.exit_code, 1) << step;
     EXPECT_NE(refused.err.find("经办人"), std::string::npos) << refused.err;
   }
-  EXPECT_EQ(Run("report approve --year 2024 --user zhou").exit_code, 0);
+  EXPECT_EQ(Run("report approve --year 2024 --user zhou" + fingerprint).exit_code, 0);
 
   // Exports are masked, and say so, unless an administrator reveals.
   Outcome masked = Run("cases export --user li");

@@ -55,7 +55,9 @@ TEST(ReportApprovalCliTest, ApproveTheShownSnapshotAndConfirmEmptySections) {
   EXPECT_EQ(Fingerprint(shown.out), first) << shown.out;
 
   // A second application after the snapshot: refused, naming the cell (1 → 2).
-  ASSERT_EQ(Gongkai("cases import " + Quote((dir / "two.jsonl").string()) + db).exit_code, 0);
+  ASSERT_EQ(Gongkai("cases import " + Quote((dir / "two.jsonl").string()) + " --user head" + db)
+                .exit_code,
+            0);
   Outcome refused = Gongkai("report approve --year 2024 --user head --fingerprint " + first + db);
   EXPECT_EQ(refused.exit_code, 1);
   EXPECT_NE(refused.err.find("表三「一、本年新收政府信息公开申请数量」「自然人」：快照 1，现为 2"),

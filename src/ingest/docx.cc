@@ -9,13 +9,12 @@
 
 #include "ingest/extract.h"
 #include "ingest/table_grid.h"
-#include "ingest/zip_reader.h"
 #include "ingest/xml_text.h"
+#include "ingest/zip_reader.h"
 #include "util/text.h"
 
 namespace gongkai {
 namespace {
-
 
 int ValAttribute(std::string_view tag) {
   const std::size_t at = tag.find("w:val=\"");

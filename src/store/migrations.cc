@@ -392,16 +392,11 @@ const std::vector<std::string_view> kAccess = {
 };
 
 const std::vector<Migration> kMigrations = {
-    {1, "initial register", kInitialSchema},
-    {2, "proposals", kProposals},
-    {3, "register version", kRegisterVersion},
-    {4, "publications register", kPublications},
-    {5, "search index", kSearchIndex},
-    {6, "disclosure guides", kGuides},
-    {7, "report files", kReportFiles},
-    {8, "audit ledger", kAuditLedger},
-    {9, "filing tokens", kFilingTokens},
-    {10, "access", kAccess},
+    {1, "initial register", kInitialSchema},   {2, "proposals", kProposals},
+    {3, "register version", kRegisterVersion}, {4, "publications register", kPublications},
+    {5, "search index", kSearchIndex},         {6, "disclosure guides", kGuides},
+    {7, "report files", kReportFiles},         {8, "audit ledger", kAuditLedger},
+    {9, "filing tokens", kFilingTokens},       {10, "access", kAccess},
 };
 
 }  // namespace

@@ -107,8 +107,8 @@ struct PublishOptions {
   ReportRenderer render;
 };
 
-// approved → published; only a head (store/permissions.h). Locks the year. The rendered files are stored
-// in the same transaction. kInvalidInput naming the sections when 五 or 六 is empty and
+// approved → published; only a head (store/permissions.h). Locks the year. The rendered files are
+// stored in the same transaction. kInvalidInput naming the sections when 五 or 六 is empty and
 // `options.confirm_empty` is not set.
 Status PublishReport(Database& db, int64_t agency_id, int year, const User& user,
                      const PublishOptions& options);

@@ -66,9 +66,9 @@ Result<std::unique_ptr<App>> App::Create(Database& db, Calendars& calendars, App
   }
   auto vocabulary = LoadSearchVocabulary(options.data_dir);
   if (!vocabulary.ok()) return vocabulary.status();
-  auto app = std::unique_ptr<App>(new App(db, calendars, std::move(options),
-                                          std::move(templates).value(),
-                                          std::move(vocabulary).value()));
+  auto app =
+      std::unique_ptr<App>(new App(db, calendars, std::move(options), std::move(templates).value(),
+                                   std::move(vocabulary).value()));
   // Identity proofs of submissions that never became a case (the process stopped in between)
   // are personal data with no purpose: swept at start once they are older than a day.
   auto attached = OnlineFilings(db, calendars).AttachedProofs();
