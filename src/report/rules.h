@@ -10,6 +10,9 @@
 // table the document does not contain is reported once and never crashes a rule. Both formats
 // are checked: the 2019 trial format's single （六）其他处理 row `other`, and the same row kept by
 // some provinces in the 2021 format (read as a result row, with a FORMAT-YEAR notice).
+// A sum that fails over a cell the parser read with doubt is SUM-UNSETTLED (a warning: the
+// table could not be read with certainty), never an error; and the sum errors that one wrong
+// cell causes are reported once, on that cell (report/rules_tables.cc).
 //
 // Pure functions of the reports and the settings: no clock (the publication date is in the
 // report), no I/O. Safe to call from any thread.

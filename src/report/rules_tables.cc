@@ -12,11 +12,23 @@
 // finding, not a cascade); a blank is a warning (usually an unprinted 0), text is an error; a
 // column blank all the way down is reported once for the column. The fee cell written with a
 // unit (「160.5964万元」) is FEE-UNIT's, not CELL-KIND's.
+//
+// Two promises about the sum rules' errors. First, never accuse on a misreading: a sum that
+// fails where one of its cells was read with doubt (the parser's PARSE-AMBIGUOUS rows, a cell
+// with an ambiguity, a path in Report::uncertain_paths) is reported as SUM-UNSETTLED, a warning
+// that says the table could not be read with certainty, not that the agency erred. Second, one
+// wrong cell gives one finding: the identities of table B share cells (a cell of 本年新收 is in its
+// row's 总计 and in its column's balance), so one mistyped number breaks two or three of them.
+// When the failing identities that share cells are all repaired by one and the same new value of
+// one cell they share, they are reported once, on that cell, with the value that balances them
+// all and each identity it breaks.
 
 #include <fmt/format.h>
 
 #include <cmath>
 #include <map>
+#include <optional>
+#include <vector>
 
 #include "report/rules_internal.h"
 #include "util/text.h"
@@ -88,6 +100,33 @@ struct BadCell {
   SourcePos pos;
 };
 
+// One addend of a sum identity Σ coef·value = 0.
+struct Term {
+  double coef;
+  std::string_view table;
+  std::string_view row;
+  std::string_view column;
+  const Cell* cell;
+};
+
+// A sum identity that does not hold: the finding it gives alone, and its terms.
+struct SumFailure {
+  Finding finding;
+  std::vector<Term> terms;
+
+  double Residual() const {
+    double r = 0;
+    for (const Term& t : terms) r += t.coef * t.cell->number;
+    return r;
+  }
+  const Term* TermOf(const Cell* cell) const {
+    for (const Term& t : terms) {
+      if (t.cell == cell) return &t;
+    }
+    return nullptr;
+  }
+};
+
 class TableChecker {
  public:
   TableChecker(const Report& report, const CheckSettings& settings, std::vector<Finding>* out)
@@ -103,6 +142,7 @@ class TableChecker {
       CheckClosedSum();
     }
     if (!r_.section4.rows.empty()) CheckBlockSums();
+    ReportSumFailures();
     if (!r_.section2.rows.empty()) CheckFee();
   }
 
@@ -243,21 +283,24 @@ class TableChecker {
       if (!total) continue;
       double sum = 0;
       bool complete = true;
+      std::vector<Term> terms = {{1, "section3", row.key, "total", total}};
       for (const ColumnSpec& col : TableBColumns()) {
         if (col.key == "total") continue;
         const Cell* c = NumberCell(r_.section3, row.key, col.key);
         complete = complete && c;
         if (c) sum += c->number;
+        if (c) terms.push_back({-1, "section3", row.key, col.key, c});
       }
       if (!complete || std::fabs(sum - total->number) < kEpsilon) continue;
-      Add(MakeFinding("B-ROW-SUM", Severity::kError, "section3", row.key, "total",
-                      fmt::format("{}：应为 {}（各类申请人之和），实为 {}",
-                                  Where("section3", row.key, "total", false), FormatNumber(sum),
-                                  FormatNumber(total->number)),
-                      fmt::format("{}: expected {} (the sum of the applicant columns), found {}",
-                                  Where("section3", row.key, "total", true), FormatNumber(sum),
-                                  FormatNumber(total->number)),
-                      FormatNumber(sum), FormatNumber(total->number), total->pos));
+      Fail(std::move(terms),
+           MakeFinding("B-ROW-SUM", Severity::kError, "section3", row.key, "total",
+                       fmt::format("{}：应为 {}（各类申请人之和），实为 {}",
+                                   Where("section3", row.key, "total", false), FormatNumber(sum),
+                                   FormatNumber(total->number)),
+                       fmt::format("{}: expected {} (the sum of the applicant columns), found {}",
+                                   Where("section3", row.key, "total", true), FormatNumber(sum),
+                                   FormatNumber(total->number)),
+                       FormatNumber(sum), FormatNumber(total->number), total->pos));
     }
   }
 
@@ -272,22 +315,29 @@ class TableChecker {
       if (!n || !co || !ct || !cf) continue;
       double in = n->number + co->number, outs = ct->number + cf->number;
       if (std::fabs(in - outs) < kEpsilon) continue;
-      Add(MakeFinding(
-          "B-BALANCE", Severity::kError, "section3", "", col.key,
-          fmt::format("{}：「{}」加「{}」应为 {}（本年新收 {} + 上年结转 {}），实为 {}（{} + {}）",
-                      Where("section3", "", col.key, false),
-                      RowLabel(r_.format, "section3", "closed_total"),
-                      RowLabel(r_.format, "section3", "carried_forward"), FormatNumber(in),
-                      FormatNumber(n->number), FormatNumber(co->number), FormatNumber(outs),
-                      FormatNumber(ct->number), FormatNumber(cf->number)),
-          fmt::format("{}: 「{}」 plus 「{}」 should be {} (new {} + carried over {}), found {} "
-                      "({} + {})",
-                      Where("section3", "", col.key, true),
-                      RowLabel(r_.format, "section3", "closed_total"),
-                      RowLabel(r_.format, "section3", "carried_forward"), FormatNumber(in),
-                      FormatNumber(n->number), FormatNumber(co->number), FormatNumber(outs),
-                      FormatNumber(ct->number), FormatNumber(cf->number)),
-          FormatNumber(in), FormatNumber(outs), ct->pos));
+      std::vector<Term> terms = {{1, "section3", "new", col.key, n},
+                                 {1, "section3", "carried_over", col.key, co},
+                                 {-1, "section3", "closed_total", col.key, ct},
+                                 {-1, "section3", "carried_forward", col.key, cf}};
+      Fail(std::move(terms),
+           MakeFinding(
+               "B-BALANCE", Severity::kError, "section3", "", col.key,
+               fmt::format(
+                   "{}：「{}」加「{}」应为 {}（本年新收 {} + 上年结转 {}），实为 {}（{} + {}）",
+                   Where("section3", "", col.key, false),
+                   RowLabel(r_.format, "section3", "closed_total"),
+                   RowLabel(r_.format, "section3", "carried_forward"), FormatNumber(in),
+                   FormatNumber(n->number), FormatNumber(co->number), FormatNumber(outs),
+                   FormatNumber(ct->number), FormatNumber(cf->number)),
+               fmt::format(
+                   "{}: 「{}」 plus 「{}」 should be {} (new {} + carried over {}), found {} "
+                   "({} + {})",
+                   Where("section3", "", col.key, true),
+                   RowLabel(r_.format, "section3", "closed_total"),
+                   RowLabel(r_.format, "section3", "carried_forward"), FormatNumber(in),
+                   FormatNumber(n->number), FormatNumber(co->number), FormatNumber(outs),
+                   FormatNumber(ct->number), FormatNumber(cf->number)),
+               FormatNumber(in), FormatNumber(outs), ct->pos));
     }
   }
 
@@ -310,20 +360,23 @@ class TableChecker {
       if (!closed) continue;
       double sum = 0;
       bool complete = true;
+      std::vector<Term> terms = {{1, "section3", "closed_total", col.key, closed}};
       for (std::string_view key : result_rows) {
         const Cell* c = NumberCell(b, key, col.key);
         complete = complete && c;
         if (c) sum += c->number;
+        if (c) terms.push_back({-1, "section3", key, col.key, c});
       }
       if (!complete || std::fabs(sum - closed->number) < kEpsilon) continue;
-      Add(MakeFinding("B-CLOSED-SUM", Severity::kError, "section3", "closed_total", col.key,
-                      fmt::format("{}：应为 {}（各办理结果之和），实为 {}",
-                                  Where("section3", "closed_total", col.key, false),
-                                  FormatNumber(sum), FormatNumber(closed->number)),
-                      fmt::format("{}: expected {} (the sum of the results), found {}",
-                                  Where("section3", "closed_total", col.key, true),
-                                  FormatNumber(sum), FormatNumber(closed->number)),
-                      FormatNumber(sum), FormatNumber(closed->number), closed->pos));
+      Fail(std::move(terms),
+           MakeFinding("B-CLOSED-SUM", Severity::kError, "section3", "closed_total", col.key,
+                       fmt::format("{}：应为 {}（各办理结果之和），实为 {}",
+                                   Where("section3", "closed_total", col.key, false),
+                                   FormatNumber(sum), FormatNumber(closed->number)),
+                       fmt::format("{}: expected {} (the sum of the results), found {}",
+                                   Where("section3", "closed_total", col.key, true),
+                                   FormatNumber(sum), FormatNumber(closed->number)),
+                       FormatNumber(sum), FormatNumber(closed->number), closed->pos));
     }
   }
 
@@ -334,22 +387,145 @@ class TableChecker {
       if (!total) continue;
       double sum = 0;
       bool complete = true;
+      std::vector<Term> terms = {{1, "section4", block.key, "total", total}};
       for (std::string_view col : {"upheld", "corrected", "other", "pending"}) {
         const Cell* c = NumberCell(r_.section4, block.key, col);
         complete = complete && c;
         if (c) sum += c->number;
+        if (c) terms.push_back({-1, "section4", block.key, col, c});
       }
       if (!complete || std::fabs(sum - total->number) < kEpsilon) continue;
-      Add(MakeFinding(
-          "C-BLOCK-SUM", Severity::kError, "section4", block.key, "total",
-          fmt::format("{}：应为 {}（结果维持、结果纠正、其他结果、尚未审结之和），实为 {}",
-                      Where("section4", block.key, "total", false), FormatNumber(sum),
-                      FormatNumber(total->number)),
-          fmt::format("{}: expected {} (upheld + corrected + other + pending), found {}",
-                      Where("section4", block.key, "total", true), FormatNumber(sum),
-                      FormatNumber(total->number)),
-          FormatNumber(sum), FormatNumber(total->number), total->pos));
+      Fail(std::move(terms),
+           MakeFinding(
+               "C-BLOCK-SUM", Severity::kError, "section4", block.key, "total",
+               fmt::format("{}：应为 {}（结果维持、结果纠正、其他结果、尚未审结之和），实为 {}",
+                           Where("section4", block.key, "total", false), FormatNumber(sum),
+                           FormatNumber(total->number)),
+               fmt::format("{}: expected {} (upheld + corrected + other + pending), found {}",
+                           Where("section4", block.key, "total", true), FormatNumber(sum),
+                           FormatNumber(total->number)),
+               FormatNumber(sum), FormatNumber(total->number), total->pos));
     }
+  }
+
+  void Fail(std::vector<Term> terms, Finding finding) {
+    failures_.push_back(SumFailure{std::move(finding), std::move(terms)});
+  }
+
+  // Whether the parser doubted the cell: an ambiguity of its own, or its table, row or cell
+  // among the report's uncertain paths.
+  bool Doubted(const Term& t) const {
+    if (t.cell->ambiguity) return true;
+    const std::string table(t.table);
+    const std::string row = table + "." + std::string(t.row);
+    const std::string cell = row + "." + std::string(t.column);
+    for (const std::string& p : r_.uncertain_paths) {
+      if (p == table || p == row || p == cell) return true;
+    }
+    return false;
+  }
+
+  void ReportSumFailures() {
+    std::vector<const SumFailure*> certain;
+    for (const SumFailure& f : failures_) {
+      std::vector<const Term*> doubted;
+      for (const Term& t : f.terms) {
+        if (Doubted(t)) doubted.push_back(&t);
+      }
+      if (doubted.empty()) {
+        certain.push_back(&f);
+      } else {
+        ReportUnsettled(f, doubted);
+      }
+    }
+    // Failures that share a cell, grouped (union-find over the certain failures).
+    std::vector<std::size_t> parent(certain.size());
+    for (std::size_t i = 0; i < parent.size(); ++i) parent[i] = i;
+    auto root = [&](std::size_t i) {
+      while (parent[i] != i) i = parent[i] = parent[parent[i]];
+      return i;
+    };
+    for (std::size_t i = 0; i < certain.size(); ++i) {
+      for (std::size_t j = i + 1; j < certain.size(); ++j) {
+        bool shared = false;
+        for (const Term& t : certain[i]->terms) shared = shared || certain[j]->TermOf(t.cell);
+        if (shared) parent[root(j)] = root(i);
+      }
+    }
+    for (std::size_t i = 0; i < certain.size(); ++i) {
+      if (root(i) != i) continue;
+      std::vector<const SumFailure*> group;
+      for (std::size_t j = i; j < certain.size(); ++j) {
+        if (root(j) == i) group.push_back(certain[j]);
+      }
+      if (group.size() > 1 && ReportOneCell(group)) continue;
+      for (const SumFailure* f : group) Add(f->finding);
+    }
+  }
+
+  // SUM-UNSETTLED: the sum fails, but a cell in it was read with doubt.
+  void ReportUnsettled(const SumFailure& f, const std::vector<const Term*>& doubted) {
+    std::string zh_cells, en_cells;
+    for (const Term* t : doubted) {
+      zh_cells += (zh_cells.empty() ? "" : "、") + Where(t->table, t->row, t->column, false);
+      en_cells += (en_cells.empty() ? "" : "; ") + Where(t->table, t->row, t->column, true);
+    }
+    Finding out = f.finding;
+    out.rule = "SUM-UNSETTLED";
+    out.severity = Severity::kWarning;
+    out.message_zh = fmt::format(
+        "{}（{}）——但{}未能可靠读取，无法判断是报告有误还是读取有误；请对照原文核对该表",
+        f.finding.message_zh, f.finding.rule, zh_cells);
+    out.message_en = fmt::format(
+        "{} ({}) — but {} could not be read with certainty, so this may be a misreading rather "
+        "than an error in the report; check the table against the original",
+        f.finding.message_en, f.finding.rule, en_cells);
+    Add(std::move(out));
+  }
+
+  // When one new value of one cell shared by every failure of `group` repairs them all, reports
+  // that cell once and returns true.
+  bool ReportOneCell(const std::vector<const SumFailure*>& group) {
+    const Term* found = nullptr;
+    double value = 0;
+    for (const Term& t : group[0]->terms) {
+      std::optional<double> repaired;
+      for (const SumFailure* f : group) {
+        const Term* mine = f->TermOf(t.cell);
+        if (!mine) {
+          repaired.reset();
+          break;
+        }
+        const double v = t.cell->number - f->Residual() / mine->coef;
+        if (repaired && std::fabs(*repaired - v) >= kEpsilon) {
+          repaired.reset();
+          break;
+        }
+        repaired = v;
+      }
+      if (!repaired || *repaired < 0) continue;
+      if (found) return false;  // two cells would do: the report does not say which
+      found = &t;
+      value = *repaired;
+    }
+    if (!found) return false;
+    std::string zh_why, en_why;
+    for (const SumFailure* f : group) {
+      zh_why += (zh_why.empty() ? "" : "；") + f->finding.message_zh;
+      en_why += (en_why.empty() ? "" : "; ") + f->finding.message_en;
+    }
+    const Term& t = *found;
+    Add(MakeFinding(
+        group[0]->finding.rule, Severity::kError, t.table, t.row, t.column,
+        fmt::format("{}：疑应为 {}，实为 {}。此格使 {} 处勾稽关系不成立，改为 {} 则全部成立：{}",
+                    Where(t.table, t.row, t.column, false), FormatNumber(value),
+                    FormatNumber(t.cell->number), group.size(), FormatNumber(value), zh_why),
+        fmt::format("{}: probably {}, found {}. This one cell breaks {} identities, and {} "
+                    "balances them all: {}",
+                    Where(t.table, t.row, t.column, true), FormatNumber(value),
+                    FormatNumber(t.cell->number), group.size(), FormatNumber(value), en_why),
+        FormatNumber(value), FormatNumber(t.cell->number), t.cell->pos));
+    return true;
   }
 
   // FEE-UNIT: the 2021 format's fee cell is in 万元, a number alone.
@@ -389,6 +565,7 @@ class TableChecker {
   const Report& r_;
   const CheckSettings& settings_;
   std::vector<Finding>* out_;
+  std::vector<SumFailure> failures_;
 };
 
 }  // namespace

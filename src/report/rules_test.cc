@@ -222,12 +222,31 @@ TEST(CheckReportTest, EachChangeIsCaughtByItsRule2021) {
        {"B-ROW-SUM"},
        2,
        {"表三 「（一）予以公开」行「总计」列", "应为 14", "实为 13"}},
-      // 3. A single total cell: its row and its column both disagree.
+      // 3. A single total cell: its row and its column both disagree, and 3 (= 2 + 1) repairs
+      // both, so the one cell is reported once.
       {"row sum, one cell",
        [](Report& r) { CellAt(r.section3, "carried_over", "total").number = 4; },
+       {"B-ROW-SUM"},
+       1,
+       {"「二、上年结转政府信息公开申请数量」行「总计」列：疑应为 3，实为 4", "2 处勾稽关系",
+        "各类申请人之和", "（七）总计」加「四、结转下年度继续办理」应为 30"}},
+      // 3a. A cell of （七）总计 is in three identities (its row, its column's balance, its
+      // column's sum of results); 19 repairs all three.
+      {"closed total, one cell",
+       [](Report& r) { CellAt(r.section3, "closed_total", "natural_person").number = 18; },
+       {"B-ROW-SUM"},
+       1,
+       {"「（七）总计」行「自然人」列：疑应为 19，实为 18", "3 处勾稽关系"}},
+      // 3b. Two wrong cells of one row: no single cell repairs the row and both columns, so each
+      // broken identity is reported (21 + 4 in the row: 总计 26 ≠ 28; columns 23 ≠ 22, 5 ≠ 4).
+      {"two cells of one row",
+       [](Report& r) {
+         CellAt(r.section3, "new", "natural_person").number = 21;
+         CellAt(r.section3, "new", "commercial").number = 4;
+       },
        {"B-ROW-SUM", "B-BALANCE"},
-       2,
-       {"「二、上年结转政府信息公开申请数量」行", "应为 3", "实为 4"}},
+       3,
+       {"「一、本年新收政府信息公开申请数量」行「总计」列：应为 28"}},
       // 4. A result row's cell and its total: only （七）总计 disagrees, in both columns.
       {"closed sum",
        [](Report& r) {
@@ -404,6 +423,32 @@ TEST(CheckReportTest, AllZeroTableBWhileTheTextCountsApplicationsIsImplausible) 
   EXPECT_THAT(f[0].message_zh, HasSubstr("表三全部为 0"));
   EXPECT_THAT(f[0].message_zh, HasSubstr("共收到政府信息公开申请26件"));
   EXPECT_EQ(f[0].severity, Finding::Severity::kNotice);
+}
+
+// A sum that fails on a row the parser could not split with certainty accuses nobody: it is a
+// SUM-UNSETTLED warning naming the doubted cells; the same change on a certain row is an error.
+TEST(CheckReportTest, SumsOverDoubtedCellsAreUnsettledNotErrors) {
+  Report r = Balanced2021();
+  CellAt(r.section3, "carried_over", "total").number = 4;
+  r.uncertain_paths.push_back("section3.carried_over");
+  std::vector<Finding> f = CheckReport(r, CheckSettings{});
+  EXPECT_FALSE(HasErrors(f)) << Describe(f);
+  EXPECT_EQ(Rules(f), (std::set<std::string>{"SUM-UNSETTLED"})) << Describe(f);
+  ASSERT_EQ(f.size(), 2u) << Describe(f);  // its row and its column, neither blamed on the cell
+  EXPECT_THAT(f[0].message_zh, HasSubstr("未能可靠读取"));
+  EXPECT_THAT(f[0].message_zh, HasSubstr("「二、上年结转政府信息公开申请数量」行「总计」列"));
+
+  Report one_cell = Balanced2021();
+  Cell& c = CellAt(one_cell.section3, "new", "natural_person");
+  c.number = 21;
+  c.ambiguity = "连写数字有多种拆分";
+  f = CheckReport(one_cell, CheckSettings{});
+  EXPECT_FALSE(HasErrors(f)) << Describe(f);
+  EXPECT_EQ(Rules(f), (std::set<std::string>{"SUM-UNSETTLED"})) << Describe(f);
+
+  Report certain = Balanced2021();
+  CellAt(certain.section3, "carried_over", "total").number = 4;
+  EXPECT_TRUE(HasErrors(CheckReport(certain, CheckSettings{})));
 }
 
 TEST(CheckReportTest, WhatTheParserReportedIsNotSaidAgain) {
