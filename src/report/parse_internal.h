@@ -140,12 +140,14 @@ TableRead ReadTableC(const std::vector<Token>& tokens);
 // starts, and its title without the numeral.
 struct Heading {
   int number = 0;
+  char32_t printed = 0;  // the numeral printed when it is not the section's own, else 0
   Place begin;
   Place body;
   std::u32string title;
 };
 // Finds the headings in order; a heading not found is absent. Prefers headings that start a line
-// and falls back to headings inside running text (reports flattened to one line).
+// and falls back to headings inside running text (reports flattened to one line), then to a
+// heading at a line's start whose number is misprinted but whose title is the section's.
 std::vector<Heading> FindHeadings(const std::vector<Line>& lines);
 
 // What the title and the front matter say: the agency, the report year, the publication date.

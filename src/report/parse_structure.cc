@@ -61,15 +61,19 @@ struct CompactDoc {
 struct HeadingSpec {
   char32_t numeral;
   std::array<std::u32string_view, 2> keywords;
+  // Words only this section's title has, for a heading whose number is misprinted
+  // (「二、收到和处理政府信息公开申请情况」 after the real 二).
+  std::u32string_view title_words;
 };
 constexpr std::array<HeadingSpec, 6> kHeadings{{
-    {U'一', {U"总体", U"概述"}},
-    {U'二', {U"主动公开", U"主动公开"}},
-    {U'三', {U"申请", U"收到"}},
-    {U'四', {U"行政复议", U"行政诉讼"}},
-    {U'五', {U"问题", U"改进"}},
-    {U'六', {U"其他", U"其它"}},
+    {U'一', {U"总体", U"概述"}, U"总体情况"},
+    {U'二', {U"主动公开", U"主动公开"}, U"主动公开政府信息"},
+    {U'三', {U"申请", U"收到"}, U"收到和处理"},
+    {U'四', {U"行政复议", U"行政诉讼"}, U"行政复议、行政诉讼"},
+    {U'五', {U"问题", U"改进"}, U"存在的主要问题"},
+    {U'六', {U"其他", U"其它"}, U"其他需要报告"},
 }};
+constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
 constexpr std::size_t kKeywordReach = 16;
 
 // A heading numbered `spec` at compact index i: 「四、」 then, within reach, a keyword, with only
@@ -256,6 +260,42 @@ std::optional<Date> Published(const std::vector<Line>& lines, const CompactDoc& 
   return last;
 }
 
+// A heading of section n printed with another number than n's (「二、收到和处理…」): a numeral,
+// 「、」 and the section's title words, at a line's start or, in a report flattened to one line,
+// inside the text.
+std::optional<Heading> MisnumberedHeading(const std::vector<Line>& lines, const CompactDoc& doc,
+                                          Place cursor, int n) {
+  const HeadingSpec& spec = kHeadings[n - 1];
+  for (std::size_t li = cursor.line; li < lines.size(); ++li) {
+    const CompactDoc::View c =
+        doc.LineView(li, li == cursor.line ? cursor.col : 0, lines[li].text.size());
+    for (std::size_t i = 0; i + 2 < c.text.size(); ++i) {
+      if (kNumerals.find(c.text[i]) == std::u32string_view::npos ||
+          (c.text[i + 1] != U'、' && c.text[i + 1] != U'.') ||
+          c.text.compare(i + 2, spec.title_words.size(), spec.title_words) != 0) {
+        continue;
+      }
+      if (i > 0 && (c.text[i - 1] == U'第' || c.text[i - 1] == U'(' ||
+                    kNumerals.find(c.text[i - 1]) != std::u32string_view::npos)) {
+        continue;
+      }
+      std::size_t lead = 0;
+      while (lead < i && c.text[lead] == U'#') ++lead;
+      const bool line_start = lead == i && (li != cursor.line || cursor.col == 0);
+      const std::size_t kw_end = i + 2 + spec.title_words.size();
+      const std::size_t end = TitleEnd(c.text, i, kw_end, line_start);
+      Heading h;
+      h.number = n;
+      h.printed = c.text[i];
+      h.begin = c.at[i];
+      h.title = std::u32string(c.text.substr(i + 2, end - i - 2));
+      h.body = end < c.at.size() ? c.at[end] : Place{li + 1, 0};
+      return h;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<Heading> FindHeadings(const std::vector<Line>& lines) {
@@ -289,6 +329,7 @@ std::vector<Heading> FindHeadings(const std::vector<Line>& lines) {
       }
     }
     std::optional<Heading> h = line_match ? line_match : inline_match;
+    if (!h) h = MisnumberedHeading(lines, doc, cursor, n);
     if (h) {
       cursor = h->body;
       found.push_back(*h);

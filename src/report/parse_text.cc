@@ -94,6 +94,12 @@ std::vector<RowTarget> MakeTableBTargets() {
     const std::u32string numbered = Normalized(label);
     const std::u32string core = parse_internal::StripNumbering(numbered);
     if (core != numbered) t.numbered.push_back(numbered);
+    // A short label (「3.其他」) is known only with its number, which some agencies write
+    // 「3、其他」. (Not 「(三)其他」 or 「三、其他」: their beginnings are those of other rows'
+    // labels, which the wrapped-label search below would then take for this one.)
+    if (core != numbered && core.size() < 4 && numbered.size() > 1 && numbered[1] == U'.') {
+      t.numbered.push_back(std::u32string{numbered[0], U'、'} + core);
+    }
     if (core.size() >= 4 || core == numbered) t.cores.push_back(core);
     if (key == "partial") t.cores.push_back(U"部分公开");
     for (const auto& c : TableBColumns()) t.columns.emplace_back(c.key);
@@ -258,6 +264,18 @@ class Parser {
       const std::string_view trimmed = Trim(text);
       s.text = trimmed.size() == text.size() ? std::move(text) : std::string(trimmed);
       s.pos = SourcePos{lines_[h.begin.line].number, static_cast<int>(h.begin.col) + 1};
+      if (h.printed) {
+        static constexpr std::u32string_view kOwn = U"一二三四五六";
+        const std::string printed = ToUtf8(std::u32string(1, h.printed));
+        const std::string own = ToUtf8(std::u32string(1, kOwn[h.number - 1]));
+        result_.findings.push_back(parse_internal::Notice(
+            "PARSE-SECTION-NUMBER", Finding::Severity::kNotice,
+            "第" + own + "部分「" + s.title + "」的标题编号印作「" + printed + "、」，应为「" +
+                own + "、」；按标题文字读取。",
+            "Section " + std::to_string(h.number) + " (" + s.title + ") is numbered \"" + printed +
+                "\" in the document; it was read by its title.",
+            s.pos, printed, own));
+      }
       result_.report.sections.push_back(std::move(s));
     }
   }
