@@ -256,8 +256,8 @@ TEST(LayoutVariantsTest, AMisnumberedSectionIsReadAndNamed) {
   const fs::path path =
       fs::path(GONGKAI_SOURCE_DIR) / "tests/fixtures/reports/012_suqian-shuyang-fagaiju-2023.txt";
   const std::string published = ReadFile(path);
-  const std::string text =
-      ReplaceAll(published, "三、收到和处理政府信息公开申请情况", "二、收到和处理政府信息公开申请情况");
+  const std::string text = ReplaceAll(published, "三、收到和处理政府信息公开申请情况",
+                                      "二、收到和处理政府信息公开申请情况");
   ASSERT_NE(text, published);
   const ParseResult r = ParseReportText(text, "012.txt");
   EXPECT_EQ(r.report.section3.rows.size(),
