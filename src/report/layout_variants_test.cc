@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "report/fixture_test_util.h"
 #include "report/parse.h"
 #include "util/text.h"
 
@@ -25,26 +26,11 @@ namespace gongkai {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::vector<std::string> Lines(const std::string& text) {
-  std::vector<std::string> out;
-  std::stringstream ss(text);
-  for (std::string line; std::getline(ss, line);) out.push_back(line);
-  return out;
-}
-
-std::string Join(const std::vector<std::string>& lines, const std::string& end = "\n") {
-  std::string out;
-  for (const std::string& l : lines) out += l + end;
-  return out;
-}
+using report_testing::CompleteFixtures;
+using report_testing::ExpectedJsonOf;
+using report_testing::Join;
+using report_testing::Lines;
+using report_testing::ReadFile;
 
 std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
   for (std::size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) {
@@ -55,6 +41,18 @@ std::string ReplaceAll(std::string s, const std::string& from, const std::string
 
 bool IsTableLine(const std::string& line) {
   return line.find('\t') != std::string::npos || line.find('|') != std::string::npos;
+}
+
+// Rows numbered 「1.」 (at a line's start or in a piped cell) numbered 「1<sep>」 instead.
+std::string RenumberRows(const std::string& text, const std::string& sep) {
+  std::vector<std::string> lines = Lines(text);
+  for (std::string& l : lines) {
+    const std::size_t at = l.starts_with("| ") ? 2 : 0;
+    if (l.size() > at + 1 && l[at] >= '1' && l[at] <= '9' && l[at + 1] == '.') {
+      l.replace(at + 1, 1, sep);
+    }
+  }
+  return Join(lines);
 }
 
 struct Variant {
@@ -94,30 +92,8 @@ const std::vector<Variant>& Variants() {
          }
          return Join(lines);
        }},
-      {"row numbers as 1、",
-       [](const std::string& t) {
-         std::vector<std::string> lines = Lines(t);
-         for (std::string& l : lines) {
-           for (char d = '1'; d <= '9'; ++d) {
-             const std::string from = std::string(1, d) + ".";
-             if (l.starts_with(from)) l = std::string(1, d) + "、" + l.substr(2);
-             const std::string piped = std::string("| ") + d + ".";
-             if (l.starts_with(piped)) l = std::string("| ") + d + "、" + l.substr(4);
-           }
-         }
-         return Join(lines);
-       }},
-      {"row numbers as 1．",
-       [](const std::string& t) {
-         std::vector<std::string> lines = Lines(t);
-         for (std::string& l : lines) {
-           for (char d = '1'; d <= '9'; ++d) {
-             const std::string from = std::string(1, d) + ".";
-             if (l.starts_with(from)) l = std::string(1, d) + "．" + l.substr(2);
-           }
-         }
-         return Join(lines);
-       }},
+      {"row numbers as 1、", [](const std::string& t) { return RenumberRows(t, "、"); }},
+      {"row numbers as 1．", [](const std::string& t) { return RenumberRows(t, "．"); }},
       {"row labels wrapped onto a second line",
        [](const std::string& t) {
          std::vector<std::string> out;
@@ -168,17 +144,6 @@ struct Tally {
   int total() const { return right + doubted + wrong; }
 };
 
-bool Doubted(const Report& r, const std::string& table, const std::string& row,
-             const std::string& column, const Cell* cell) {
-  if (cell && cell->ambiguity) return true;
-  for (const std::string& p : r.uncertain_paths) {
-    if (p == table || p == table + "." + row || p == table + "." + row + "." + column) {
-      return true;
-    }
-  }
-  return false;
-}
-
 void Score(const Report& r, const nlohmann::json& expected, Tally* tally) {
   for (const char* table_name : {"section2", "section3", "section4"}) {
     const Table& table = std::string(table_name) == "section2"   ? r.section2
@@ -197,7 +162,7 @@ void Score(const Report& r, const nlohmann::json& expected, Tally* tally) {
         }
         if (right) {
           ++tally->right;
-        } else if (Doubted(r, table_name, row, column, cell)) {
+        } else if (r.IsDoubted(table_name, row, column)) {
           ++tally->doubted;
         } else {
           ++tally->wrong;
@@ -209,23 +174,22 @@ void Score(const Report& r, const nlohmann::json& expected, Tally* tally) {
 }
 
 TEST(LayoutVariantsTest, EveryVariantReadsAtLeast95PercentOfCellsAndGuessesNone) {
-  const fs::path dir = fs::path(GONGKAI_SOURCE_DIR) / "tests/fixtures/reports";
-  std::vector<fs::path> fixtures;
-  for (const auto& e : fs::directory_iterator(dir)) {
-    fs::path expected = e.path();
-    expected.replace_extension(".expected.json");
-    if (e.path().extension() == ".txt" && fs::exists(expected)) fixtures.push_back(e.path());
+  struct Fixture {
+    fs::path path;
+    std::string text;
+    nlohmann::json expected;
+  };
+  std::vector<Fixture> fixtures;
+  for (const fs::path& path : CompleteFixtures()) {
+    fixtures.push_back(
+        {path, ReadFile(path), nlohmann::json::parse(ReadFile(ExpectedJsonOf(path)))});
   }
-  std::sort(fixtures.begin(), fixtures.end());
   ASSERT_GE(fixtures.size(), 5u);
   Tally all;
   for (const Variant& v : Variants()) {
     Tally variant;
-    for (const fs::path& path : fixtures) {
-      fs::path expected_path = path;
-      expected_path.replace_extension(".expected.json");
-      const auto expected = nlohmann::json::parse(ReadFile(expected_path));
-      const std::string text = v.apply(ReadFile(path));
+    for (const auto& [path, published, expected] : fixtures) {
+      const std::string text = v.apply(published);
       Tally one;
       Score(ParseReportText(text, path.filename().string()).report, expected, &one);
       for (const std::string& p : one.wrong_paths) {

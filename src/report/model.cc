@@ -53,4 +53,18 @@ const Cell* Table::FindCell(std::string_view row, std::string_view column) const
   return r ? r->Find(column) : nullptr;
 }
 
+bool Report::IsDoubted(std::string_view table, std::string_view row,
+                       std::string_view column) const {
+  const Table& t = table == "section2" ? section2 : table == "section3" ? section3 : section4;
+  const Cell* cell = t.FindCell(row, column);
+  if (cell && cell->ambiguity) return true;
+  const std::string in_table = std::string(table);
+  const std::string in_row = in_table + "." + std::string(row);
+  const std::string in_cell = in_row + "." + std::string(column);
+  for (const std::string& p : uncertain_paths) {
+    if (p == in_table || p == in_row || p == in_cell) return true;
+  }
+  return false;
+}
+
 }  // namespace gongkai

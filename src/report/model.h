@@ -90,6 +90,10 @@ struct Report {
   std::optional<Date> published;  // publication date, when the document states it
   std::vector<std::string> uncertain_paths;  // e.g. "section3.new.total": the text cannot settle it
   std::string source;                        // file name or "register", for messages
+
+  // Whether the cell at (table, row, column) was read with doubt: the cell has an ambiguity, or
+  // its table, row or cell is among `uncertain_paths`.
+  bool IsDoubted(std::string_view table, std::string_view row, std::string_view column) const;
 };
 
 }  // namespace gongkai

@@ -10,14 +10,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <map>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include "report/fixture_test_util.h"
 #include "report/parse.h"
 #include "report/rules.h"
 #include "util/text.h"
@@ -26,13 +24,10 @@ namespace gongkai {
 namespace {
 
 namespace fs = std::filesystem;
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using report_testing::CompleteFixtures;
+using report_testing::Join;
+using report_testing::Lines;
+using report_testing::ReadFile;
 
 bool IsSumRule(const std::string& rule) {
   return rule == "B-ROW-SUM" || rule == "B-BALANCE" || rule == "B-CLOSED-SUM" ||
@@ -69,27 +64,12 @@ bool SaysRowUnreadable(const std::vector<Finding>& findings, const std::string& 
   return false;
 }
 
-std::vector<fs::path> CompleteFixtures() {
-  std::vector<fs::path> out;
-  const fs::path dir = fs::path(GONGKAI_SOURCE_DIR) / "tests/fixtures/reports";
-  for (const auto& e : fs::directory_iterator(dir)) {
-    if (e.path().extension() != ".txt") continue;
-    fs::path expected = e.path();
-    expected.replace_extension(".expected.json");
-    if (fs::exists(expected)) out.push_back(e.path());
-  }
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 bool IsDigit(char32_t c) { return c >= U'0' && c <= U'9'; }
 
 // `text` with the last digit of the cell printed at `pos` raised by one (9 becomes 8), or ""
 // when the cell's printed digits are not found standing alone at that place.
 std::string ChangeOneDigit(const std::string& text, const Cell& cell) {
-  std::vector<std::string> lines;
-  std::stringstream ss(text);
-  for (std::string line; std::getline(ss, line);) lines.push_back(line);
+  std::vector<std::string> lines = Lines(text);
   if (cell.pos.line < 1 || cell.pos.line > static_cast<int>(lines.size())) return "";
   std::u32string line = ToUtf32(lines[cell.pos.line - 1]);
   const std::u32string raw = ToUtf32(cell.raw);
@@ -107,9 +87,7 @@ std::string ChangeOneDigit(const std::string& text, const Cell& cell) {
   char32_t& last = line[at + raw.size() - 1];
   last = last == U'9' ? U'8' : last + 1;
   lines[cell.pos.line - 1] = ToUtf8(line);
-  std::string out;
-  for (const std::string& l : lines) out += l + "\n";
-  return out;
+  return Join(lines);
 }
 
 TEST(OneChangeTest, EachCellOfTablesBAndCChangedAloneGivesExactlyOneSumError) {

@@ -11,18 +11,14 @@
 #include <sstream>
 #include <string>
 
+#include "report/fixture_test_util.h"
 #include "report/parse.h"
 #include "report/rules.h"
 
 namespace gongkai {
 namespace {
 
-std::string ReadFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using report_testing::ReadFile;
 
 std::string FixturePath(const std::string& stem, const std::string& ext) {
   return std::string(GONGKAI_SOURCE_DIR) + "/tests/fixtures/reports/" + stem + ext;

@@ -175,6 +175,9 @@ Metadata ReadMetadata(const std::vector<Line>& lines, Place front_end);
 // Longest common subsequence length of two strings, for labels with typos.
 std::size_t CommonSubsequence(std::u32string_view a, std::u32string_view b);
 
+// The Chinese numerals that number sections and rows (「三、」「(六)」).
+inline constexpr std::u32string_view kHanNumerals = U"一二三四五六七八九十";
+
 // Removes the numbering at the start of a label: 「(三)」「三、」「1.」 and combinations.
 std::u32string StripNumbering(std::u32string_view label);
 

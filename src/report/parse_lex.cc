@@ -388,14 +388,14 @@ Cell ClassifyCell(std::u32string_view text, SourcePos pos) {
 }
 
 std::u32string StripNumbering(std::u32string_view label) {
-  static constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
   std::u32string_view s = label;
   for (bool changed = true; changed && !s.empty();) {
     changed = false;
     std::size_t i = 0;
     if (s[0] == U'(') {
       i = 1;
-      while (i < s.size() && (kNumerals.find(s[i]) != std::u32string_view::npos || IsDigit(s[i])))
+      while (i < s.size() &&
+             (kHanNumerals.find(s[i]) != std::u32string_view::npos || IsDigit(s[i])))
         ++i;
       if (i > 1 && i < s.size() && s[i] == U')') {
         s.remove_prefix(i + 1);
@@ -403,7 +403,7 @@ std::u32string StripNumbering(std::u32string_view label) {
       }
       continue;
     }
-    while (i < s.size() && (kNumerals.find(s[i]) != std::u32string_view::npos || IsDigit(s[i])))
+    while (i < s.size() && (kHanNumerals.find(s[i]) != std::u32string_view::npos || IsDigit(s[i])))
       ++i;
     if (i > 0 && i < s.size() && (s[i] == U'、' || s[i] == U'.')) {
       s.remove_prefix(i + 1);

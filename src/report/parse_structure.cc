@@ -73,7 +73,6 @@ constexpr std::array<HeadingSpec, 6> kHeadings{{
     {U'五', {U"问题", U"改进"}, U"存在的主要问题"},
     {U'六', {U"其他", U"其它"}, U"其他需要报告"},
 }};
-constexpr std::u32string_view kNumerals = U"一二三四五六七八九十";
 constexpr std::size_t kKeywordReach = 16;
 
 // A heading numbered `spec` at compact index i: 「四、」 then, within reach, a keyword, with only
@@ -260,40 +259,49 @@ std::optional<Date> Published(const std::vector<Line>& lines, const CompactDoc& 
   return last;
 }
 
-// A heading of section n printed with another number than n's (「二、收到和处理…」): a numeral,
-// 「、」 and the section's title words, at a line's start or, in a report flattened to one line,
-// inside the text.
-std::optional<Heading> MisnumberedHeading(const std::vector<Line>& lines, const CompactDoc& doc,
-                                          Place cursor, int n) {
+// A heading of the section of `spec` printed with another number (「二、收到和处理…」 after the
+// real 二): a numeral, 「、」 and the section's own title words. Returns the words' end or 0.
+std::size_t MisnumberedHeadingAt(std::u32string_view t, std::size_t i, const HeadingSpec& spec) {
+  if (i + 2 >= t.size() || kHanNumerals.find(t[i]) == std::u32string_view::npos ||
+      (t[i + 1] != U'、' && t[i + 1] != U'.') ||
+      t.compare(i + 2, spec.title_words.size(), spec.title_words) != 0) {
+    return 0;
+  }
+  if (i > 0 && (t[i - 1] == U'第' || t[i - 1] == U'(' ||
+                kHanNumerals.find(t[i - 1]) != std::u32string_view::npos)) {
+    return 0;
+  }
+  return i + 2 + spec.title_words.size();
+}
+
+// The first heading of section n after `cursor` that `at` recognises (it returns the keyword's
+// end, or 0): the first that starts a line, else the first inside running text.
+template <typename HeadingMatcher>
+std::optional<Heading> FindHeading(const std::vector<Line>& lines, const CompactDoc& doc,
+                                   Place cursor, int n, HeadingMatcher at) {
   const HeadingSpec& spec = kHeadings[n - 1];
+  std::optional<Heading> inline_match;
   for (std::size_t li = cursor.line; li < lines.size(); ++li) {
     const CompactDoc::View c =
         doc.LineView(li, li == cursor.line ? cursor.col : 0, lines[li].text.size());
-    for (std::size_t i = 0; i + 2 < c.text.size(); ++i) {
-      if (kNumerals.find(c.text[i]) == std::u32string_view::npos ||
-          (c.text[i + 1] != U'、' && c.text[i + 1] != U'.') ||
-          c.text.compare(i + 2, spec.title_words.size(), spec.title_words) != 0) {
-        continue;
-      }
-      if (i > 0 && (c.text[i - 1] == U'第' || c.text[i - 1] == U'(' ||
-                    kNumerals.find(c.text[i - 1]) != std::u32string_view::npos)) {
-        continue;
-      }
+    for (std::size_t i = 0; i < c.text.size(); ++i) {
+      const std::size_t kw_end = at(c.text, i, spec);
+      if (!kw_end) continue;
       std::size_t lead = 0;
       while (lead < i && c.text[lead] == U'#') ++lead;
       const bool line_start = lead == i && (li != cursor.line || cursor.col == 0);
-      const std::size_t kw_end = i + 2 + spec.title_words.size();
       const std::size_t end = TitleEnd(c.text, i, kw_end, line_start);
       Heading h;
       h.number = n;
-      h.printed = c.text[i];
+      if (c.text[i] != spec.numeral) h.printed = c.text[i];
       h.begin = c.at[i];
       h.title = std::u32string(c.text.substr(i + 2, end - i - 2));
       h.body = end < c.at.size() ? c.at[end] : Place{li + 1, 0};
-      return h;
+      if (line_start) return h;
+      if (!inline_match) inline_match = h;
     }
   }
-  return std::nullopt;
+  return inline_match;
 }
 
 }  // namespace
@@ -303,33 +311,8 @@ std::vector<Heading> FindHeadings(const std::vector<Line>& lines) {
   std::vector<Heading> found;
   Place cursor;
   for (int n = 1; n <= 6; ++n) {
-    const HeadingSpec& spec = kHeadings[n - 1];
-    std::optional<Heading> inline_match;
-    std::optional<Heading> line_match;
-    for (std::size_t li = cursor.line; li < lines.size() && !line_match; ++li) {
-      const CompactDoc::View c =
-          doc.LineView(li, li == cursor.line ? cursor.col : 0, lines[li].text.size());
-      for (std::size_t i = 0; i < c.text.size(); ++i) {
-        const std::size_t kw_end = HeadingAt(c.text, i, spec);
-        if (!kw_end) continue;
-        std::size_t lead = 0;
-        while (lead < i && c.text[lead] == U'#') ++lead;
-        const bool line_start = lead == i && (li != cursor.line || cursor.col == 0);
-        const std::size_t end = TitleEnd(c.text, i, kw_end, line_start);
-        Heading h;
-        h.number = n;
-        h.begin = c.at[i];
-        h.title = std::u32string(c.text.substr(i + 2, end - i - 2));
-        h.body = end < c.at.size() ? c.at[end] : Place{li + 1, 0};
-        if (line_start) {
-          line_match = h;
-          break;
-        }
-        if (!inline_match) inline_match = h;
-      }
-    }
-    std::optional<Heading> h = line_match ? line_match : inline_match;
-    if (!h) h = MisnumberedHeading(lines, doc, cursor, n);
+    std::optional<Heading> h = FindHeading(lines, doc, cursor, n, HeadingAt);
+    if (!h) h = FindHeading(lines, doc, cursor, n, MisnumberedHeadingAt);
     if (h) {
       cursor = h->body;
       found.push_back(*h);

@@ -265,9 +265,9 @@ class Parser {
       s.text = trimmed.size() == text.size() ? std::move(text) : std::string(trimmed);
       s.pos = SourcePos{lines_[h.begin.line].number, static_cast<int>(h.begin.col) + 1};
       if (h.printed) {
-        static constexpr std::u32string_view kOwn = U"一二三四五六";
         const std::string printed = ToUtf8(std::u32string(1, h.printed));
-        const std::string own = ToUtf8(std::u32string(1, kOwn[h.number - 1]));
+        const std::string own =
+            ToUtf8(std::u32string(1, parse_internal::kHanNumerals[h.number - 1]));
         result_.findings.push_back(parse_internal::Notice(
             "PARSE-SECTION-NUMBER", Finding::Severity::kNotice,
             "第" + own + "部分「" + s.title + "」的标题编号印作「" + printed + "、」，应为「" +

@@ -109,16 +109,12 @@ struct Term {
   const Cell* cell;
 };
 
-// A sum identity that does not hold: the finding it gives alone, and its terms.
+// A sum identity that does not hold: the finding it gives alone, its terms, and Σ coef·value.
 struct SumFailure {
   Finding finding;
   std::vector<Term> terms;
+  double residual = 0;
 
-  double Residual() const {
-    double r = 0;
-    for (const Term& t : terms) r += t.coef * t.cell->number;
-    return r;
-  }
   const Term* TermOf(const Cell* cell) const {
     for (const Term& t : terms) {
       if (t.cell == cell) return &t;
@@ -409,20 +405,9 @@ class TableChecker {
   }
 
   void Fail(std::vector<Term> terms, Finding finding) {
-    failures_.push_back(SumFailure{std::move(finding), std::move(terms)});
-  }
-
-  // Whether the parser doubted the cell: an ambiguity of its own, or its table, row or cell
-  // among the report's uncertain paths.
-  bool Doubted(const Term& t) const {
-    if (t.cell->ambiguity) return true;
-    const std::string table(t.table);
-    const std::string row = table + "." + std::string(t.row);
-    const std::string cell = row + "." + std::string(t.column);
-    for (const std::string& p : r_.uncertain_paths) {
-      if (p == table || p == row || p == cell) return true;
-    }
-    return false;
+    double residual = 0;
+    for (const Term& t : terms) residual += t.coef * t.cell->number;
+    failures_.push_back(SumFailure{std::move(finding), std::move(terms), residual});
   }
 
   void ReportSumFailures() {
@@ -430,7 +415,7 @@ class TableChecker {
     for (const SumFailure& f : failures_) {
       std::vector<const Term*> doubted;
       for (const Term& t : f.terms) {
-        if (Doubted(t)) doubted.push_back(&t);
+        if (r_.IsDoubted(t.table, t.row, t.column)) doubted.push_back(&t);
       }
       if (doubted.empty()) {
         certain.push_back(&f);
@@ -496,7 +481,7 @@ class TableChecker {
           repaired.reset();
           break;
         }
-        const double v = t.cell->number - f->Residual() / mine->coef;
+        const double v = t.cell->number - f->residual / mine->coef;
         if (repaired && std::fabs(*repaired - v) >= kEpsilon) {
           repaired.reset();
           break;
