@@ -151,8 +151,7 @@ Response App::Dispatch(Request& request, RequestContext& ctx) {
       }
       ctx.set_cookies.push_back(CookieHeader(kSessionCookie, "", secure, 0));
     } else {
-      spdlog::error("session lookup failed: {}", session.status().message());
-      return InternalError();
+      return InternalFailure(session.status(), "session lookup failed");
     }
   }
   if (ctx.session) {
@@ -239,8 +238,7 @@ Response App::Page(RequestContext& ctx, std::string_view page, std::string_view 
   view.set("csrf", Text(ctx.csrf));
   auto body = templates_.Render(page, view);
   if (!body.ok()) {
-    spdlog::error("{}", body.status().message());
-    return InternalError();
+    return InternalFailure(body.status(), "rendering a page");
   }
   View layout;
   layout.set("title", Text(title));
@@ -255,8 +253,7 @@ Response App::Page(RequestContext& ctx, std::string_view page, std::string_view 
   }
   auto html = templates_.Render("layout", layout);
   if (!html.ok()) {
-    spdlog::error("{}", html.status().message());
-    return InternalError();
+    return InternalFailure(html.status(), "rendering a page");
   }
   Response r;
   r.status = status;

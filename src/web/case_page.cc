@@ -389,9 +389,8 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
   // Flagged, never merged (store/duplicates.h): the clerk decides.
   auto duplicates = FindLikelyDuplicates(ctx.app.db(), c.agency.id, s.number);
   if (!duplicates.ok()) {
-    spdlog::error("duplicates of agency {} case {}: {}", c.agency.id, s.number,
-                  duplicates.status().message());
-    return InternalError();
+    return InternalFailure(duplicates.status(), fmt::format("duplicates of agency {} case {}",
+                                                            c.agency.id, EscapeForLog(s.number)));
   }
   View likely = List();
   for (const auto& d : *duplicates) {
@@ -449,9 +448,8 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
   v.set("events", events);
   auto proposals = ctx.app.proposals().ForCase(c.agency.id, s.number);
   if (!proposals.ok()) {
-    spdlog::error("proposals of agency {} case {}: {}", c.agency.id, EscapeForLog(s.number),
-                  EscapeForLog(proposals.status().message()));
-    return InternalError();
+    return InternalFailure(proposals.status(), fmt::format("proposals of agency {} case {}",
+                                                           c.agency.id, EscapeForLog(s.number)));
   }
   View pending = List();
   View decided = List();

@@ -32,12 +32,14 @@ bool ShowsOnPage(const Status& s) {
          s.code() != Status::Code::kOk;
 }
 
+Response InternalFailure(const Status& s, std::string_view context) {
+  spdlog::error("{}: {}", context, EscapeForLog(s.message()));
+  return InternalError();
+}
+
 Response StatusPage(const Status& s, std::string_view title, std::string_view context) {
   if (s.code() == Status::Code::kNotFound) return NotFound();
-  if (!ShowsOnPage(s)) {
-    spdlog::error("{}: {}", context, EscapeForLog(s.message()));
-    return InternalError();
-  }
+  if (!ShowsOnPage(s)) return InternalFailure(s, context);
   if (s.code() == Status::Code::kPermissionDenied) {
     return ErrorPage(403, "无权执行此操作", s.message());
   }

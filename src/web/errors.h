@@ -24,6 +24,11 @@ int HttpStatusFor(const Status& s);
 // ErrorPage with HttpStatusFor(s), `title` and the Status's message.
 Response StatusPage(const Status& s, std::string_view title, std::string_view context);
 
+// The 500 answer for a failure that is ours whatever its Status code (a template that does not
+// render, a file that cannot be saved, a stored row that cannot be read back): logs
+// "`context`: message" escaped (EscapeForLog), never shows it. REQUIRES: !s.ok().
+Response InternalFailure(const Status& s, std::string_view context);
+
 // True when the Status is the user's or the situation's (a handler may show its message on its
 // own page with HttpStatusFor(s)); false for kNotFound and kInternal, which go to StatusPage.
 bool ShowsOnPage(const Status& s);

@@ -7,6 +7,7 @@
 
 #include "store/guides.h"
 #include "util/text.h"
+#include "web/errors.h"
 #include "web/views.h"
 
 namespace gongkai::web {
@@ -78,9 +79,7 @@ std::variant<Agency, Response> OfficeAgency(RequestContext& ctx, const Request& 
   if (auto denied = ctx.app.DenyUnlessAgency(ctx, *id)) return *denied;
   auto agency = GetAgency(ctx.app.db(), *id);
   if (!agency.ok()) {
-    if (agency.status().code() == Status::Code::kNotFound) return NotFound();
-    spdlog::error("guide: {}", agency.status().message());
-    return InternalError();
+    return StatusPage(agency.status(), "无法显示该页面", "guide");
   }
   return std::move(agency).value();
 }
@@ -92,10 +91,10 @@ Response RenderEditor(RequestContext& ctx, const Agency& agency,
   auto latest = LatestGuide(ctx.app.db(), agency.id);
   auto published = PublishedGuide(ctx.app.db(), agency.id);
   auto reminders = StoredGuideReminders(ctx.app.db(), agency.id, ctx.app.Today());
-  if (!latest.ok() || !published.ok() || !reminders.ok()) {
-    spdlog::error("guide editor of agency {}: reading the guide failed", agency.id);
-    return InternalError();
-  }
+  const std::string context = fmt::format("guide editor of agency {}", agency.id);
+  if (!latest.ok()) return InternalFailure(latest.status(), context);
+  if (!published.ok()) return InternalFailure(published.status(), context);
+  if (!reminders.ok()) return InternalFailure(reminders.status(), context);
   DisclosureGuide shown;
   if (typed) {
     shown = *typed;
@@ -156,19 +155,18 @@ Response GuideSubmit(RequestContext& ctx, const Request& req) {
   const std::string& user = ctx.session->user.name;
   auto saved = SaveGuide(ctx.app.db(), agency.id, guide, user);
   if (!saved.ok()) {
-    if (saved.status().code() != Status::Code::kInvalidInput) {
-      spdlog::error("saving the guide of agency {}: {}", agency.id, saved.status().message());
-      return InternalError();
+    if (!ShowsOnPage(saved.status())) {
+      return StatusPage(saved.status(), "",
+                        fmt::format("saving the guide of agency {}", agency.id));
     }
     return RenderEditor(ctx, agency, guide, {saved.status().message()}, "", 422);
   }
   if (action == "save") return Redirect(fmt::format("/office/a/{}/guide?done=saved", agency.id));
   auto published = PublishGuide(ctx.app.db(), agency.id, saved->version, user);
   if (!published.ok()) {
-    if (published.status().code() != Status::Code::kInvalidInput) {
-      spdlog::error("publishing the guide of agency {}: {}", agency.id,
-                    published.status().message());
-      return InternalError();
+    if (!ShowsOnPage(published.status())) {
+      return StatusPage(published.status(), "",
+                        fmt::format("publishing the guide of agency {}", agency.id));
     }
     return RenderEditor(ctx, agency, guide,
                         {fmt::format("第 {} 版已保存，但未发布：{}。", saved->version,
@@ -184,14 +182,11 @@ Response PublicGuidePage(RequestContext& ctx, const Request& req) {
   if (!id) return NotFound();
   auto agency = GetAgency(ctx.app.db(), *id);
   if (!agency.ok()) {
-    if (agency.status().code() == Status::Code::kNotFound) return NotFound();
-    spdlog::error("public guide: {}", agency.status().message());
-    return InternalError();
+    return StatusPage(agency.status(), "无法显示该页面", "public guide");
   }
   auto published = PublishedGuide(ctx.app.db(), *id);
   if (!published.ok()) {
-    spdlog::error("public guide of agency {}: {}", *id, published.status().message());
-    return InternalError();
+    return InternalFailure(published.status(), fmt::format("public guide of agency {}", *id));
   }
   View v;
   v.set("agency", Text(agency->name));

@@ -102,8 +102,8 @@ Response NoticeFile(RequestContext& ctx, const LoadedCase& c, std::string_view s
   }
   auto bytes = WriteNotice(*doc, *format);
   if (!bytes.ok()) {
-    spdlog::error("writing notice {}: {}", Info(notice->kind).key, bytes.status().message());
-    return InternalError();
+    return InternalFailure(bytes.status(),
+                           fmt::format("writing notice {}", Info(notice->kind).key));
   }
   Response resp;
   resp.content_type = std::string(ExportFormatMime(*format));
@@ -134,7 +134,7 @@ Response NoticeList(RequestContext& ctx, const LoadedCase& c, const std::string&
     // A notice the register cannot complete says why instead of offering a download that fails.
     auto doc = LayOut(ctx, c, n);
     if (!doc.ok()) {
-      if (doc.status().code() != Status::Code::kInvalidInput) return InternalError();
+      if (!ShowsOnPage(doc.status())) return StatusPage(doc.status(), "", "laying out a notice");
       o.set("missing", Text(office_base.empty() ? "暂不能在线下载，请联系受理机关获取纸质文书。"
                                                 : "暂不能生成：" + doc.status().message()));
       notices.push_back(o);

@@ -161,8 +161,7 @@ Response ApplySubmit(RequestContext& ctx, const Request& req) {
 
   auto stored = ctx.app.uploads().Save(proof->data);
   if (!stored.ok()) {
-    spdlog::error("saving an identity proof: {}", stored.status().message());
-    return InternalError();
+    return InternalFailure(stored.status(), "saving an identity proof");
   }
   Date today = ctx.app.Today();
   Event received;
@@ -193,8 +192,7 @@ Response ApplyReceipt(RequestContext& ctx, const Request& req) {
       OnlineFilings(ctx.app.db(), ctx.app.calendars()).Receipt(req.Cookie(kReceiptCookie));
   if (!receipt.ok()) {
     if (receipt.status().code() != Status::Code::kNotFound) {
-      spdlog::error("reading a receipt: {}", receipt.status().message());
-      return InternalError();
+      return InternalFailure(receipt.status(), "reading a receipt");
     }
     View v;
     v.set("missing", Flag(true));
@@ -202,11 +200,8 @@ Response ApplyReceipt(RequestContext& ctx, const Request& req) {
   }
   auto agency = GetAgency(ctx.app.db(), receipt->agency_id);
   auto detail = ctx.app.cases().Get(receipt->agency_id, receipt->number);
-  if (!agency.ok() || !detail.ok()) {
-    spdlog::error("reading the case of a receipt: agency {} case {}", receipt->agency_id,
-                  receipt->number);
-    return InternalError();
-  }
+  if (!agency.ok()) return InternalFailure(agency.status(), "reading the agency of a receipt");
+  if (!detail.ok()) return InternalFailure(detail.status(), "reading the case of a receipt");
   View v;
   v.set("agency", Text(agency->name));
   v.set("received", Text(FormatDateZh(detail->summary.received)));
@@ -306,8 +301,7 @@ Response DeadlineCalculator(RequestContext& ctx, const Request& req) {
   } else {
     auto calendar = ctx.app.calendars().ForRegion("");
     if (!calendar.ok()) {
-      spdlog::error("loading the national calendar: {}", calendar.status().message());
-      return InternalError();
+      return InternalFailure(calendar.status(), "loading the national calendar");
     }
     auto due = ExplainWorkingDays(*date, static_cast<int>(*days), **calendar, DeadlineSettings());
     if (!due.ok()) {

@@ -1,7 +1,6 @@
 #include "web/records_pages.h"
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include <charconv>
 #include <map>
@@ -89,10 +88,8 @@ Response RenderRecords(RequestContext& ctx, const Request& req, int64_t agency_i
   if (!agency.ok()) return StatusPage(agency.status(), "", "records page");
   auto docs = ListDocuments(ctx.app.db(), agency_id);
   auto published = PublishedYears(ctx.app.db(), agency_id);
-  if (!docs.ok() || !published.ok()) {
-    spdlog::error("records page: {}", (!docs.ok() ? docs.status() : published.status()).message());
-    return InternalError();
-  }
+  if (!docs.ok()) return InternalFailure(docs.status(), "records page");
+  if (!published.ok()) return InternalFailure(published.status(), "records page");
   const int this_year = static_cast<int>(ctx.app.Today().year());
   View years = List();
   View year_options = List();
@@ -100,8 +97,7 @@ Response RenderRecords(RequestContext& ctx, const Request& req, int64_t agency_i
   for (int y = this_year; y >= kFirstRecordYear; --y) {
     auto counts = GetYearCounts(ctx.app.db(), agency_id, y);
     if (!counts.ok()) {
-      spdlog::error("records page: {}", counts.status().message());
-      return InternalError();
+      return InternalFailure(counts.status(), "records page");
     }
     View o;
     o.set("year", Text(std::to_string(y)));

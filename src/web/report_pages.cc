@@ -12,7 +12,6 @@
 // register stamp (store/register_stamp.h) changes.
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "cases/narrative.h"
 #include "docs/report_export.h"
@@ -182,8 +181,7 @@ Response RenderOffice(RequestContext& ctx, const OfficeReport& r, const std::str
   auto body =
       ctx.app.templates().Render("report_body", ReportBodyView(r.agency, r.report, base_url));
   if (!body.ok()) {
-    spdlog::error("{}", body.status().message());
-    return InternalError();
+    return InternalFailure(body.status(), "rendering a page");
   }
   v.set("body", Text(*body));
   return ctx.app.Page(ctx, "report", fmt::format("{} {} 年度报告", r.agency.name, r.report.year),
@@ -314,7 +312,8 @@ Response PublicReportDownload(RequestContext& ctx, const Request& req) {
 Response OfficeReportsIndex(RequestContext& ctx, const Request&) {
   auto all = ListAgencies(ctx.app.db());
   auto subtree = AgencySubtree(ctx.app.db(), ctx.session->user.agency_id);
-  if (!all.ok() || !subtree.ok()) return InternalError();
+  if (!all.ok()) return InternalFailure(all.status(), "office reports index");
+  if (!subtree.ok()) return InternalFailure(subtree.status(), "office reports index");
   std::vector<Agency> mine;
   for (const auto& a : *all) {
     if (std::find(subtree->begin(), subtree->end(), a.id) != subtree->end()) mine.push_back(a);
@@ -349,8 +348,7 @@ Response OfficeReportDownload(RequestContext& ctx, const Request& req) {
   if (!r.ok()) return BuildFailure(r.status());
   auto bytes = ExportReport(r->report, *format);
   if (!bytes.ok()) {
-    spdlog::error("exporting a report: {}", bytes.status().message());
-    return InternalError();
+    return InternalFailure(bytes.status(), "exporting a report");
   }
   const std::string sha = Sha256Hex(*bytes);
   return ReportFileResponse(req, std::move(bytes).value(), sha, *format,

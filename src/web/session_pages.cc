@@ -16,8 +16,7 @@ namespace {
 Response StartSession(RequestContext& ctx, const Request& req, const User& user) {
   auto session = CreateSession(ctx.app.db(), user.id);
   if (!session.ok()) {
-    spdlog::error("creating a session: {}", session.status().message());
-    return InternalError();
+    return InternalFailure(session.status(), "creating a session");
   }
   Response r = Redirect("/office");
   long seconds = std::chrono::duration_cast<std::chrono::seconds>(kSessionLifetime).count();
@@ -44,8 +43,7 @@ Response LoginSubmit(RequestContext& ctx, const Request& req) {
                            ctx.app.options().sign_in);
   if (!user.ok()) {
     if (user.status().code() != Status::Code::kPermissionDenied) {
-      spdlog::error("sign-in: {}", user.status().message());
-      return InternalError();
+      return InternalFailure(user.status(), "sign-in");
     }
     spdlog::info("sign-in refused from a client");
     View v;
