@@ -1,10 +1,13 @@
-// `gongkai audit keygen|verify|seal|checkpoint|verify-checkpoint`: the tamper evidence of the
-// register (store/ledger.h) from the command line. The audit key comes from --audit-key or the
-// environment variable GONGKAI_AUDIT_KEY; `verify` works without it and says what it could not
-// check. `verify` and `verify-checkpoint` exit 1 when they find a problem.
+// `gongkai audit keygen|verify|seal|checkpoint|verify-checkpoint|verify-report`: the tamper
+// evidence of the register (store/ledger.h, store/report_anchor.h) from the command line. The audit
+// key comes from --audit-key or the environment variable GONGKAI_AUDIT_KEY; `verify` works without
+// it and says what it could not check. `verify`, `verify-checkpoint` and `verify-report` exit 1
+// when they find a problem.
 
 #include <fmt/format.h>
 
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -12,10 +15,12 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "ingest/extract.h"
 #include "store/audit_key.h"
 #include "store/calendars.h"
 #include "store/database.h"
 #include "store/ledger.h"
+#include "store/report_anchor.h"
 
 namespace gongkai::cli {
 namespace {
@@ -55,6 +60,16 @@ std::optional<Database> OpenWithKey(GlobalOptions& g, const AuditArgs& a,
   if (!Check(g, database)) return std::nullopt;
   if (key) database->SetAuditKey(key);
   return std::move(database).value();
+}
+
+// The public key given on the command line: the hex itself, or a file holding it.
+std::string PublicKeyArgument(const std::string& given) {
+  std::error_code ec;
+  if (given.size() == 64 || !std::filesystem::is_regular_file(given, ec)) return given;
+  std::ifstream in(given);
+  std::string hex;
+  in >> hex;
+  return hex;
 }
 
 bool RequireKey(GlobalOptions& g, const std::shared_ptr<const AuditKey>& key) {
@@ -193,6 +208,67 @@ void AddAuditCommands(CLI::App& app, GlobalOptions& g) {
                         ? Say(g, "签名与链接均成立", "all signed and linked")
                         : Say(g, "发现问题", "problems found"));
     if (!report->problems.empty() || !found) g.exit_code = 1;
+  });
+
+  auto* published = audit->add_subcommand(
+      "verify-report",
+      "用公钥核验已发布报告（PDF、DOCX、HTML、JSON）所印的审计检查点；给出 --db 时再核对台账 / "
+      "verify the audit checkpoint printed in a published report");
+  published->add_option("file", a->out, "报告文件 / the report file")->required();
+  published
+      ->add_option("--public-key", a->public_key,
+                   "机关公布的公钥（十六进制，或存放它的文件）/ the published public key")
+      ->required();
+  published->add_option("--db", a->url,
+                        "同时核对此数据库的审计台账 / also check this database's ledger");
+  published->callback([&g, a, published] {
+    std::ifstream in(a->out, std::ios::binary);
+    if (!in) {
+      Check(g, Status::InvalidInput(
+                   Tr(g, "无法读取报告文件 {}", "cannot read report file {}", a->out)));
+      return;
+    }
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // HTML and JSON carry the line as written; PDF and DOCX need their text extracted.
+    auto anchor = FindAnchor(bytes);
+    if (!anchor.ok() && anchor.status().code() == Status::Code::kNotFound) {
+      auto text = ExtractText(bytes, a->out, g.lang);
+      if (!Check(g, text)) return;
+      anchor = FindAnchor(*text);
+    }
+    if (!anchor.ok()) {
+      std::cout << a->out << "：" << anchor.status().message() << "\n";
+      g.exit_code = 1;
+      return;
+    }
+    std::cout << Tr(g,
+                    "审计检查点：机关 {} {} 年度第 {} 版报告，检查点 #{}（{}），台账 {} 条，"
+                    "公钥指纹 {}\n",
+                    "audit checkpoint: agency {} report {} v{}, checkpoint #{} ({}), {} ledger "
+                    "entries, key fingerprint {}\n",
+                    anchor->agency_id, anchor->year, anchor->version, anchor->checkpoint,
+                    anchor->at, anchor->seq, anchor->key);
+    std::vector<std::string> problems =
+        CheckAnchorSignature(*anchor, PublicKeyArgument(a->public_key));
+    std::cout << (problems.empty() ? Say(g, "签名：成立\n", "signature: valid\n")
+                                   : Say(g, "签名：不成立\n", "signature: INVALID\n"));
+    bool with_db = published->count("--db") > 0;
+    if (with_db) {
+      auto database = Database::OpenForUse(a->url);
+      if (!Check(g, database)) return;
+      auto in_db = CheckAnchorInDatabase(*database, *anchor);
+      if (!Check(g, in_db)) return;
+      std::cout << (in_db->empty()
+                        ? Say(g, "台账：发布前的历史未被改写\n",
+                              "ledger: the history up to publication stands\n")
+                        : Say(g, "台账：与发布时不符\n", "ledger: differs from publication\n"));
+      problems.insert(problems.end(), in_db->begin(), in_db->end());
+    } else {
+      std::cout << Say(g, "未核验：未给出 --db，没有核对数据库中的台账\n",
+                       "not checked: no --db, the database's ledger was not compared\n");
+    }
+    for (const std::string& p : problems) std::cout << p << "\n";
+    if (!problems.empty()) g.exit_code = 1;
   });
 }
 

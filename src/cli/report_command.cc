@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -82,6 +83,7 @@ struct Args {
   std::optional<int> year_filter;
   bool json = false, save = false, confirm_empty = false;
   std::string user, reason, text, file, fingerprint;
+  std::string checkpoints;  // default $GONGKAI_CHECKPOINTS
   int section = 0;
 };
 
@@ -219,6 +221,9 @@ void AddReportCommands(CLI::App& app, GlobalOptions& g) {
   AddCommon(publish, *a, true);
   publish->add_flag("--confirm-empty", a->confirm_empty,
                     "确认第五、六部分为空仍发布 / publish although section 5 or 6 is empty");
+  publish->add_option("--checkpoints", a->checkpoints,
+                      "检查点文件，报告印上审计检查点（默认取环境变量 GONGKAI_CHECKPOINTS；需审计"
+                      "密钥 GONGKAI_AUDIT_KEY）/ checkpoint file to anchor the report in");
   publish->callback([&g, a] {
     auto o = Open(g, *a, Action::kPublishReport);
     if (!o) return;
@@ -226,14 +231,24 @@ void AddReportCommands(CLI::App& app, GlobalOptions& g) {
     if (!Check(g, templates)) return;
     auto agency = GetAgency(o->db, o->agency);
     if (!Check(g, agency)) return;
+    std::string checkpoints = a->checkpoints;
+    if (const char* file = std::getenv("GONGKAI_CHECKPOINTS"); checkpoints.empty() && file) {
+      checkpoints = file;
+    }
+    Calendars calendars;
     PublishOptions options;
     options.confirm_empty = a->confirm_empty;
-    options.render = [&](const ReportVersion& version) {
-      return web::RenderPublicReportFiles(*templates, *agency, version);
-    };
+    options.render = web::PublishingRenderer(o->db, calendars, *templates, *agency, checkpoints);
     if (!Check(g, PublishReport(o->db, o->agency, a->year, *o->user, options))) return;
     std::cout << Tr(g, "{} 年度报告已发布，该年度数据已锁定\n",
                     "report {} published; the year is locked\n", a->year);
+    if (!o->db.audit_key() || checkpoints.empty()) {
+      std::cout << Say(g,
+                       "注意：未配置审计密钥（GONGKAI_AUDIT_KEY）或检查点文件（--checkpoints），"
+                       "报告未印审计检查点\n",
+                       "note: no audit key (GONGKAI_AUDIT_KEY) or checkpoint file (--checkpoints): "
+                       "the report carries no audit checkpoint\n");
+    }
   });
 
   auto* reopen =

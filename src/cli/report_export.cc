@@ -1,7 +1,8 @@
 // `gongkai report export`: writes an agency's annual report as HTML, DOCX, PDF, XLSX or the
 // report JSON. The report comes from the database (the newest stored version of the year, with
 // its narrative; else built from the register) or, with --from-json, from a report JSON file
-// (no database needed).
+// (no database needed). A published version is written as it was published, byte for byte
+// (store/report_files.h), audit checkpoint included.
 
 #include <filesystem>
 #include <fstream>
@@ -14,6 +15,7 @@
 #include "store/agencies.h"
 #include "store/calendars.h"
 #include "store/database.h"
+#include "store/report_files.h"
 #include "store/report_store.h"
 
 namespace gongkai::cli {
@@ -51,6 +53,24 @@ Result<Report> ReportFromDatabase(const ExportArgs& args) {
   return built->report;
 }
 
+// The stored file of the year's newest version when that version is published; nullopt when it
+// is not, or was published before files were stored.
+Result<std::optional<std::string>> PublishedBytes(const ExportArgs& args, std::string_view format) {
+  Result<Database> db = Database::Open(args.db);
+  if (!db.ok()) return db.status();
+  Result<int64_t> agency = ResolveAgency(*db, args.agency);
+  if (!agency.ok()) return agency.status();
+  Result<std::vector<ReportVersion>> versions = ListReportVersions(*db, *agency, args.year);
+  if (!versions.ok()) return versions.status();
+  if (versions->empty() || versions->front().state != ReportState::kPublished) {
+    return std::optional<std::string>();
+  }
+  auto file = GetReportFile(*db, *agency, args.year, versions->front().version, format);
+  if (!file.ok()) return file.status();
+  if (!*file) return std::optional<std::string>();
+  return std::optional<std::string>(std::move((*file)->bytes));
+}
+
 int RunExport(const ExportArgs& args, GlobalOptions& g) {
   std::string key = args.format;
   if (key.empty()) key = std::filesystem::path(args.output).extension().string();
@@ -60,20 +80,31 @@ int RunExport(const ExportArgs& args, GlobalOptions& g) {
     return Fail(g, "未知的导出格式「" + key + "」：请用 --format html|docx|pdf|xlsx|json",
                 "unknown export format '" + key + "': use --format html|docx|pdf|xlsx|json");
   }
-  Result<Report> report = Status::Internal("no report");
-  if (!args.from_json.empty()) {
-    Result<std::string> text = ReadFile(args.from_json);
-    if (!text.ok()) return Fail(g, text.status().message(), text.status().message());
-    report = ReportFromJson(*text, args.from_json);
-  } else {
-    if (args.year == 0) {
-      return Fail(g, "请用 --year 指定报告年度（或用 --from-json 导出报告 JSON 文件）",
-                  "give the report year with --year (or a report JSON file with --from-json)");
-    }
-    report = ReportFromDatabase(args);
+  std::optional<std::string> published;
+  if (args.from_json.empty() && args.year != 0) {
+    auto stored = PublishedBytes(args, key);
+    if (!stored.ok()) return Fail(g, stored.status().message(), stored.status().message());
+    published = std::move(stored).value();
   }
-  if (!report.ok()) return Fail(g, report.status().message(), report.status().message());
-  Result<std::string> bytes = ExportReport(*report, *format);
+  Result<std::string> bytes = Status::Internal("no report");
+  if (published) {
+    bytes = std::move(*published);
+  } else {
+    Result<Report> report = Status::Internal("no report");
+    if (!args.from_json.empty()) {
+      Result<std::string> text = ReadFile(args.from_json);
+      if (!text.ok()) return Fail(g, text.status().message(), text.status().message());
+      report = ReportFromJson(*text, args.from_json);
+    } else {
+      if (args.year == 0) {
+        return Fail(g, "请用 --year 指定报告年度（或用 --from-json 导出报告 JSON 文件）",
+                    "give the report year with --year (or a report JSON file with --from-json)");
+      }
+      report = ReportFromDatabase(args);
+    }
+    if (!report.ok()) return Fail(g, report.status().message(), report.status().message());
+    bytes = ExportReport(*report, *format);
+  }
   if (!bytes.ok()) return Fail(g, bytes.status().message(), bytes.status().message());
   std::ofstream out(args.output, std::ios::binary);
   out << *bytes;

@@ -5,6 +5,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -99,6 +100,7 @@ int Serve(const ServeOptions& o, bool en) {
   options.upload_dir =
       o.upload_dir.empty() ? DefaultUploadDir(o.db) : std::filesystem::path(o.upload_dir);
   options.secure_cookies = o.secure_cookies;
+  if (const char* file = std::getenv("GONGKAI_CHECKPOINTS")) options.checkpoints = file;
   auto users = ListUsers(*db, std::nullopt);
   if (!users.ok()) {
     std::cerr << users.status().message() << "\n";

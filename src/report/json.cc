@@ -242,10 +242,14 @@ class Reader {
           if (!p.is_string()) return TypeError(key, "an array of strings", p);
           report.uncertain_paths.push_back(p.get<std::string>());
         }
+      } else if (key == "audit_checkpoint") {
+        // What a published report prints of the audit trail (store/report_anchor.h): not part of
+        // the report's content; `gongkai audit verify-report` reads it.
+        if (!value.is_string()) return TypeError(key, "a string", value);
       } else {
         return Error(key,
                      "unknown key; a report has format, agency, year, published, section2, "
-                     "section3, section4, sections and uncertain_paths");
+                     "section3, section4, sections, uncertain_paths and audit_checkpoint");
       }
     }
     if (!has_format)

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "store/case_rows.h"
+#include "store/ledger_rows.h"
 #include "store/sql.h"
 #include "util/text.h"
 
@@ -118,6 +119,8 @@ Result<GuideVersion> SaveGuide(Database& db, int64_t agency_id, const Disclosure
                "VALUES (:a, :v, :c, :u, :t)",
             soci::use(agency), soci::use(version), soci::use(content), soci::use(user),
             soci::use(now);
+        internal::RecordInLedger(db, sql, "guide_versions", agency,
+                                 fmt::format("t.version = {}", version));
         GuideVersion v;
         v.agency_id = agency_id;
         v.version = version;
@@ -157,6 +160,8 @@ Result<GuideVersion> PublishGuide(Database& db, int64_t agency_id, int version,
         sql << "UPDATE guide_versions SET published_by = :u, published_at = :t "
                "WHERE agency_id = :a AND version = :v",
             soci::use(user), soci::use(now), soci::use(agency), soci::use(version);
+        internal::RecordInLedger(db, sql, "guide_versions", agency,
+                                 fmt::format("t.version = {}", version));
         v.published_by = user;
         v.published_at = now;
         v.published_on = internal::ShanghaiDate(db.Now());

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -49,7 +50,9 @@ struct AgencyLedger {
   std::map<long long, std::string> macs;             // seq → stored mac, for checkpoints
   long long head_entries = 0;
   bool has_head = false;
-  bool legacy = false;  // rows written before the ledger await `gongkai audit seal`
+  // audit_heads.legacy: 1 when rows written before the ledger await `gongkai audit seal`, 2 when
+  // only those of the tables covered since internal::kCoverageVersion do.
+  int legacy = 0;
   long long unsealed = 0;
 };
 
@@ -107,7 +110,7 @@ AgencyLedger CheckLedger(soci::session& sql, long long agency, const AuditKey* k
       soci::use(agency), soci::into(ledger.head_entries), soci::into(sealed), soci::into(head_mac),
       soci::into(legacy);
   ledger.has_head = sql.got_data();
-  ledger.legacy = legacy != 0;
+  ledger.legacy = legacy;
   if (!ledger.has_head) {
     if (ledger.last_seq > 0) problem("", "台账头缺失：台账头被删除");
     return ledger;
@@ -130,25 +133,32 @@ AgencyLedger CheckLedger(soci::session& sql, long long agency, const AuditKey* k
   return ledger;
 }
 
-// Compares every covered row of the agency with the ledger. Rows the ledger never saw are
-// counted per table in `unregistered` when given, else reported.
+// Compares every covered row of the agency with the ledger. Rows that may predate their coverage
+// (AgencyLedger::legacy) are counted per table in `unregistered` when given, else reported per
+// table; every other difference is reported per row.
 void CheckRows(soci::session& sql, long long agency, AgencyLedger& ledger, LedgerReport& report,
                std::map<std::string, int64_t>* unregistered) {
   for (const CoveredTable& table : CoveredTables()) {
     std::vector<LedgerRow> rows = internal::ReadLedgerRows(sql, table, agency, "");
     report.rows += static_cast<int64_t>(rows.size());
-    int64_t not_in_ledger = 0;
+    // Whether rows of this table may predate its coverage, and rows its late columns'.
+    const bool legacy =
+        ledger.legacy == 1 || (ledger.legacy == 2 && table.since >= internal::kCoverageVersion);
+    const bool late_legacy = ledger.legacy != 0;
+    int64_t not_in_ledger = 0, late = 0;
     for (const LedgerRow& row : rows) {
       auto it = ledger.latest.find(RowId(table.name, row.key));
       if (it == ledger.latest.end()) {
         ++not_in_ledger;
-        if (!unregistered && !ledger.legacy) {
+        if (!unregistered && !legacy) {
           report.problems.push_back({std::string(table.name), agency, row.key,
                                      "不在审计台账中：此行不是经本系统写入的（被插入）"});
         }
         continue;
       }
-      if (it->second.digest != row.digest) {
+      if (it->second.digest != row.digest && late_legacy && it->second.digest == row.base_digest) {
+        ++late;  // recorded before its late columns were covered; what was covered holds
+      } else if (it->second.digest != row.digest) {
         report.problems.push_back(
             {std::string(table.name), agency, row.key,
              fmt::format("内容与登记的摘要不符（最后一次经系统写入于 {}）：此行在系统之外被改动",
@@ -156,16 +166,24 @@ void CheckRows(soci::session& sql, long long agency, AgencyLedger& ledger, Ledge
       }
       ledger.latest.erase(it);
     }
-    if (not_in_ledger == 0) continue;
     if (unregistered) {
-      if (ledger.legacy) (*unregistered)[std::string(table.name)] += not_in_ledger;
-    } else if (ledger.legacy) {
+      if (legacy) (*unregistered)[std::string(table.name)] += not_in_ledger;
+      (*unregistered)[std::string(table.name)] += late;
+      continue;
+    }
+    if (legacy && not_in_ledger > 0) {
       report.problems.push_back(
           {std::string(table.name), agency, "",
-           fmt::format(
-               "{} 行不在审计台账中：数据早于审计台账（版本 8 之前写入）或被插入；核验无误后请运行 "
-               "`gongkai audit seal --audit-key 密钥文件`",
-               not_in_ledger)});
+           fmt::format("{} 行不在审计台账中：数据早于审计台账（版本 {} 之前写入）或被插入；核验无误"
+                       "后请运行 `gongkai audit seal --audit-key 密钥文件`",
+                       not_in_ledger, table.since)});
+    }
+    if (late > 0) {
+      report.problems.push_back(
+          {std::string(table.name), agency, "",
+           fmt::format("{} 行的 {} 列与台账不符：数据早于审计台账覆盖这些列（版本 {} 之前写入）或"
+                       "被改动；核验无误后请运行 `gongkai audit seal --audit-key 密钥文件`",
+                       late, fmt::join(table.late_columns, "、"), internal::kCoverageVersion)});
     }
   }
   for (const auto& [id, recorded] : ledger.latest) {
@@ -173,6 +191,38 @@ void CheckRows(soci::session& sql, long long agency, AgencyLedger& ledger, Ledge
     report.problems.push_back(
         {id.substr(0, sep), agency, id.substr(sep + 1),
          fmt::format("此行已被删除（台账最后登记于 {}）", recorded.recorded_at)});
+  }
+}
+
+// Checks the publications register's own unkeyed chain (store/publications.h): one chain per
+// agency, seq 1, 2, …, each event's prev_hash the hash of the one before. Names the first broken
+// event; the ledger (CheckRows) finds the edits whose hashes were recomputed.
+void CheckPublicationChain(soci::session& sql, long long agency, LedgerReport& report) {
+  int seq = 0, expected = 1;
+  long long item = 0;
+  std::string payload, prev_hash, hash, expected_prev;
+  soci::statement st = (sql.prepare << "SELECT seq, publication_id, payload, prev_hash, hash FROM "
+                                       "publication_events WHERE agency_id = :a ORDER BY seq",
+                        soci::use(agency), soci::into(seq), soci::into(item), soci::into(payload),
+                        soci::into(prev_hash), soci::into(hash));
+  st.execute();
+  while (st.fetch()) {
+    std::string reason;
+    if (seq != expected) {
+      reason =
+          fmt::format("应为第 {} 个事件，实为第 {} 个：主动公开事件被删除或插入", expected, seq);
+    } else if (prev_hash != expected_prev) {
+      reason = "prev_hash 与前一事件的哈希不符：前一事件或本事件被改动";
+    } else if (hash != EventHash(prev_hash, payload)) {
+      reason = "哈希与内容不符：事件内容被改动";
+    }
+    if (!reason.empty()) {
+      report.problems.push_back(
+          {"publication_events", agency, fmt::format("#{} 事件{}", item, seq), reason});
+      return;
+    }
+    expected_prev = hash;
+    expected = seq + 1;
   }
 }
 
@@ -441,6 +491,7 @@ Result<LedgerReport> VerifyLedger(Database& db, Calendars& calendars,
             agency, ledger.unsealed));
       }
       CheckRows(sql, agency, ledger, report, nullptr);
+      CheckPublicationChain(sql, agency, report);
       if (Status c = CheckCaches(db, sql, calendars, agency, report); !c.ok()) return c;
     }
     std::vector<StoredCheckpoint> stored = ReadStoredCheckpoints(sql);

@@ -1,24 +1,26 @@
 // The audit ledger: tamper evidence that holds against someone with write access to the
 // database but not the audit key (store/audit_key.h).
 //
-// Every write the store makes to a covered table (agencies, users and roles, cases, case events
-// with their actor and recorded time, table-A records, report versions and narratives,
-// proposals) appends, in the write's own transaction, an entry (table, row, digest of the row's
-// covered columns) to its agency's ledger (store/ledger_rows.h). Entries are sealed into a chain
-// of keyed MACs whose newest link is kept, MACed again, as the agency's head; a checkpoint signs
-// (Ed25519) every agency's head and row counts and is kept both in the database and in an
-// append-only file outside it. Caches (a case's status, deadlines and outcome) are not covered:
-// verify recomputes them from the events (cases/case_state.h) and compares.
+// Every write the store makes to a covered table (agencies, users with their roles and
+// disabled_at, cases, case events with their actor and recorded time, table-A records, report
+// versions and narratives, the stored bytes of published reports, proposals, the publications
+// register with its events and attachments, the disclosure guide's versions) appends, in the
+// write's own transaction, an entry (table, row, digest of the row's covered columns) to its
+// agency's ledger (store/ledger_rows.h). Entries are sealed into a chain of keyed MACs whose newest
+// link is kept, MACed again, as the agency's head; a checkpoint signs (Ed25519) every agency's head
+// and row counts and is kept both in the database and in an append-only file outside it. Caches (a
+// case's status, deadlines and outcome) are not covered: verify recomputes them from the events
+// (cases/case_state.h) and compares.
 //
 // What verify finds, with the key: any covered row edited, inserted or deleted behind the
 // store's back, even with the unkeyed hashes recomputed; ledger entries edited, inserted or
 // deleted; the newest rows deleted with their entries (the head no longer matches); and, with
 // the checkpoint file, any rollback of the whole database to a copy older than the newest
-// checkpoint. What it cannot find: a rollback of the whole database (rows, ledger and heads
-// together) to a consistent copy taken after the newest checkpoint; and, by someone who also has
-// the key, any rewrite after the newest checkpoint that was printed or kept out of their reach.
-// Without the key it checks only the unkeyed event chain, the ledger's digests and the caches,
-// and says so.
+// checkpoint. The publications register's own unkeyed event chain is checked too. What it cannot
+// find: a rollback of the whole database (rows, ledger and heads together) to a consistent copy
+// taken after the newest checkpoint; and, by someone who also has the key, any rewrite after the
+// newest checkpoint that was printed or kept out of their reach. Without the key it checks only the
+// unkeyed event chain, the ledger's digests and the caches, and says so.
 
 #ifndef GONGKAI_STORE_LEDGER_H_
 #define GONGKAI_STORE_LEDGER_H_
@@ -60,7 +62,8 @@ struct LedgerVerifyOptions {
   std::optional<std::filesystem::path> checkpoints;  // the checkpoint file outside the database
 };
 
-// Checks the whole register: the unkeyed event chain (store/audit.h), every covered row against
+// Checks the whole register: the unkeyed chains of case events (store/audit.h) and of the
+// publications register (store/publications.h), every covered row against
 // the ledger, the ledger's MAC chain and heads, the caches against a recomputation, and the
 // newest checkpoint. Problems are data; the Status is an error only when the database cannot be
 // read (or the checkpoint file cannot be opened: kInvalidInput naming it).

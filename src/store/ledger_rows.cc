@@ -11,7 +11,12 @@ namespace {
 
 // The non-cache columns of each covered table. Caches (cases' state columns, agencies'
 // next_case_id and register_version) are left out: they change on every append and are
-// recomputed and compared by verify instead. Sessions are not covered (they expire).
+// recomputed and compared by verify instead. Sessions are not covered (they expire), nor is
+// derived data: the search index, publication_counters (the highest 索引号 handed out, which
+// the covered 索引号 themselves bound), the attachments' extracted text, and
+// report_versions.register_stamp (a hint ApproveReport checks again by rebuilding the tables). The
+// publications register keeps its own unkeyed event chain besides (store/publications.h); the
+// ledger is what makes an edit of it with recomputed hashes visible.
 const std::vector<CoveredTable> kCovered = {
     {"agencies",
      "agencies t",
@@ -22,7 +27,8 @@ const std::vector<CoveredTable> kCovered = {
      "users t",
      "t.agency_id",
      "t.name",
-     {"id", "agency_id", "name", "role", "password_hash", "created_at"}},
+     {"id", "agency_id", "name", "role", "password_hash", "created_at"},
+     {"disabled_at"}},
     {"cases",
      "cases t",
      "t.agency_id",
@@ -65,6 +71,50 @@ const std::vector<CoveredTable> kCovered = {
      "'#' || CAST(t.id AS TEXT)",
      {"id", "case_number", "event_type", "payload", "proposed_by", "reason", "created_at",
       "decision", "decided_by", "decided_at", "decision_note"}},
+    {"report_files",
+     "report_files t",
+     "t.agency_id",
+     "CAST(t.year AS TEXT) || ' v' || CAST(t.version AS TEXT) || ' ' || t.format",
+     {"year", "version", "format", "bytes", "sha256", "created_at"},
+     {},
+     kCoverageVersion},
+    {"publication_numbering",
+     "publication_numbering t",
+     "t.agency_id",
+     "'索引号规则'",
+     {"credit_code", "pattern"},
+     {},
+     kCoverageVersion},
+    {"publications",
+     "publications t",
+     "t.agency_id",
+     "'#' || CAST(t.id AS TEXT)",
+     {"id", "index_no", "title", "doc_no", "publisher", "summary", "kind", "category",
+      "created_date", "changed_date", "published_date", "status", "status_date", "channels", "body",
+      "source_agency", "extra"},
+     {},
+     kCoverageVersion},
+    {"publication_attachments",
+     "publication_attachments t",
+     "t.agency_id",
+     "'#' || CAST(t.publication_id AS TEXT) || ' 附件' || CAST(t.n + 1 AS TEXT)",
+     {"publication_id", "n", "name", "media_type", "size", "sha256", "content"},
+     {},
+     kCoverageVersion},
+    {"publication_events",
+     "publication_events t",
+     "t.agency_id",
+     "'#' || CAST(t.publication_id AS TEXT) || ' 事件' || CAST(t.seq AS TEXT)",
+     {"seq", "publication_id", "type", "actor", "recorded_at", "payload", "prev_hash", "hash"},
+     {},
+     kCoverageVersion},
+    {"guide_versions",
+     "guide_versions t",
+     "t.agency_id",
+     "'第' || CAST(t.version AS TEXT) || '版'",
+     {"version", "content", "saved_by", "saved_at", "published_by", "published_at"},
+     {},
+     kCoverageVersion},
 };
 
 constexpr char kUnit = '\x1f', kRecord = '\x1e';
@@ -88,12 +138,15 @@ std::vector<LedgerRow> ReadLedgerRows(soci::session& sql, const CoveredTable& ta
   for (std::string_view column : table.columns) {
     select += fmt::format(", COALESCE('v' || CAST(t.{} AS TEXT), 'n')", column);
   }
+  for (std::string_view column : table.late_columns) {
+    select += fmt::format(", COALESCE('v' || CAST(t.{} AS TEXT), 'n')", column);
+  }
   select += fmt::format(" FROM {} WHERE {} = :a", table.from, table.agency);
   if (!condition.empty()) select += " AND (" + condition + ")";
   select += " ORDER BY 1";
   std::string key;
   long long agency = agency_id, row_agency = 0;
-  std::vector<std::string> values(table.columns.size());
+  std::vector<std::string> values(table.columns.size() + table.late_columns.size());
   soci::statement st(sql);
   st.exchange(soci::into(key));
   st.exchange(soci::into(row_agency));
@@ -106,10 +159,19 @@ std::vector<LedgerRow> ReadLedgerRows(soci::session& sql, const CoveredTable& ta
   std::vector<LedgerRow> rows;
   while (st.fetch()) {
     std::string canonical = fmt::format("{}{}{}{}", table.name, kUnit, key, kRecord);
-    for (size_t i = 0; i < values.size(); ++i) {
+    for (size_t i = 0; i < table.columns.size(); ++i) {
       canonical += fmt::format("{}{}{}{}", table.columns[i], kUnit, values[i], kRecord);
     }
-    rows.push_back(LedgerRow{row_agency, key, Blake2bHex(canonical)});
+    std::string base_digest = Blake2bHex(canonical);
+    bool late = false;
+    for (size_t i = 0; i < table.late_columns.size(); ++i) {
+      const std::string& v = values[table.columns.size() + i];
+      if (v == "n" || v == "v") continue;  // NULL or ''
+      canonical += fmt::format("{}{}{}{}", table.late_columns[i], kUnit, v, kRecord);
+      late = true;
+    }
+    std::string digest = late ? Blake2bHex(canonical) : base_digest;
+    rows.push_back(LedgerRow{row_agency, key, std::move(digest), std::move(base_digest)});
   }
   return rows;
 }
@@ -123,8 +185,8 @@ std::string EntryMac(const AuditKey& key, long long agency_id, long long seq,
 
 std::string HeadMac(const AuditKey& key, long long agency_id, long long sealed, int legacy,
                     std::string_view mac) {
-  return key.Mac(
-      fmt::format("head{0}{1}{0}{2}{0}{3}{0}{4}", kUnit, agency_id, sealed, legacy, mac));
+  return key.Mac(fmt::format("head{0}{1}{0}{2}{0}{3}{0}{4}", kUnit, agency_id, sealed,
+                             legacy == 1 ? 1 : 0, mac));
 }
 
 void RecordInLedger(Database& db, soci::session& sql, std::string_view table_name,

@@ -32,7 +32,18 @@ struct CoveredTable {
   std::string_view agency;  // the agency a row belongs to
   std::string_view key;     // text naming the row for a person, unique within the agency
   std::vector<std::string_view> columns;  // the covered columns of t, in digest order
+  // Columns covered since version kCoverageVersion, digested after `columns` and only while
+  // neither NULL nor '': a row recorded before they were covered keeps its digest until one of
+  // them is set.
+  std::vector<std::string_view> late_columns = {};
+  // The schema version from which the table is covered: rows of a table covered since
+  // kCoverageVersion that an upgraded database holds await `gongkai audit seal`.
+  int since = 8;
 };
+
+// The schema version that widened the ledger to the publications register, the disclosure
+// guide, the stored report files and the late columns.
+inline constexpr int kCoverageVersion = 14;
 
 // Every covered table, in the order verify reports them.
 std::span<const CoveredTable> CoveredTables();
@@ -44,6 +55,7 @@ struct LedgerRow {
   long long agency_id = 0;
   std::string key;
   std::string digest;
+  std::string base_digest;  // the digest without late_columns (= digest when none is set)
 };
 
 // Reads the rows of `table` of `agency_id` matching `condition` (SQL over t, "" for all), ordered
@@ -63,7 +75,9 @@ std::string EntryMac(const AuditKey& key, long long agency_id, long long seq,
                      std::string_view table, std::string_view row_key, std::string_view digest,
                      std::string_view recorded_at, std::string_view prev_mac);
 // The MAC of an agency's head: its chain is sealed up to entry `sealed`, whose MAC is `mac`;
-// `legacy` is 1 while rows written before the ledger await sealing.
+// `legacy` is audit_heads.legacy: 1 while rows written before the ledger await sealing, 2 while
+// rows of the tables covered since kCoverageVersion do (set by that migration, which has no key:
+// it is MACed as 0, so it cannot hide the rows of the tables covered before).
 std::string HeadMac(const AuditKey& key, long long agency_id, long long sealed, int legacy,
                     std::string_view mac);
 

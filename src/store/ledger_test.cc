@@ -1,5 +1,6 @@
 #include "store/ledger.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -8,9 +9,13 @@
 #include "store/agencies.h"
 #include "store/audit.h"
 #include "store/case_store.h"
+#include "store/guides.h"
 #include "store/ledger_rows.h"
+#include "store/migrations.h"
 #include "store/proposals.h"
+#include "store/publications.h"
 #include "store/records.h"
+#include "store/report_files.h"
 #include "store/report_store.h"
 #include "store/test_database.h"
 #include "store/users.h"
@@ -76,6 +81,48 @@ class LedgerTest : public DatabaseTest {
       Status s = SetNarrative(db(), agency_, 2024, section, "本年度概述", head_);
       ASSERT_TRUE(s.ok()) << s.message();
     }
+    // The publications register beside the two documents above (items #1 and #2): item #3
+    // published, given an attachment and withdrawn (its events 3, 4 and 5), the numbering rule,
+    // the disclosure guide, the stored files of a report, and a disabled user.
+    ASSERT_TRUE(SetPublicationNumbering(db(), agency_, {}).ok());
+    Publication item;
+    item.title = "关于某项目的公示";
+    item.publisher = "某市人民政府办公室";
+    item.summary = "某项目的公示";
+    item.kind = PublicationKind::kOther;
+    item.category = "art20.2";
+    item.created = Day(2025, 1, 6);
+    item.published = Day(2025, 1, 7);
+    auto created = CreatePublication(db(), agency_, item, "clerk1");
+    ASSERT_TRUE(created.ok()) << created.status().message();
+    ASSERT_EQ(*created, 3);
+    Attachment attachment;
+    attachment.meta.name = "公示.txt";
+    attachment.meta.media_type = "text/plain";
+    attachment.bytes = "公示内容";
+    auto attached = AddAttachment(db(), agency_, 3, attachment, "clerk1");
+    ASSERT_TRUE(attached.ok()) << attached.status().message();
+    ASSERT_TRUE(WithdrawPublication(db(), agency_, 3, "公示期满", "clerk1").ok());
+    DisclosureGuide guide;
+    guide.classification = "按条例第二十条分类";
+    guide.arrangement = "按主题和日期编排";
+    guide.access_methods = "网站查阅；依申请公开";
+    guide.office_name = "某市人民政府办公室";
+    guide.office_address = "某市人民路1号";
+    guide.office_hours = "工作日 9:00—17:30";
+    guide.phone = "010-12345678";
+    guide.fax = "010-12345679";
+    guide.web_contact = "https://www.example.gov.cn/xxgk";
+    auto saved = SaveGuide(db(), agency_, guide, "clerk1");
+    ASSERT_TRUE(saved.ok()) << saved.status().message();
+    auto shown = PublishGuide(db(), agency_, 1, "head1");
+    ASSERT_TRUE(shown.ok()) << shown.status().message();
+    ASSERT_TRUE(PutReportFiles(db(), agency_, 2023, 1,
+                               {{"page", "<h2>一、总体情况</h2>", "", ""},
+                                {"json", "{\"year\":2023}", "", ""}})
+                    .ok());
+    ASSERT_TRUE(AddUser(db(), agency_, "former", Role::kClerk, "former-password").ok());
+    ASSERT_TRUE(SetUserEnabled(db(), "former", false).ok());
     ProposalStore proposals(db(), calendars_);
     for (const char* reason : {"信息已制作", "第二次提议"}) {
       Proposal p;
@@ -167,9 +214,10 @@ TEST_P(LedgerTest, IntactRegisterVerifiesClean) {
   EXPECT_TRUE(report->keyed);
   EXPECT_EQ(report->agencies, 2);
   EXPECT_EQ(report->cases, 3);
-  // 2 agencies + 2 users + 3 cases + 7 events + 2 documents + 6 counts + 2 fees + 2 versions +
-  // 2 narratives + 2 proposals.
-  EXPECT_EQ(report->rows, 38);  // 9 tables; each draft holds its six sections
+  // 2 agencies + 3 users + 3 cases + 7 events + 6 counts + 2 fees + 2 versions + 12 narratives
+  // (each draft holds its six sections) + 2 proposals + 2 report files + 1 numbering rule + 3
+  // publications + 1 attachment + 5 publication events + 1 guide version.
+  EXPECT_EQ(report->rows, 52);
   ASSERT_EQ(report->not_checked.size(), 1u) << "only the missing checkpoint file is noted";
   EXPECT_NE(report->not_checked[0].find("--checkpoints"), std::string::npos);
 }
@@ -333,7 +381,8 @@ std::vector<Tampering> Tamperings() {
        "2022 v1",
        kInserted},
       {"delete report version",
-       {"DELETE FROM report_narratives WHERE year = 2023",
+       {"DELETE FROM report_files WHERE year = 2023",
+        "DELETE FROM report_narratives WHERE year = 2023",
         "DELETE FROM report_versions WHERE year = 2023"},
        "report_versions",
        "2023 v1",
@@ -367,6 +416,118 @@ std::vector<Tampering> Tamperings() {
        "#9",
        kInserted},
       {"delete proposal", {"DELETE FROM proposals WHERE id = 1"}, "proposals", "#1", kDeleted},
+      {"re-enable a user behind the store",
+       {"UPDATE users SET disabled_at = NULL WHERE name = 'former'"},
+       "users",
+       "former",
+       kEdited},
+      {"disable a user behind the store",
+       {"UPDATE users SET disabled_at = '2025-01-09T00:00:00Z' WHERE name = 'head1'"},
+       "users",
+       "head1",
+       kEdited},
+      {"edit stored report file",
+       {"UPDATE report_files SET bytes = 'PGgyPuS8quOAgTwvaDI+', sha256 = 'x' WHERE year = 2023 "
+        "AND format = 'page'"},
+       "report_files",
+       "2023 v1 page",
+       kEdited},
+      {"insert report file",
+       {"INSERT INTO report_files (agency_id, year, version, format, bytes, sha256, created_at) "
+        "VALUES ({agency}, 2023, 1, 'pdf', 'JVBERi0=', 'x', '2025-01-10T01:00:00Z')"},
+       "report_files",
+       "2023 v1 pdf",
+       kInserted},
+      {"delete report file",
+       {"DELETE FROM report_files WHERE year = 2023 AND format = 'json'"},
+       "report_files",
+       "2023 v1 json",
+       kDeleted},
+      {"edit numbering rule",
+       {"UPDATE publication_numbering SET pattern = '{year}-{seq:4}'"},
+       "publication_numbering",
+       "索引号规则",
+       kEdited},
+      {"edit publication",
+       {"UPDATE publications SET title = '改写的标题' WHERE id = 3"},
+       "publications",
+       "#3",
+       kEdited},
+      {"republish a withdrawn item behind the store",
+       {"UPDATE publications SET published_date = '2025-01-07' WHERE id = 3"},
+       "publications",
+       "#3",
+       kEdited},
+      {"insert publication",
+       {"INSERT INTO publications (agency_id, id, title, publisher, summary, kind, category, "
+        "created_date, status) VALUES ({agency}, 9, '影子文件', '某办', '影子', 'other', "
+        "'art20.2', '2025-01-08', 'in_force')"},
+       "publications",
+       "#9",
+       kInserted},
+      {"delete publication",
+       {"DELETE FROM publication_attachments WHERE publication_id = 3",
+        "DELETE FROM publication_events WHERE publication_id = 3",
+        "DELETE FROM publications WHERE id = 3"},
+       "publications",
+       "#3",
+       kDeleted},
+      {"edit attachment bytes",
+       {"UPDATE publication_attachments SET content = 'Zm9yZ2Vk' WHERE publication_id = 3"},
+       "publication_attachments",
+       "#3 附件1",
+       kEdited},
+      {"insert attachment",
+       {"INSERT INTO publication_attachments (agency_id, publication_id, n, name, media_type, "
+        "size, sha256, content) VALUES ({agency}, 3, 1, 'x.txt', 'text/plain', 1, 'x', 'eA==')"},
+       "publication_attachments",
+       "#3 附件2",
+       kInserted},
+      {"delete attachment",
+       {"DELETE FROM publication_attachments WHERE publication_id = 3"},
+       "publication_attachments",
+       "#3 附件1",
+       kDeleted},
+      {"edit publication event actor",
+       {"UPDATE publication_events SET actor = 'someone' WHERE seq = 4"},
+       "publication_events",
+       "#3 事件4",
+       kEdited},
+      {"edit publication event payload",
+       {"UPDATE publication_events SET payload = REPLACE(payload, '公示期满', '错误') WHERE seq = "
+        "5"},
+       "publication_events",
+       "#3 事件5",
+       "哈希与内容不符"},
+      {"insert publication event",
+       {"INSERT INTO publication_events (agency_id, seq, publication_id, type, actor, "
+        "recorded_at, payload, prev_hash, hash) SELECT agency_id, 6, 3, 'change', 'x', "
+        "'2025-01-10T02:00:00Z', '{}', hash, '' FROM publication_events WHERE seq = 5"},
+       "publication_events",
+       "#3 事件6",
+       kInserted},
+      {"delete the newest publication event",
+       {"DELETE FROM publication_events WHERE seq = 5"},
+       "publication_events",
+       "#3 事件5",
+       kDeleted},
+      {"edit guide",
+       {"UPDATE guide_versions SET content = REPLACE(content, '010-12345678', '010-00000000')"},
+       "guide_versions",
+       "第1版",
+       kEdited},
+      {"insert guide version",
+       {"INSERT INTO guide_versions (agency_id, version, content, saved_by, saved_at, "
+        "published_by, published_at) SELECT agency_id, 2, content, 'x', saved_at, 'x', "
+        "published_at FROM guide_versions WHERE version = 1"},
+       "guide_versions",
+       "第2版",
+       kInserted},
+      {"delete guide version",
+       {"DELETE FROM guide_versions WHERE version = 1"},
+       "guide_versions",
+       "第1版",
+       kDeleted},
   };
 }
 
@@ -434,18 +595,24 @@ TEST_P(LedgerTest, DeletingTheNewestRowsWithTheirLedgerIsCaughtByHeadAndCheckpoi
   auto checkpoint = WriteCheckpoint(db(), calendars_, *key_, Checkpoints());
   ASSERT_TRUE(checkpoint.ok()) << checkpoint.status().message();
   EXPECT_EQ(checkpoint->id, 1);
-  // The two proposals are the newest writes: entries 38 and 39 of the agency's ledger (each
-  // draft's version and six sections are 7 entries).
+  // The two proposals are the newest writes: the last two entries of the agency's ledger.
+  long long entries = 0;
+  db().impl().sql << "SELECT entries FROM audit_heads WHERE agency_id = :a", soci::use(agency_),
+      soci::into(entries);
+  const std::string missing = fmt::format("最后 2 条登记缺失（检查点 #1 记录 {} 条）", entries);
   Exec(WithAgency("DELETE FROM proposals WHERE agency_id = {agency}", agency_));
-  Exec(WithAgency("DELETE FROM audit_ledger WHERE agency_id = {agency} AND seq > 37", agency_));
-  Exec(WithAgency("UPDATE audit_heads SET entries = 37, sealed = 37 WHERE agency_id = {agency}",
+  Exec(WithAgency(fmt::format("DELETE FROM audit_ledger WHERE agency_id = {{agency}} AND seq > {}",
+                              entries - 2),
+                  agency_));
+  Exec(WithAgency(fmt::format("UPDATE audit_heads SET entries = {0}, sealed = {0} WHERE agency_id "
+                              "= {{agency}}",
+                              entries - 2),
                   agency_));
 
   // Against the checkpoint kept in the database, even without the key.
   auto unkeyed = Verify(nullptr);
   ASSERT_TRUE(unkeyed.ok());
-  EXPECT_TRUE(Names(*unkeyed, "audit_ledger", "", "最后 2 条登记缺失（检查点 #1 记录 39 条）"))
-      << List(*unkeyed);
+  EXPECT_TRUE(Names(*unkeyed, "audit_ledger", "", missing)) << List(*unkeyed);
 
   // The limit, stated: once the stored checkpoint goes too, only the key and the file can tell.
   Exec("DELETE FROM audit_checkpoints");
@@ -460,8 +627,7 @@ TEST_P(LedgerTest, DeletingTheNewestRowsWithTheirLedgerIsCaughtByHeadAndCheckpoi
   auto report = Verify(key_.get(), true);
   ASSERT_TRUE(report.ok()) << report.status().message();
   EXPECT_EQ(report->checkpoint, 1);
-  EXPECT_TRUE(Names(*report, "audit_ledger", "", "最后 2 条登记缺失（检查点 #1 记录 39 条）"))
-      << List(*report);
+  EXPECT_TRUE(Names(*report, "audit_ledger", "", missing)) << List(*report);
   EXPECT_TRUE(Names(*report, "proposals", "", "现有 0 行，少于检查点 #1 记录的 2 行"))
       << List(*report);
   EXPECT_TRUE(Names(*report, "audit_checkpoints", "", "检查点文件有 1 个检查点，数据库只有 0 个"))
@@ -564,10 +730,109 @@ TEST_P(LedgerTest, SealRegistersRowsThatPredateTheLedgerOnlyWhenTheyVerify) {
 
   auto sealed = SealLedger(db(), calendars_, *key_);
   ASSERT_TRUE(sealed.ok()) << sealed.status().message();
-  EXPECT_EQ(sealed->registered, 38);
+  EXPECT_EQ(sealed->registered, 52);
   auto after = Verify(key_.get());
   ASSERT_TRUE(after.ok());
   EXPECT_TRUE(after->problems.empty()) << List(*after);
+}
+
+// The publications register kept only an unkeyed chain, which `audit verify` did not check:
+// an edit whose hashes were recomputed went unseen.
+TEST_P(LedgerTest, EditedAndRechainedPublicationEventIsNamed) {
+  Exec(
+      "UPDATE publication_events SET payload = REPLACE(payload, '关于某项目的公示', "
+      "'关于另一项目') "
+      "WHERE seq = 3");
+  auto broken = Verify(nullptr);
+  ASSERT_TRUE(broken.ok());
+  EXPECT_TRUE(Names(*broken, "publication_events", "#3 事件3", "哈希与内容不符")) << List(*broken);
+
+  // Recompute the chain from event 3 on, as whoever knows the unkeyed scheme can.
+  auto& sql = db().impl().sql;
+  std::string prev;
+  sql << "SELECT hash FROM publication_events WHERE agency_id = :a AND seq = 2", soci::use(agency_),
+      soci::into(prev);
+  for (int seq = 3; seq <= 5; ++seq) {
+    std::string payload;
+    sql << "SELECT payload FROM publication_events WHERE agency_id = :a AND seq = :s",
+        soci::use(agency_), soci::use(seq), soci::into(payload);
+    std::string hash = EventHash(prev, payload);
+    sql << "UPDATE publication_events SET prev_hash = :p, hash = :h WHERE agency_id = :a AND "
+           "seq = :s",
+        soci::use(prev), soci::use(hash), soci::use(agency_), soci::use(seq);
+    prev = hash;
+  }
+  auto chain = VerifyPublicationChain(db(), agency_);
+  ASSERT_TRUE(chain.ok());
+  EXPECT_FALSE(chain->has_value()) << "the attacker re-hashed the unkeyed chain";
+  for (const AuditKey* key : {key_.get(), static_cast<const AuditKey*>(nullptr)}) {
+    auto report = Verify(key);
+    ASSERT_TRUE(report.ok());
+    EXPECT_FALSE(Names(*report, "publication_events", "#3 事件3", "哈希")) << List(*report);
+    for (int seq = 3; seq <= 5; ++seq) {
+      EXPECT_TRUE(Names(*report, "publication_events", fmt::format("#3 事件{}", seq), kEdited))
+          << List(*report);
+    }
+  }
+}
+
+// A database upgraded to version 14 holds publications, guides and report files the ledger never
+// saw, and users disabled while disabled_at was not covered: the upgrade marks the agency, verify
+// counts those rows (still naming a row inserted into a table covered before), and seal
+// registers them once they verify.
+TEST_P(LedgerTest, UpgradeToTheWiderLedgerRegistersTheNewlyCoveredRowsOnSeal) {
+  // The ledger as version 8 wrote it, unsealed: only the tables covered then, and the disabled
+  // user's digest without disabled_at.
+  db().SetAuditKey(nullptr);
+  Exec("DELETE FROM audit_ledger");
+  Exec("UPDATE audit_heads SET entries = 0, sealed = 0, mac = '', legacy = 0");
+  {
+    auto& sql = db().impl().sql;
+    soci::transaction tx(sql);
+    for (const internal::CoveredTable& t : internal::CoveredTables()) {
+      if (t.since >= internal::kCoverageVersion) continue;
+      for (int64_t agency : {agency_, agency_ + 1}) {
+        internal::RecordInLedger(db(), sql, t.name, agency, "");
+      }
+    }
+    auto former =
+        internal::ReadLedgerRows(sql, internal::Covered("users"), agency_, "t.name = 'former'");
+    ASSERT_EQ(former.size(), 1u);
+    ASSERT_NE(former[0].digest, former[0].base_digest);
+    sql << "UPDATE audit_ledger SET digest = :d WHERE row_key = 'former'",
+        soci::use(former[0].base_digest);
+    tx.commit();
+  }
+  db().SetAuditKey(key_);
+  for (const Migration& m : Migrations()) {
+    if (m.version != internal::kCoverageVersion) continue;
+    for (std::string_view statement : m.statements) Exec(std::string(statement));
+  }
+  Exec(
+      WithAgency("INSERT INTO users (agency_id, name, role, password_hash, created_at) VALUES "
+                 "({agency}, 'intruder', 'admin', 'x', '2025-01-01T00:00:00Z')",
+                 agency_));
+  auto upgraded = Verify(key_.get());
+  ASSERT_TRUE(upgraded.ok());
+  EXPECT_TRUE(Names(*upgraded, "publications", "", "3 行不在审计台账中：数据早于审计台账（版本 14"))
+      << List(*upgraded);
+  EXPECT_TRUE(Names(*upgraded, "guide_versions", "", "1 行不在审计台账中")) << List(*upgraded);
+  EXPECT_TRUE(Names(*upgraded, "users", "", "1 行的 disabled_at 列与台账不符")) << List(*upgraded);
+  EXPECT_TRUE(Names(*upgraded, "users", "intruder", kInserted)) << List(*upgraded);
+  EXPECT_FALSE(SealLedger(db(), calendars_, *key_).ok()) << "the intruder blocks the seal";
+  Exec("DELETE FROM users WHERE name = 'intruder'");
+  auto sealed = SealLedger(db(), calendars_, *key_);
+  ASSERT_TRUE(sealed.ok()) << sealed.status().message();
+  // 2 report files + 1 numbering rule + 3 publications + 1 attachment + 5 events + 1 guide + the
+  // disabled user.
+  EXPECT_EQ(sealed->registered, 14);
+  auto after = Verify(key_.get());
+  ASSERT_TRUE(after.ok());
+  EXPECT_TRUE(after->problems.empty()) << List(*after);
+  long long legacy = -1;
+  db().impl().sql << "SELECT legacy FROM audit_heads WHERE agency_id = :a", soci::use(agency_),
+      soci::into(legacy);
+  EXPECT_EQ(legacy, 0);
 }
 
 TEST_P(LedgerTest, KeyFileIsPrivateAndNeverOverwritten) {

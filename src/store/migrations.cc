@@ -391,12 +391,26 @@ const std::vector<std::string_view> kAccess = {
 ))",
 };
 
+// Version 14: the audit ledger covers the publications register, the disclosure guide, the
+// stored report files and users.disabled_at too (store/ledger_rows.h). An agency already holding
+// such rows awaits `gongkai audit seal` (legacy 2), which registers them once they verify.
+const std::vector<std::string_view> kWiderLedger = {
+    R"(UPDATE audit_heads SET legacy = 2 WHERE legacy = 0 AND (
+  EXISTS (SELECT 1 FROM publications t WHERE t.agency_id = audit_heads.agency_id)
+  OR EXISTS (SELECT 1 FROM publication_numbering t WHERE t.agency_id = audit_heads.agency_id)
+  OR EXISTS (SELECT 1 FROM guide_versions t WHERE t.agency_id = audit_heads.agency_id)
+  OR EXISTS (SELECT 1 FROM report_files t WHERE t.agency_id = audit_heads.agency_id)
+  OR EXISTS (SELECT 1 FROM users t WHERE t.agency_id = audit_heads.agency_id
+             AND t.disabled_at IS NOT NULL)))",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},   {2, "proposals", kProposals},
     {3, "register version", kRegisterVersion}, {4, "publications register", kPublications},
     {5, "search index", kSearchIndex},         {6, "disclosure guides", kGuides},
     {7, "report files", kReportFiles},         {8, "audit ledger", kAuditLedger},
     {9, "filing tokens", kFilingTokens},       {10, "access", kAccess},
+    {14, "wider audit ledger", kWiderLedger},
 };
 
 }  // namespace

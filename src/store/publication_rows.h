@@ -19,9 +19,11 @@ namespace gongkai::internal {
 
 // Inserts `items` (already checked with CheckPublication) with ids after the agency's last,
 // assigning 索引号 to published items without one, appending one `create` event each and
-// bumping register_version. kConflict for a 索引号 already used or a locked report year.
+// bumping register_version; the rows and events are recorded in the audit ledger
+// (store/ledger_rows.h). kConflict for a 索引号 already used or a locked report year.
 // Returns the new ids in order.
-Result<std::vector<int64_t>> InsertPublications(soci::session& sql, long long agency_id,
+Result<std::vector<int64_t>> InsertPublications(Database& db, soci::session& sql,
+                                                long long agency_id,
                                                 std::span<const Publication> items,
                                                 std::string_view actor, std::string_view now);
 

@@ -14,6 +14,7 @@
 #include "store/agencies.h"
 #include "store/audit.h"
 #include "store/case_rows.h"
+#include "store/ledger_rows.h"
 #include "store/publication_rows.h"
 #include "store/sql.h"
 #include "util/text.h"
@@ -208,8 +209,9 @@ std::string EventPayload(long long id, std::string_view type, const Publication&
   return head + ",\"item\":" + PublicationToJsonLine(item) + "}";
 }
 
-// Appends events to the agency's chain and bumps register_version.
-void AppendEvents(soci::session& sql, long long agency, std::vector<EventRow>& events,
+// Appends events to the agency's chain, bumps register_version, and records in the audit ledger
+// the events and the items they are about, as the caller has just written them.
+void AppendEvents(Database& db, soci::session& sql, long long agency, std::vector<EventRow>& events,
                   std::string_view actor, std::string_view now) {
   int seq = 0;
   std::string prev;
@@ -219,6 +221,7 @@ void AppendEvents(soci::session& sql, long long agency, std::vector<EventRow>& e
     seq = 0;
     prev.clear();
   }
+  const int first = seq + 1;
   for (size_t start = 0; start < events.size(); start += kBatch) {
     size_t end = std::min(events.size(), start + kBatch);
     std::vector<long long> agencies(end - start, agency), ids;
@@ -243,6 +246,12 @@ void AppendEvents(soci::session& sql, long long agency, std::vector<EventRow>& e
   }
   sql << "UPDATE agencies SET register_version = register_version + 1 WHERE id = :a",
       soci::use(agency);
+  std::string appended = fmt::format("BETWEEN {} AND {}", first, seq);
+  RecordInLedger(db, sql, "publications", agency,
+                 fmt::format("t.id IN (SELECT e.publication_id FROM publication_events e WHERE "
+                             "e.agency_id = {} AND e.seq {})",
+                             agency, appended));
+  RecordInLedger(db, sql, "publication_events", agency, "t.seq " + appended);
 }
 
 void WriteRows(soci::session& sql, long long agency, std::span<const Publication> items,
@@ -332,7 +341,8 @@ std::string_view ChangeType(const Publication& before, const Publication& after)
 
 }  // namespace
 
-Result<std::vector<int64_t>> InsertPublications(soci::session& sql, long long agency_id,
+Result<std::vector<int64_t>> InsertPublications(Database& db, soci::session& sql,
+                                                long long agency_id,
                                                 std::span<const Publication> items,
                                                 std::string_view actor, std::string_view now) {
   std::set<int> locked = LockedYears(sql, agency_id);
@@ -360,7 +370,7 @@ Result<std::vector<int64_t>> InsertPublications(soci::session& sql, long long ag
     events.push_back(EventRow{last, "create", EventPayload(last, "create", p)});
   }
   WriteRows(sql, agency_id, rows, ids);
-  if (!events.empty()) AppendEvents(sql, agency_id, events, actor, now);
+  if (!events.empty()) AppendEvents(db, sql, agency_id, events, actor, now);
   return std::vector<int64_t>(ids.begin(), ids.end());
 }
 
@@ -410,6 +420,7 @@ Status SetPublicationNumbering(Database& db, int64_t agency_id, const Publicatio
            ":p) ON CONFLICT (agency_id) DO UPDATE SET credit_code = excluded.credit_code, "
            "pattern = excluded.pattern",
         soci::use(agency), soci::use(n.credit_code), soci::use(n.pattern);
+    internal::RecordInLedger(db, sql, "publication_numbering", agency, "");
     return Status::Ok();
   });
 }
@@ -419,7 +430,7 @@ Result<int64_t> CreatePublication(Database& db, int64_t agency_id, const Publica
   if (Status s = CheckPublication(item); !s.ok()) return s;
   std::string now = FormatUtc(db.Now());
   return RunInTransaction(db, "登记主动公开信息", [&](soci::session& sql) -> Result<int64_t> {
-    auto ids = internal::InsertPublications(sql, agency_id, std::span(&item, 1), actor, now);
+    auto ids = internal::InsertPublications(db, sql, agency_id, std::span(&item, 1), actor, now);
     if (!ids.ok()) return ids.status();
     return ids->front();
   });
@@ -478,7 +489,7 @@ Status ChangePublication(Database& db, int64_t agency_id, int64_t id, const Publ
     std::string_view type = internal::ChangeType(before->item, after);
     std::vector<internal::EventRow> events{
         {row, std::string(type), internal::EventPayload(row, type, after)}};
-    internal::AppendEvents(sql, agency, events, actor, now);
+    internal::AppendEvents(db, sql, agency, events, actor, now);
     return Status::Ok();
   });
 }
@@ -502,7 +513,7 @@ Status WithdrawPublication(Database& db, int64_t agency_id, int64_t id, std::str
     after.published.reset();
     std::vector<internal::EventRow> events{
         {row, "withdraw", internal::EventPayload(row, "withdraw", after, reason)}};
-    internal::AppendEvents(sql, agency, events, actor, now);
+    internal::AppendEvents(db, sql, agency, events, actor, now);
     return Status::Ok();
   });
 }
@@ -528,7 +539,7 @@ Result<int> ImportPublications(Database& db, int64_t agency_id, std::span<const 
   }
   std::string now = FormatUtc(db.Now());
   return RunInTransaction(db, "导入主动公开信息", [&](soci::session& sql) -> Result<int> {
-    auto ids = internal::InsertPublications(sql, agency_id, items, actor, now);
+    auto ids = internal::InsertPublications(db, sql, agency_id, items, actor, now);
     if (!ids.ok()) return ids.status();
     return static_cast<int>(ids->size());
   });
@@ -664,6 +675,8 @@ Result<AttachmentMeta> AddAttachment(Database& db, int64_t agency_id, int64_t id
         soci::use(agency), soci::use(row), soci::use(n), soci::use(meta.name),
         soci::use(meta.media_type), soci::use(size), soci::use(meta.sha256), soci::use(content),
         soci::use(a.text);
+    internal::RecordInLedger(db, sql, "publication_attachments", agency,
+                             fmt::format("t.publication_id = {} AND t.n = {}", row, n));
     item->item.attachments = internal::SelectAttachmentMeta(sql, agency, row);
     nlohmann::ordered_json files = nlohmann::ordered_json::array();
     for (const AttachmentMeta& m : item->item.attachments) {
@@ -673,7 +686,7 @@ Result<AttachmentMeta> AddAttachment(Database& db, int64_t agency_id, int64_t id
     payload.pop_back();
     payload += ",\"attachments\":" + files.dump() + "}";
     std::vector<internal::EventRow> events{{row, "change", std::move(payload)}};
-    internal::AppendEvents(sql, agency, events, actor, now);
+    internal::AppendEvents(db, sql, agency, events, actor, now);
     return meta;
   });
 }

@@ -1,7 +1,9 @@
 #include "store/report_files.h"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
+#include "store/ledger_rows.h"
 #include "store/report_files_sql.h"
 #include "store/sql.h"
 
@@ -41,7 +43,7 @@ std::string Sha256Hex(std::string_view bytes) {
 
 namespace internal {
 
-void InsertReportFiles(soci::session& sql, int64_t agency_id, int year, int version,
+void InsertReportFiles(Database& db, soci::session& sql, int64_t agency_id, int year, int version,
                        const std::vector<ReportFile>& files, const std::string& now) {
   long long agency = agency_id;
   for (const ReportFile& f : files) {
@@ -53,6 +55,10 @@ void InsertReportFiles(soci::session& sql, int64_t agency_id, int year, int vers
         soci::use(agency), soci::use(year), soci::use(version), soci::use(f.format),
         soci::use(encoded), soci::use(sha), soci::use(now);
   }
+  if (!files.empty()) {
+    RecordInLedger(db, sql, "report_files", agency,
+                   fmt::format("t.year = {} AND t.version = {}", year, version));
+  }
 }
 
 }  // namespace internal
@@ -61,7 +67,7 @@ Status PutReportFiles(Database& db, int64_t agency_id, int year, int version,
                       const std::vector<ReportFile>& files) {
   std::string now = FormatUtc(db.Now());
   return RunInTransaction(db, "保存已发布报告的文件", [&](soci::session& sql) -> Status {
-    internal::InsertReportFiles(sql, agency_id, year, version, files, now);
+    internal::InsertReportFiles(db, sql, agency_id, year, version, files, now);
     return Status::Ok();
   });
 }

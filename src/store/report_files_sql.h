@@ -13,8 +13,9 @@
 
 namespace gongkai::internal {
 
-// As PutReportFiles, under the caller's transaction; `now` is the created_at of every row.
-void InsertReportFiles(soci::session& sql, int64_t agency_id, int year, int version,
+// As PutReportFiles, under the caller's transaction; `now` is the created_at of every row. The
+// version's files are recorded in the audit ledger (store/ledger_rows.h).
+void InsertReportFiles(Database& db, soci::session& sql, int64_t agency_id, int year, int version,
                        const std::vector<ReportFile>& files, const std::string& now);
 
 }  // namespace gongkai::internal

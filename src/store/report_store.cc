@@ -399,7 +399,7 @@ Status PublishReport(Database& db, int64_t agency_id, int year, const User& user
            "agency_id = :a AND year = :y AND version = :v",
         soci::use(state), soci::use(user.name), soci::use(now), soci::use(agency), soci::use(year),
         soci::use(approved.version);
-    internal::InsertReportFiles(sql, agency_id, year, approved.version, files, now);
+    internal::InsertReportFiles(db, sql, agency_id, year, approved.version, files, now);
     internal::RecordInLedger(db, sql, "report_versions", agency,
                              fmt::format("t.year = {} AND t.version = {}", year, approved.version));
     return Status::Ok();

@@ -302,6 +302,9 @@ Status SetUserEnabled(Database& db, const std::string& name, bool enabled) {
     long long user = *id;
     soci::indicator ind = enabled ? soci::i_null : soci::i_ok;
     sql << "UPDATE users SET disabled_at = :t WHERE id = :u", soci::use(now, ind), soci::use(user);
+    long long agency = 0;
+    sql << "SELECT agency_id FROM users WHERE id = :u", soci::use(user), soci::into(agency);
+    internal::RecordInLedger(db, sql, "users", agency, fmt::format("t.id = {}", user));
     if (!enabled) DeleteSessionsOf(sql, user);
     return Status::Ok();
   });

@@ -51,6 +51,10 @@ struct AppOptions {
   std::filesystem::path upload_dir;
   // Mark cookies Secure even when the proxy does not say X-Forwarded-Proto: https.
   bool secure_cookies = false;
+  // The append-only checkpoint file outside the database: with the audit key set, publishing a
+  // report writes a checkpoint there and prints it in the report (web/report_publication.h
+  // PublishingRenderer). Empty: reports are published without one.
+  std::filesystem::path checkpoints;
   // Public POSTs (applications, tracking) per client address: a burst, then one per refill
   // interval.
   int public_post_burst = 10;

@@ -3,7 +3,11 @@
 #include <fmt/format.h>
 
 #include "cases/narrative.h"
+#include "docs/docx_writer.h"
+#include "docs/html_writer.h"
+#include "docs/pdf_writer.h"
 #include "docs/report_document.h"
+#include "report/json.h"
 #include "report/rules.h"
 
 namespace gongkai::web {
@@ -81,6 +85,23 @@ bool NoneMatchNames(std::string_view header, std::string_view etag) {
   return header.find(etag) != std::string_view::npos;
 }
 
+// `report` as `format`, the anchor printed at its end.
+Result<std::string> ExportAnchored(const Report& report, ExportFormat format,
+                                   const ReportAnchor& anchor) {
+  if (format == ExportFormat::kJson) {
+    nlohmann::ordered_json json = ReportToJson(report);
+    json["audit_checkpoint"] = AnchorLine(anchor);
+    return json.dump(1) + "\n";
+  }
+  if (format == ExportFormat::kXlsx) return ExportReport(report, format);
+  Document doc = ReportDocument(report);
+  doc.Add(ParagraphStyle::kCaption, AnchorCaption(anchor));
+  doc.Add(ParagraphStyle::kCaption, AnchorLine(anchor));
+  if (format == ExportFormat::kHtml) return WriteHtml(doc);
+  if (format == ExportFormat::kDocx) return WriteDocx(doc);
+  return WritePdf(doc);
+}
+
 }  // namespace
 
 View ReportBodyView(const Agency& agency, const Report& report, const std::string& base_url) {
@@ -124,21 +145,43 @@ View ReportBodyView(const Agency& agency, const Report& report, const std::strin
 
 Result<std::vector<ReportFile>> RenderPublicReportFiles(const Templates& templates,
                                                         const Agency& agency,
-                                                        const ReportVersion& version) {
+                                                        const ReportVersion& version,
+                                                        const ReportAnchor* anchor) {
   auto report = VersionReport(version);
   if (!report.ok()) return report.status();
   std::vector<ReportFile> files;
-  auto page = templates.Render(
-      "report_body",
-      ReportBodyView(agency, *report, fmt::format("/reports/{}/{}", agency.id, version.year)));
+  View body =
+      ReportBodyView(agency, *report, fmt::format("/reports/{}/{}", agency.id, version.year));
+  if (anchor) {
+    View a;
+    a.set("caption", Text(AnchorCaption(*anchor)));
+    a.set("line", Text(AnchorLine(*anchor)));
+    body.set("anchor", a);
+  }
+  auto page = templates.Render("report_body", body);
   if (!page.ok()) return page.status();
   files.push_back(ReportFile{std::string(kReportPageFormat), std::move(page).value(), "", ""});
   for (ExportFormat f : kDownloads) {
-    auto bytes = ExportReport(*report, f);
+    auto bytes = anchor ? ExportAnchored(*report, f, *anchor) : ExportReport(*report, f);
     if (!bytes.ok()) return bytes.status();
     files.push_back(ReportFile{std::string(FormatKey(f)), std::move(bytes).value(), "", ""});
   }
   return files;
+}
+
+ReportRenderer PublishingRenderer(Database& db, Calendars& calendars, const Templates& templates,
+                                  const Agency& agency, const std::filesystem::path& checkpoints) {
+  return [&db, &calendars, &templates, &agency,
+          checkpoints](const ReportVersion& version) -> Result<std::vector<ReportFile>> {
+    const AuditKey* key = db.audit_key();
+    if (!key || checkpoints.empty()) return RenderPublicReportFiles(templates, agency, version);
+    auto anchor = AnchorPublication(db, calendars, *key, checkpoints, agency.id, version.year,
+                                    version.version);
+    if (!anchor.ok()) {
+      return anchor.status().WithContext("发布前写入审计检查点失败，报告未发布：");
+    }
+    return RenderPublicReportFiles(templates, agency, version, &*anchor);
+  };
 }
 
 Result<ReportFile> PublishedReportFile(Database& db, const Templates& templates,

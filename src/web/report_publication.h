@@ -9,6 +9,7 @@
 #ifndef GONGKAI_WEB_REPORT_PUBLICATION_H_
 #define GONGKAI_WEB_REPORT_PUBLICATION_H_
 
+#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,8 @@
 #include "docs/report_export.h"
 #include "report/model.h"
 #include "store/agencies.h"
+#include "store/calendars.h"
+#include "store/report_anchor.h"
 #include "store/report_files.h"
 #include "store/report_store.h"
 #include "web/http.h"
@@ -29,10 +32,20 @@ namespace gongkai::web {
 // the version being worked on.
 View ReportBodyView(const Agency& agency, const Report& report, const std::string& base_url);
 
-// The public page body and the five downloads of `version`, rendered from VersionReport.
+// The public page body and the five downloads of `version`, rendered from VersionReport. With an
+// anchor, the page, HTML, DOCX, PDF and JSON print it at the end (「审计检查点」, a caption and the
+// line store/report_anchor.h FindAnchor reads back; JSON: the key "audit_checkpoint").
 Result<std::vector<ReportFile>> RenderPublicReportFiles(const Templates& templates,
                                                         const Agency& agency,
-                                                        const ReportVersion& version);
+                                                        const ReportVersion& version,
+                                                        const ReportAnchor* anchor = nullptr);
+
+// The renderer PublishReport calls (store/report_store.h). When the Database has an audit key and
+// `checkpoints` names the checkpoint file, it first anchors the publication there
+// (store/report_anchor.h AnchorPublication: its error, e.g. a register that does not verify,
+// stops the publication) and prints the anchor; otherwise it renders without one.
+ReportRenderer PublishingRenderer(Database& db, Calendars& calendars, const Templates& templates,
+                                  const Agency& agency, const std::filesystem::path& checkpoints);
 
 // The stored file of a published `version` in `format`, rendering and storing the version's
 // files first when none are stored.

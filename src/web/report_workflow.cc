@@ -96,9 +96,8 @@ Response ReportPublish(RequestContext& ctx, const Request& req) {
     if (!agency.ok()) return agency.status();
     PublishOptions options;
     options.confirm_empty = ctx.form.Get("confirm_empty") == "1";
-    options.render = [&](const ReportVersion& version) {
-      return RenderPublicReportFiles(ctx.app.templates(), *agency, version);
-    };
+    options.render = PublishingRenderer(ctx.app.db(), ctx.app.calendars(), ctx.app.templates(),
+                                        *agency, ctx.app.options().checkpoints);
     return PublishReport(ctx.app.db(), agency_id, year, user, options);
   });
 }
