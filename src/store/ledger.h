@@ -2,13 +2,14 @@
 // database but not the audit key (store/audit_key.h).
 //
 // Every write the store makes to a covered table (agencies, users and roles, cases, case events
-// with their actor and recorded time, table-A records, report versions and narratives,
-// proposals) appends, in the write's own transaction, an entry (table, row, digest of the row's
-// covered columns) to its agency's ledger (store/ledger_rows.h). Entries are sealed into a chain
-// of keyed MACs whose newest link is kept, MACed again, as the agency's head; a checkpoint signs
-// (Ed25519) every agency's head and row counts and is kept both in the database and in an
-// append-only file outside it. Caches (a case's status, deadlines and outcome) are not covered:
-// verify recomputes them from the events (cases/case_state.h) and compares.
+// with their actor and recorded time, applicant records and the acts correcting or erasing them,
+// table-A records, report versions and narratives, proposals) appends, in the write's own
+// transaction, an entry (table, row, digest of the row's covered columns) to its agency's ledger
+// (store/ledger_rows.h). Entries are sealed into a chain of keyed MACs whose newest link is kept,
+// MACed again, as the agency's head; a checkpoint signs (Ed25519) every agency's head and row
+// counts and is kept both in the database and in an append-only file outside it. Caches (a case's
+// status, deadlines and outcome) are not covered: verify recomputes them from the events
+// (cases/case_state.h) and compares.
 //
 // What verify finds, with the key: any covered row edited, inserted or deleted behind the
 // store's back, even with the unkeyed hashes recomputed; ledger entries edited, inserted or

@@ -167,9 +167,9 @@ TEST_P(LedgerTest, IntactRegisterVerifiesClean) {
   EXPECT_TRUE(report->keyed);
   EXPECT_EQ(report->agencies, 2);
   EXPECT_EQ(report->cases, 3);
-  // 2 agencies + 2 users + 3 cases + 7 events + 2 documents + 6 counts + 2 fees + 2 versions +
-  // 2 narratives + 2 proposals.
-  EXPECT_EQ(report->rows, 38);  // 9 tables; each draft holds its six sections
+  // 2 agencies + 2 users + 3 cases + 7 events + 3 applicant records + 3 of their acts + 2
+  // documents + 6 counts + 2 fees + 2 versions + 2 narratives + 2 proposals.
+  EXPECT_EQ(report->rows, 44);  // 11 tables; each draft holds its six sections
   ASSERT_EQ(report->not_checked.size(), 1u) << "only the missing checkpoint file is noted";
   EXPECT_NE(report->not_checked[0].find("--checkpoints"), std::string::npos);
 }
@@ -229,10 +229,45 @@ std::vector<Tampering> Tamperings() {
        kInserted},
       {"delete user", {"DELETE FROM users WHERE name = 'clerk1'"}, "users", "clerk1", kDeleted},
       {"edit case",
-       {"UPDATE cases SET applicant_name = '王五' WHERE number = '2024-001'"},
+       {"UPDATE cases SET applicant_display = '王*' WHERE number = '2024-001'"},
        "cases",
        "2024-001",
        kEdited},
+      {"edit applicant record",
+       {"UPDATE applicant_records SET phone = '13900000000' WHERE case_id = (SELECT id FROM "
+        "cases WHERE number = '2024-001')"},
+       "applicant_records",
+       "2024-001",
+       kEdited},
+      {"insert applicant record",
+       {"INSERT INTO cases (agency_id, id, number, applicant_kind, channel, arrived_date, "
+        "received_date, last_event_date, status) VALUES ({agency}, 91, '2024-091', "
+        "'natural_person', 'internet', '2024-05-06', '2024-05-06', '2024-05-06', 'in_progress')",
+        "INSERT INTO applicant_records (agency_id, ref, case_id, version, name) VALUES ({agency}, "
+        "'ffff', 91, 1, '冒名')"},
+       "applicant_records",
+       "2024-091",
+       kInserted},
+      {"delete applicant record",
+       {"DELETE FROM applicant_record_acts WHERE ref = (SELECT ref FROM applicant_records WHERE "
+        "case_id = (SELECT id FROM cases WHERE number = '2024-002'))",
+        "DELETE FROM applicant_records WHERE case_id = (SELECT id FROM cases WHERE number = "
+        "'2024-002')"},
+       "applicant_records",
+       "2024-002",
+       kDeleted},
+      {"rewrite an applicant act",
+       {"UPDATE applicant_record_acts SET actor = 'someone' WHERE ref = (SELECT ref FROM "
+        "applicant_records WHERE case_id = (SELECT id FROM cases WHERE number = '2024-001'))"},
+       "applicant_record_acts",
+       "2024-001 v1",
+       kEdited},
+      {"delete an applicant act",
+       {"DELETE FROM applicant_record_acts WHERE ref = (SELECT ref FROM applicant_records WHERE "
+        "case_id = (SELECT id FROM cases WHERE number = '2024-003'))"},
+       "applicant_record_acts",
+       "2024-003 v1",
+       kDeleted},
       {"insert case",
        {"INSERT INTO cases (agency_id, id, number, applicant_kind, channel, arrived_date, "
         "received_date, last_event_date, status) VALUES ({agency}, 90, '2024-090', "
@@ -248,6 +283,10 @@ std::vector<Tampering> Tamperings() {
       {"delete case",
        {"DELETE FROM proposals WHERE case_number = '2024-003'",
         "DELETE FROM case_events WHERE case_id = (SELECT id FROM cases WHERE number = '2024-003')",
+        "DELETE FROM applicant_record_acts WHERE ref = (SELECT ref FROM applicant_records WHERE "
+        "case_id = (SELECT id FROM cases WHERE number = '2024-003'))",
+        "DELETE FROM applicant_records WHERE case_id = (SELECT id FROM cases WHERE number = "
+        "'2024-003')",
         "DELETE FROM cases WHERE number = '2024-003'"},
        "cases",
        "2024-003",
@@ -434,17 +473,18 @@ TEST_P(LedgerTest, DeletingTheNewestRowsWithTheirLedgerIsCaughtByHeadAndCheckpoi
   auto checkpoint = WriteCheckpoint(db(), calendars_, *key_, Checkpoints());
   ASSERT_TRUE(checkpoint.ok()) << checkpoint.status().message();
   EXPECT_EQ(checkpoint->id, 1);
-  // The two proposals are the newest writes: entries 38 and 39 of the agency's ledger (each
-  // draft's version and six sections are 7 entries).
+  // The two proposals are the newest writes: entries 44 and 45 of the agency's ledger (each
+  // draft's version and six sections are 7 entries; each imported case has its applicant record
+  // and that record's act).
   Exec(WithAgency("DELETE FROM proposals WHERE agency_id = {agency}", agency_));
-  Exec(WithAgency("DELETE FROM audit_ledger WHERE agency_id = {agency} AND seq > 37", agency_));
-  Exec(WithAgency("UPDATE audit_heads SET entries = 37, sealed = 37 WHERE agency_id = {agency}",
+  Exec(WithAgency("DELETE FROM audit_ledger WHERE agency_id = {agency} AND seq > 43", agency_));
+  Exec(WithAgency("UPDATE audit_heads SET entries = 43, sealed = 43 WHERE agency_id = {agency}",
                   agency_));
 
   // Against the checkpoint kept in the database, even without the key.
   auto unkeyed = Verify(nullptr);
   ASSERT_TRUE(unkeyed.ok());
-  EXPECT_TRUE(Names(*unkeyed, "audit_ledger", "", "最后 2 条登记缺失（检查点 #1 记录 39 条）"))
+  EXPECT_TRUE(Names(*unkeyed, "audit_ledger", "", "最后 2 条登记缺失（检查点 #1 记录 45 条）"))
       << List(*unkeyed);
 
   // The limit, stated: once the stored checkpoint goes too, only the key and the file can tell.
@@ -460,7 +500,7 @@ TEST_P(LedgerTest, DeletingTheNewestRowsWithTheirLedgerIsCaughtByHeadAndCheckpoi
   auto report = Verify(key_.get(), true);
   ASSERT_TRUE(report.ok()) << report.status().message();
   EXPECT_EQ(report->checkpoint, 1);
-  EXPECT_TRUE(Names(*report, "audit_ledger", "", "最后 2 条登记缺失（检查点 #1 记录 39 条）"))
+  EXPECT_TRUE(Names(*report, "audit_ledger", "", "最后 2 条登记缺失（检查点 #1 记录 45 条）"))
       << List(*report);
   EXPECT_TRUE(Names(*report, "proposals", "", "现有 0 行，少于检查点 #1 记录的 2 行"))
       << List(*report);
@@ -564,7 +604,7 @@ TEST_P(LedgerTest, SealRegistersRowsThatPredateTheLedgerOnlyWhenTheyVerify) {
 
   auto sealed = SealLedger(db(), calendars_, *key_);
   ASSERT_TRUE(sealed.ok()) << sealed.status().message();
-  EXPECT_EQ(sealed->registered, 38);
+  EXPECT_EQ(sealed->registered, 44);
   auto after = Verify(key_.get());
   ASSERT_TRUE(after.ok());
   EXPECT_TRUE(after->problems.empty()) << List(*after);
