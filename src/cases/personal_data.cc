@@ -10,6 +10,16 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+constexpr std::array<ApplicantFieldEntry, 6> kFields{{
+    {ApplicantField::kName, "name", "applicant_name", "姓名或名称", &Applicant::name},
+    {ApplicantField::kIdType, "id_type", "applicant_id_type", "证件类型", &Applicant::id_type},
+    {ApplicantField::kIdNumber, "id_number", "applicant_id_number", "证件号码",
+     &Applicant::id_number},
+    {ApplicantField::kPhone, "phone", "applicant_phone", "联系电话", &Applicant::phone},
+    {ApplicantField::kEmail, "email", "applicant_email", "电子邮箱", &Applicant::email},
+    {ApplicantField::kAddress, "address", "applicant_address", "通信地址", &Applicant::address},
+}};
+
 struct MaskedField {
   std::string_view key;
   std::string (*mask)(std::string_view);
@@ -39,6 +49,76 @@ std::string MaskLine(std::string_view line) {
 }
 
 }  // namespace
+
+std::span<const ApplicantFieldEntry> ApplicantFields() { return kFields; }
+
+std::optional<ApplicantField> ApplicantFieldFromKey(std::string_view key) {
+  for (const ApplicantFieldEntry& f : kFields) {
+    if (f.key == key) return f.value;
+  }
+  return std::nullopt;
+}
+
+const ApplicantFieldEntry& FieldEntry(ApplicantField field) {
+  for (const ApplicantFieldEntry& f : kFields) {
+    if (f.value == field) return f;
+  }
+  return kFields.front();  // unreachable: every field has a row
+}
+
+bool IsApplicantJsonlField(std::string_view key) {
+  for (const ApplicantFieldEntry& f : kFields) {
+    if (f.jsonl_key == key) return true;
+  }
+  return false;
+}
+
+Applicant TakeApplicant(Event& event) {
+  Applicant a;
+  a.name = event.applicant_name.value_or("");
+  event.applicant_name.reset();
+  if (!event.extra.is_object()) return a;
+  for (const ApplicantFieldEntry& f : kFields) {
+    if (f.value == ApplicantField::kName) continue;
+    auto it = event.extra.find(std::string(f.jsonl_key));
+    if (it == event.extra.end()) continue;
+    if (it->is_string()) a.*f.member = it->get<std::string>();
+    event.extra.erase(it);
+  }
+  if (event.extra.empty()) event.extra = Json();
+  return a;
+}
+
+void PutApplicant(Event& event, const Applicant& applicant) {
+  if (!applicant.name.empty()) event.applicant_name = applicant.name;
+  Json fields = Json::object();
+  for (const ApplicantFieldEntry& f : kFields) {
+    if (f.value == ApplicantField::kName || (applicant.*f.member).empty()) continue;
+    fields[std::string(f.jsonl_key)] = applicant.*f.member;
+  }
+  Json extra = Json::object();
+  bool placed = false;
+  if (event.extra.is_object()) {
+    for (auto& [key, value] : event.extra.items()) {
+      if (key == kApplicantRefField) {
+        for (auto& [k, v] : fields.items()) extra[k] = v;
+        placed = true;
+      } else {
+        extra[key] = value;
+      }
+    }
+  }
+  if (!placed) {
+    for (auto& [k, v] : fields.items()) extra[k] = v;
+  }
+  event.extra = extra.empty() ? Json() : std::move(extra);
+}
+
+std::string ApplicantRef(const Event& event) {
+  if (!event.extra.is_object()) return "";
+  auto it = event.extra.find(std::string(kApplicantRefField));
+  return it != event.extra.end() && it->is_string() ? it->get<std::string>() : "";
+}
 
 std::string MaskPersonalData(std::string_view jsonl) {
   std::string out;

@@ -8,6 +8,7 @@
 #include <unordered_set>
 
 #include "cases/events_jsonl.h"
+#include "cases/personal_data.h"
 #include "store/audit.h"
 #include "store/case_rows.h"
 #include "store/case_store.h"
@@ -101,6 +102,29 @@ Result<ImportResult> CaseRegister::Import(std::string_view jsonl, const ImportOp
   if (!duplicates.empty()) {
     return Status::InvalidInput("导入被拒绝，未写入任何数据：" + JoinProblems(duplicates));
   }
+  // Personal data goes into the applicant's record, from the `received` line only.
+  std::vector<std::string> misplaced;
+  for (const CaseEvents& c : *parsed) {
+    for (size_t i = 0; i < c.events.size(); ++i) {
+      const Event& e = c.events[i];
+      if (!ApplicantRef(e).empty()) {
+        misplaced.push_back(fmt::format(
+            "第 {} 行：applicant_ref 由系统生成，导入文件不能带有；请改写为申请人信息字段",
+            c.lines[i]));
+      }
+      if (e.type == EventType::kReceived || !e.extra.is_object()) continue;
+      for (const auto& [key, value] : e.extra.items()) {
+        if (IsApplicantJsonlField(key)) {
+          misplaced.push_back(fmt::format(
+              "第 {} 行：申请人信息 {} 只能写在 received 行（登记时存入申请人信息记录）",
+              c.lines[i], key));
+        }
+      }
+    }
+  }
+  if (!misplaced.empty()) {
+    return Status::InvalidInput("导入被拒绝，未写入任何数据：" + JoinProblems(misplaced));
+  }
 
   auto lines = SplitLines(jsonl);
   std::string now = FormatUtc(db_.Now());
@@ -150,26 +174,36 @@ Result<ImportResult> CaseRegister::Import(std::string_view jsonl, const ImportOp
     // file and one chunk of rows, not a second copy of every event.
     std::vector<internal::CaseInsert> cases;
     std::vector<internal::EventInsert> events;
+    std::vector<internal::ApplicantInsert> applicants;
     result.cases = result.events = 0;
     for (size_t begin = 0; begin < parsed->size(); begin += kCasesPerChunk) {
       const size_t end = std::min(parsed->size(), begin + kCasesPerChunk);
       cases.clear();
       events.clear();
+      applicants.clear();
       for (size_t i = begin; i < end; ++i) {
         const CaseEvents& c = (*parsed)[i];
         internal::CaseInsert row;
         row.id = first_id + static_cast<long long>(i);
-        row.facts = internal::FactsFromReceived(c.events.front());
+        Event received = c.events.front();
+        internal::ApplicantInsert& person = applicants.emplace_back();
+        person.case_id = row.id;
+        person.applicant = TakeApplicant(received);
+        person.ref = internal::AttachNewApplicantRef(received);
+        person.actor = options.actor;
+        person.recorded_at = now;
+        row.facts = internal::FactsFromReceived(received, person.applicant);
         row.state = internal::ToStateColumns(
             c.events, ComputeCaseState(c.events, *ctx->calendar, ctx->settings, today), today);
         cases.push_back(std::move(row));
         std::string prev;
         for (size_t j = 0; j < c.events.size(); ++j) {
           int line = c.lines[j];
-          std::string payload(line > 0 && static_cast<size_t>(line) < lines.size()
+          // The received line is stored without its personal data; the others as written.
+          std::string payload(j > 0 && line > 0 && static_cast<size_t>(line) < lines.size()
                                   ? lines[line]
                                   : std::string_view());
-          if (payload.empty()) payload = EventToJsonLine(c.events[j]);
+          if (payload.empty()) payload = EventToJsonLine(j == 0 ? received : c.events[j]);
           std::string hash = EventHash(prev, payload);
           events.push_back(internal::EventInsert{
               first_id + static_cast<long long>(i), static_cast<int>(j + 1),
@@ -182,6 +216,7 @@ Result<ImportResult> CaseRegister::Import(std::string_view jsonl, const ImportOp
       result.events += static_cast<int>(events.size());
       internal::InsertCases(sql, agency, cases);
       internal::InsertEvents(sql, agency, events);
+      internal::InsertApplicantRecords(sql, agency, applicants);
     }
     if (result.created_agency) {
       internal::RecordInLedger(db_, sql, "agencies", agency, fmt::format("t.id = {}", agency));
@@ -190,6 +225,13 @@ Result<ImportResult> CaseRegister::Import(std::string_view jsonl, const ImportOp
         fmt::format("{} AND {}", first_id, first_id + static_cast<long long>(parsed->size()) - 1);
     internal::RecordInLedger(db_, sql, "cases", agency, "t.id BETWEEN " + imported);
     internal::RecordInLedger(db_, sql, "case_events", agency, "t.case_id BETWEEN " + imported);
+    internal::RecordInLedger(db_, sql, "applicant_records", agency,
+                             "t.case_id BETWEEN " + imported);
+    internal::RecordInLedger(
+        db_, sql, "applicant_record_acts", agency,
+        fmt::format("t.ref IN (SELECT ref FROM applicant_records WHERE agency_id = {} AND case_id "
+                    "BETWEEN {})",
+                    agency, imported));
     return result;
   });
   return written;
@@ -208,12 +250,33 @@ Result<std::string> CaseRegister::Export(std::optional<int64_t> agency_id) {
       if (with_cases.empty()) return std::string();
       agency = with_cases.front();
     }
-    std::string out, payload;
-    soci::statement st = (sql.prepare << "SELECT payload FROM case_events WHERE agency_id = :a "
-                                         "ORDER BY case_id, seq",
-                          soci::use(agency), soci::into(payload));
+    std::string out, payload, ref;
+    int seq = 0;
+    Applicant a;
+    soci::indicator ref_ind = soci::i_null;
+    // The record is joined to each case's first event, the `received` one.
+    soci::statement st =
+        (sql.prepare
+             << "SELECT e.seq, e.payload, r.ref, COALESCE(r.name, ''), COALESCE(r.id_type, ''), "
+                "COALESCE(r.id_number, ''), COALESCE(r.phone, ''), COALESCE(r.email, ''), "
+                "COALESCE(r.address, '') FROM case_events e LEFT JOIN applicant_records r ON "
+                "r.agency_id = e.agency_id AND r.case_id = e.case_id AND e.seq = 1 "
+                "WHERE e.agency_id = :a ORDER BY e.case_id, e.seq",
+         soci::use(agency), soci::into(seq), soci::into(payload), soci::into(ref, ref_ind),
+         soci::into(a.name), soci::into(a.id_type), soci::into(a.id_number), soci::into(a.phone),
+         soci::into(a.email), soci::into(a.address));
     st.execute();
     while (st.fetch()) {
+      if (seq == 1) {
+        auto received = ParseEventLine(payload, seq);
+        if (!received.ok() || ref_ind != soci::i_ok || ApplicantRef(*received) != ref) {
+          return Status::Internal(fmt::format(
+              "案件 {} 的 received 事件与其申请人信息记录对不上：请运行 `gongkai audit verify`",
+              received.ok() ? received->case_number : "?"));
+        }
+        PutApplicant(*received, a);
+        payload = EventToJsonLine(*received);
+      }
       out += payload;
       out += '\n';
     }

@@ -42,18 +42,12 @@ StateColumns ToStateColumns(const std::vector<Event>& events, const CaseState& s
   return c;
 }
 
-CaseFacts FactsFromReceived(const Event& received) {
+CaseFacts FactsFromReceived(const Event& received, const Applicant& applicant) {
   CaseFacts f;
   f.number = received.case_number;
   ApplicantKind kind = received.applicant_kind.value_or(ApplicantKind::kNaturalPerson);
   f.applicant_kind = std::string(Key(kind));
-  f.applicant.name = received.applicant_name.value_or("");
-  f.applicant.id_type = ExtraString(received, "applicant_id_type");
-  f.applicant.id_number = ExtraString(received, "applicant_id_number");
-  f.applicant.phone = ExtraString(received, "applicant_phone");
-  f.applicant.email = ExtraString(received, "applicant_email");
-  f.applicant.address = ExtraString(received, "applicant_address");
-  f.applicant_display = MaskApplicantName(kind, f.applicant.name);
+  f.applicant_display = MaskApplicantName(kind, applicant.name);
   f.channel = std::string(Key(received.channel.value_or(Channel::kInPerson)));
   f.arrived_date = FormatDate(received.ArrivalDate());
   f.received_date = FormatDate(received.date);
@@ -104,6 +98,22 @@ std::string NewQueryCode() {
 
 std::string QueryCodeHash(std::string_view code) { return EventHash("query-code", code); }
 
+std::string NewSalt() {
+  std::array<unsigned char, 16> bytes{};
+  if (sodium_init() < 0) std::abort();  // libsodium cannot start: no safe randomness
+  randombytes_buf(bytes.data(), bytes.size());
+  std::string hex;
+  for (unsigned char b : bytes) hex += fmt::format("{:02x}", b);
+  return hex;
+}
+
+std::string AttachNewApplicantRef(Event& received) {
+  std::string ref = NewSalt();
+  if (!received.extra.is_object()) received.extra = nlohmann::ordered_json::object();
+  received.extra[std::string(kApplicantRefField)] = ref;
+  return ref;
+}
+
 namespace {
 
 constexpr size_t kBatch = 5000;
@@ -124,8 +134,8 @@ void InsertCases(soci::session& sql, long long agency_id, std::vector<CaseInsert
   for (size_t start = 0; start < rows.size(); start += kBatch) {
     size_t end = std::min(rows.size(), start + kBatch);
     std::vector<long long> agency(end - start, agency_id), id;
-    std::vector<std::string> number, kind, name, id_type, id_number, phone, email, address, display,
-        channel, arrived, received, items, form, code, last, status, as_of;
+    std::vector<std::string> number, kind, display, channel, arrived, received, items, form, code,
+        last, status, as_of;
     NullableColumn closed, outcome, due;
     std::vector<int> days_left, overdue;
     std::vector<soci::indicator> days_ind;
@@ -134,12 +144,6 @@ void InsertCases(soci::session& sql, long long agency_id, std::vector<CaseInsert
       id.push_back(r.id);
       number.push_back(r.facts.number);
       kind.push_back(r.facts.applicant_kind);
-      name.push_back(r.facts.applicant.name);
-      id_type.push_back(r.facts.applicant.id_type);
-      id_number.push_back(r.facts.applicant.id_number);
-      phone.push_back(r.facts.applicant.phone);
-      email.push_back(r.facts.applicant.email);
-      address.push_back(r.facts.applicant.address);
       display.push_back(r.facts.applicant_display);
       channel.push_back(r.facts.channel);
       arrived.push_back(r.facts.arrived_date);
@@ -157,21 +161,53 @@ void InsertCases(soci::session& sql, long long agency_id, std::vector<CaseInsert
       overdue.push_back(r.state.overdue);
       as_of.push_back(r.state.state_as_of);
     }
-    sql << "INSERT INTO cases (agency_id, id, number, applicant_kind, applicant_name, "
-           "applicant_id_type, applicant_id_number, applicant_phone, applicant_email, "
-           "applicant_address, applicant_display, channel, arrived_date, received_date, items, "
-           "form, query_code_hash, last_event_date, status, closed_date, outcome, due_date, "
-           "days_left, overdue, state_as_of) VALUES (:agency, :id, :number, :kind, :name, "
-           ":id_type, :id_number, :phone, :email, :address, :display, :channel, :arrived, "
-           ":received, :items, :form, :code, :last, :status, :closed, :outcome, :due, :days, "
-           ":overdue, :as_of)",
-        soci::use(agency), soci::use(id), soci::use(number), soci::use(kind), soci::use(name),
+    sql << "INSERT INTO cases (agency_id, id, number, applicant_kind, applicant_display, channel, "
+           "arrived_date, received_date, items, form, query_code_hash, last_event_date, status, "
+           "closed_date, outcome, due_date, days_left, overdue, state_as_of) VALUES (:agency, :id, "
+           ":number, :kind, :display, :channel, :arrived, :received, :items, :form, :code, :last, "
+           ":status, :closed, :outcome, :due, :days, :overdue, :as_of)",
+        soci::use(agency), soci::use(id), soci::use(number), soci::use(kind), soci::use(display),
+        soci::use(channel), soci::use(arrived), soci::use(received), soci::use(items),
+        soci::use(form), soci::use(code), soci::use(last), soci::use(status),
+        soci::use(closed.values, closed.inds), soci::use(outcome.values, outcome.inds),
+        soci::use(due.values, due.inds), soci::use(days_left, days_ind), soci::use(overdue),
+        soci::use(as_of);
+  }
+}
+
+void InsertApplicantRecords(soci::session& sql, long long agency_id,
+                            const std::vector<ApplicantInsert>& rows) {
+  for (size_t start = 0; start < rows.size(); start += kBatch) {
+    size_t end = std::min(rows.size(), start + kBatch);
+    std::vector<long long> agency(end - start, agency_id), case_id;
+    std::vector<int> version(end - start, 1);
+    std::vector<std::string> ref, name, id_type, id_number, phone, email, address, salt, actor,
+        recorded, reason, act(end - start, "recorded");
+    for (size_t i = start; i < end; ++i) {
+      const ApplicantInsert& r = rows[i];
+      case_id.push_back(r.case_id);
+      ref.push_back(r.ref);
+      name.push_back(r.applicant.name);
+      id_type.push_back(r.applicant.id_type);
+      id_number.push_back(r.applicant.id_number);
+      phone.push_back(r.applicant.phone);
+      email.push_back(r.applicant.email);
+      address.push_back(r.applicant.address);
+      salt.push_back(NewSalt());
+      actor.push_back(r.actor);
+      recorded.push_back(r.recorded_at);
+      reason.push_back(r.reason);
+    }
+    sql << "INSERT INTO applicant_records (agency_id, ref, case_id, version, name, id_type, "
+           "id_number, phone, email, address, salt) VALUES (:agency, :ref, :case_id, :version, "
+           ":name, :id_type, :id_number, :phone, :email, :address, :salt)",
+        soci::use(agency), soci::use(ref), soci::use(case_id), soci::use(version), soci::use(name),
         soci::use(id_type), soci::use(id_number), soci::use(phone), soci::use(email),
-        soci::use(address), soci::use(display), soci::use(channel), soci::use(arrived),
-        soci::use(received), soci::use(items), soci::use(form), soci::use(code), soci::use(last),
-        soci::use(status), soci::use(closed.values, closed.inds),
-        soci::use(outcome.values, outcome.inds), soci::use(due.values, due.inds),
-        soci::use(days_left, days_ind), soci::use(overdue), soci::use(as_of);
+        soci::use(address), soci::use(salt);
+    sql << "INSERT INTO applicant_record_acts (agency_id, ref, version, act, reason, actor, "
+           "recorded_at) VALUES (:agency, :ref, :version, :act, :reason, :actor, :recorded)",
+        soci::use(agency), soci::use(ref), soci::use(version), soci::use(act), soci::use(reason),
+        soci::use(actor), soci::use(recorded);
   }
 }
 

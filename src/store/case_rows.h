@@ -1,6 +1,7 @@
 // Store-internal: how a case's events become a row of the cases table (its received facts, the
 // applicant's data and the ComputeCaseState cache), shared by registration, append, import and
-// recompute so the mapping is written once. Also the few queries several repositories share.
+// recompute so the mapping is written once; and the applicant's personal-data record written
+// beside the case. Also the few queries several repositories share.
 
 #ifndef GONGKAI_STORE_CASE_ROWS_H_
 #define GONGKAI_STORE_CASE_ROWS_H_
@@ -15,6 +16,7 @@
 
 #include "cases/case_state.h"
 #include "cases/event.h"
+#include "cases/personal_data.h"
 #include "store/agencies.h"
 #include "store/calendars.h"
 #include "store/case_store.h"
@@ -34,12 +36,11 @@ struct StateColumns {
 };
 StateColumns ToStateColumns(const std::vector<Event>& events, const CaseState& state, Date as_of);
 
-// The received facts and personal data of a case row, from its `received` event (its extra
-// fields applicant_id_type … applicant_address and form) or the given applicant.
+// The received facts of a case row, from its `received` event (its extra field `form`), and the
+// masked name of `applicant` for lists.
 struct CaseFacts {
   std::string number;
   std::string applicant_kind;
-  Applicant applicant;
   std::string applicant_display;
   std::string channel;
   std::string arrived_date;
@@ -47,7 +48,7 @@ struct CaseFacts {
   std::string items;  // JSON array
   std::string form;
 };
-CaseFacts FactsFromReceived(const Event& received);
+CaseFacts FactsFromReceived(const Event& received, const Applicant& applicant);
 
 // 张三 → 张*, for natural persons; organisations' names are not personal data and stay whole.
 std::string MaskApplicantName(ApplicantKind kind, std::string_view name);
@@ -100,6 +101,28 @@ void InsertCases(soci::session& sql, long long agency_id, std::vector<CaseInsert
 void InsertEvents(soci::session& sql, long long agency_id, std::vector<EventInsert>& rows);
 void UpdateStates(soci::session& sql, long long agency_id,
                   std::vector<std::pair<long long, StateColumns>>& rows);
+
+// A case's personal-data record and its `recorded` act (store/applicant_records.h).
+struct ApplicantInsert {
+  long long case_id = 0;
+  std::string ref;
+  Applicant applicant;
+  std::string actor;
+  std::string recorded_at;
+  std::string reason;  // why the record was made, when not at registration (a migration)
+};
+void InsertApplicantRecords(soci::session& sql, long long agency_id,
+                            const std::vector<ApplicantInsert>& rows);
+
+// A new random reference for an applicant record (32 hex), set as the `received` event's
+// applicant_ref; returns it.
+std::string AttachNewApplicantRef(Event& received);
+
+// Random hex for a record's salt.
+std::string NewSalt();
+
+// The list name of an erased applicant.
+inline constexpr std::string_view kErasedDisplay = "（已删除）";
 
 // Reserves `n` case ids of the agency; returns the first.
 long long ReserveCaseIds(soci::session& sql, long long agency_id, long long n);

@@ -190,12 +190,16 @@ Result<NewCase> internal::RegisterCaseInTransaction(soci::session& sql, Database
         soci::use(received.case_number), soci::into(taken);
     if (taken) return Status::Conflict(fmt::format("案件编号 {} 已存在", received.case_number));
   }
+  if (!ApplicantRef(received).empty()) {
+    return Status::InvalidInput(
+        "received 事件不能自带 applicant_ref：申请人信息记录的引用由系统生成");
+  }
+  Applicant on_event = TakeApplicant(received);
+  const Applicant& person = applicant == Applicant{} ? on_event : applicant;
   internal::CaseInsert row;
   row.id = internal::ReserveCaseIds(sql, agency, 1);
-  row.facts = internal::FactsFromReceived(received);
-  row.facts.applicant = applicant;
-  row.facts.applicant_display = internal::MaskApplicantName(
-      received.applicant_kind.value_or(ApplicantKind::kNaturalPerson), applicant.name);
+  std::string ref = internal::AttachNewApplicantRef(received);
+  row.facts = internal::FactsFromReceived(received, person);
   row.facts.form = form;
   NewCase result{received.case_number, internal::NewQueryCode()};
   row.query_code_hash = internal::QueryCodeHash(result.query_code);
@@ -209,8 +213,14 @@ Result<NewCase> internal::RegisterCaseInTransaction(soci::session& sql, Database
                                            FormatDate(received.date), payload, actor,
                                            FormatUtc(db.Now()), "", EventHash("", payload)}};
   internal::InsertEvents(sql, agency, rows);
+  internal::InsertApplicantRecords(sql, agency,
+                                   {{row.id, ref, person, actor, rows.front().recorded_at, ""}});
   internal::RecordInLedger(db, sql, "cases", agency, fmt::format("t.id = {}", row.id));
   internal::RecordInLedger(db, sql, "case_events", agency, fmt::format("t.case_id = {}", row.id));
+  internal::RecordInLedger(db, sql, "applicant_records", agency,
+                           fmt::format("t.case_id = {}", row.id));
+  internal::RecordInLedger(db, sql, "applicant_record_acts", agency,
+                           fmt::format("t.ref = '{}'", ref));
   return result;
 }
 
@@ -351,25 +361,26 @@ Result<CaseDetail> CaseRegister::Get(int64_t agency_id, std::string_view number)
     SummaryRow row;
     soci::statement st(sql);
     row.Bind(st);
-    Applicant& a = detail.applicant;
-    for (std::string* field :
-         {&a.name, &a.id_type, &a.id_number, &a.phone, &a.email, &a.address, &detail.form}) {
-      st.exchange(soci::into(*field));
-    }
+    st.exchange(soci::into(detail.form));
     st.exchange(soci::into(case_id));
     st.exchange(soci::use(agency));
     st.exchange(soci::use(key));
     st.alloc();
-    st.prepare(
-        fmt::format("SELECT {}, applicant_name, applicant_id_type, applicant_id_number, "
-                    "applicant_phone, applicant_email, applicant_address, form, id "
-                    "FROM cases WHERE agency_id = :a AND number = :n",
-                    kSummaryColumns));
+    st.prepare(fmt::format("SELECT {}, form, id FROM cases WHERE agency_id = :a AND number = :n",
+                           kSummaryColumns));
     st.define_and_bind();
     if (!st.execute(true)) {
       return Status::NotFound(fmt::format("没有编号为 {} 的案件", number));
     }
     detail.summary = row.ToSummary(agency_id, *ctx->calendar, today);
+    Applicant& a = detail.applicant;
+    int erased = 0;
+    sql << "SELECT name, id_type, id_number, phone, email, address, erased FROM applicant_records "
+           "WHERE agency_id = :a AND case_id = :c",
+        soci::use(agency), soci::use(case_id), soci::into(a.name), soci::into(a.id_type),
+        soci::into(a.id_number), soci::into(a.phone), soci::into(a.email), soci::into(a.address),
+        soci::into(erased);
+    detail.applicant_erased = erased != 0;
     StoredEvent e;
     soci::statement events =
         (sql.prepare << "SELECT seq, payload, actor, recorded_at, hash FROM case_events WHERE "

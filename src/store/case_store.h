@@ -9,8 +9,11 @@
 // the reason. An event dated in a year whose annual report is published is refused with
 // kConflict until the report is reopened (store/report_store.h).
 //
-// Personal data (the applicant's name, ID number, phone, e-mail, address) is stored and
-// returned only by Get(); lists and public tracking carry the masked name alone.
+// Personal data (the applicant's name, ID number, phone, e-mail, address) is not in the events:
+// each case's `received` event references the applicant's record (store/applicant_records.h),
+// written with the case and returned only by Get(); lists and public tracking carry the masked
+// name alone. Registration and import split the fields off the `received` event; export joins
+// them back.
 //
 // A CaseRegister is a light handle over a Database and a Calendars; thread safety is theirs.
 
@@ -27,6 +30,7 @@
 
 #include "cases/case_state.h"
 #include "cases/event.h"
+#include "cases/personal_data.h"
 #include "law/vocab.h"
 #include "store/calendars.h"
 #include "store/database.h"
@@ -34,18 +38,6 @@
 #include "util/status.h"
 
 namespace gongkai {
-
-// The applicant's personal data (Art. 29（一）). Imported cases take these from the `received`
-// line's fields applicant_name, applicant_id_type, applicant_id_number, applicant_phone,
-// applicant_email, applicant_address.
-struct Applicant {
-  std::string name;
-  std::string id_type;
-  std::string id_number;
-  std::string phone;
-  std::string email;
-  std::string address;
-};
 
 // A case as lists show it: no personal data but the masked name.
 struct CaseSummary {
@@ -80,7 +72,8 @@ struct StoredEvent {
 // A case with everything staff may see.
 struct CaseDetail {
   CaseSummary summary;
-  Applicant applicant;
+  Applicant applicant;  // from the applicant's record; empty once erased
+  bool applicant_erased = false;
   std::string form;  // requested form of the information
   std::vector<StoredEvent> events;
 };
@@ -132,10 +125,11 @@ class CaseRegister {
  public:
   CaseRegister(Database& db, Calendars& calendars) : db_(db), calendars_(calendars) {}
 
-  // Registers a new application from its `received` event. An empty case_number is numbered
-  // "<receipt year>-<6-digit sequence>". Returns the number and a new query code. kInvalidInput
-  // when the event is not a legal first event, kConflict when the number is taken or the year
-  // is locked.
+  // Registers a new application from its `received` event and the applicant's personal data
+  // (any personal-data field on the event is taken off it and used when `applicant` is empty).
+  // An empty case_number is numbered "<receipt year>-<6-digit sequence>". Returns the number and
+  // a new query code. kInvalidInput when the event is not a legal first event or already carries
+  // an applicant_ref, kConflict when the number is taken or the year is locked.
   Result<NewCase> RegisterCase(int64_t agency_id, Event received, const Applicant& applicant,
                                const std::string& form, const std::string& actor);
 
@@ -145,14 +139,19 @@ class CaseRegister {
   Status AppendEvent(int64_t agency_id, const Event& event, const std::string& actor);
 
   // Imports a JSON Lines file (../shared/spec/case-events.md) in one transaction: all or
-  // nothing. kInvalidInput listing every bad line (number and reason) — syntax or an illegal
-  // sequence; kConflict listing the case numbers that already exist or the events in a locked
-  // year.
+  // nothing. The applicant fields of each `received` line go into the applicant's record; the
+  // stored event carries applicant_ref instead, every other line is stored byte for byte.
+  // kInvalidInput listing every bad line (number and reason) — syntax, an illegal sequence, an
+  // applicant_ref on a line, or applicant fields on a line other than `received`; kConflict
+  // listing the case numbers that already exist or the events in a locked year.
   Result<ImportResult> Import(std::string_view jsonl, const ImportOptions& options);
 
-  // The agency's events as JSON Lines, as stored: cases in the order they were registered, each
-  // case's events in order. A file grouped by case is given back byte for byte. Without an
-  // agency: the only agency with cases (kInvalidInput asking for --agency when several have).
+  // The agency's events as JSON Lines: cases in the order they were registered, each case's
+  // events in order, each `received` line with the applicant's record joined back in place of
+  // applicant_ref (unmasked: the caller masks, cases/personal_data.h). An imported file grouped
+  // by case, with its applicant fields in the order of ApplicantFields(), is given back byte for
+  // byte. Without an agency: the only agency with cases (kInvalidInput asking for --agency when
+  // several have).
   Result<std::string> Export(std::optional<int64_t> agency_id);
 
   // Recomputes the cached state of every case (of one agency, or all) as of `as_of`; returns

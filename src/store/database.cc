@@ -64,11 +64,11 @@ Result<std::string> PostgresConnectString(const std::string& url) {
 
 // Statements run on every SQLite connection: WAL lets readers proceed while one writer
 // commits; the busy timeout makes a second process wait for the lock instead of failing.
+// secure_delete overwrites deleted and replaced content with zeros, so an erased applicant record
+// (store/applicant_records.h) leaves no copy in the file's free space.
 constexpr std::string_view kSqlitePragmas[] = {
-    "PRAGMA journal_mode = WAL",
-    "PRAGMA synchronous = NORMAL",
-    "PRAGMA foreign_keys = ON",
-    "PRAGMA busy_timeout = 5000",
+    "PRAGMA secure_delete = ON", "PRAGMA journal_mode = WAL",  "PRAGMA synchronous = NORMAL",
+    "PRAGMA foreign_keys = ON",  "PRAGMA busy_timeout = 5000",
 };
 
 // Database files, their -wal/-shm/-journal and backups are readable by their owner only: they
@@ -239,6 +239,9 @@ Result<std::vector<int>> Database::Migrate() {
                                     std::string text = ForDialect(statement, impl_->dialect);
                                     if (!text.empty()) sql << text;
                                   }
+                                  if (m.step) {
+                                    if (Status s = m.step(*this, sql); !s.ok()) return s;
+                                  }
                                   std::string name(m.name);
                                   std::string now = FormatUtc(Now());
                                   sql << "INSERT INTO schema_version (version, name, applied_at) "
@@ -248,6 +251,16 @@ Result<std::vector<int>> Database::Migrate() {
                                 });
     if (!s.ok()) return s;
     applied.push_back(m.version);
+  }
+  // A migration may have moved personal data (version 11): the log's old page images go too.
+  if (!applied.empty() && impl_->dialect == Dialect::kSqlite) {
+    Status s = Run(*this, "清空预写日志", [&](soci::session& sql) {
+      int busy = 0, log_frames = 0, checkpointed = 0;
+      sql << "PRAGMA wal_checkpoint(TRUNCATE)", soci::into(busy), soci::into(log_frames),
+          soci::into(checkpointed);
+      return Status::Ok();
+    });
+    if (!s.ok()) return s;
   }
   return applied;
 }

@@ -44,8 +44,9 @@ Result<std::vector<LikelyDuplicate>> FindLikelyDuplicates(Database& db, int64_t 
       db, "查找可能重复的申请", [&](soci::session& sql) -> Result<std::vector<LikelyDuplicate>> {
         long long agency = agency_id;
         std::string key(number), id_number, name, phone, received, items;
-        sql << "SELECT applicant_id_number, applicant_name, applicant_phone, received_date, items "
-               "FROM cases WHERE agency_id = :a AND number = :n",
+        sql << "SELECT r.id_number, r.name, r.phone, c.received_date, c.items FROM cases c JOIN "
+               "applicant_records r ON r.agency_id = c.agency_id AND r.case_id = c.id "
+               "WHERE c.agency_id = :a AND c.number = :n",
             soci::use(agency), soci::use(key), soci::into(id_number), soci::into(name),
             soci::into(phone), soci::into(received), soci::into(items);
         if (!sql.got_data()) return Status::NotFound(fmt::format("没有编号为 {} 的案件", number));
@@ -59,12 +60,12 @@ Result<std::vector<LikelyDuplicate>> FindLikelyDuplicates(Database& db, int64_t 
         std::string other, other_received, other_items;
         soci::statement st =
             (sql.prepare
-                 << "SELECT number, received_date, items FROM cases WHERE agency_id = :a AND "
-                    "number <> :n AND received_date >= :f AND received_date <= :t AND "
-                    "((applicant_id_number <> '' AND applicant_id_number = :i) OR "
-                    "(applicant_id_number = '' AND :i2 = '' AND applicant_phone <> '' AND "
-                    "applicant_name = :m AND applicant_phone = :p)) "
-                    "ORDER BY received_date, id",
+                 << "SELECT c.number, c.received_date, c.items FROM cases c JOIN "
+                    "applicant_records r ON r.agency_id = c.agency_id AND r.case_id = c.id "
+                    "WHERE c.agency_id = :a AND c.number <> :n AND c.received_date >= :f AND "
+                    "c.received_date <= :t AND ((r.id_number <> '' AND r.id_number = :i) OR "
+                    "(r.id_number = '' AND :i2 = '' AND r.phone <> '' AND r.name = :m AND "
+                    "r.phone = :p)) ORDER BY c.received_date, c.id",
              soci::use(agency), soci::use(key), soci::use(from), soci::use(to),
              soci::use(id_number), soci::use(id_number), soci::use(name), soci::use(phone),
              soci::into(other), soci::into(other_received), soci::into(other_items));

@@ -4,7 +4,9 @@
 // automatically: the law lets the office answer a repeated application as 不予处理·重复申请
 // (not_processed.repeat), which is the clerk's decision.
 //
-// Same applicant: the same identity document number, or, without one, the same name and phone.
+// Same applicant: the same identity document number, or, without one, the same name and phone,
+// as the applicants' records (store/applicant_records.h) hold them now: an erased record matches
+// nothing, a corrected one matches by its corrected data.
 // Same request: the requested items equal after NFKC folding with whitespace and punctuation
 // removed (so "2024年 老旧小区改造。" matches "2024年老旧小区改造"). Stateless; thread safety is
 // the Database's.

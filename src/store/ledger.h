@@ -2,7 +2,8 @@
 // database but not the audit key (store/audit_key.h).
 //
 // Every write the store makes to a covered table (agencies, users with their roles and
-// disabled_at, cases, case events with their actor and recorded time, table-A records, report
+// disabled_at, cases, case events with their actor and recorded time, applicant records and the acts
+// correcting or erasing them, table-A records, report
 // versions and narratives, the stored bytes of published reports, proposals, the publications
 // register with its events and attachments, the disclosure guide's versions) appends, in the
 // write's own transaction, an entry (table, row, digest of the row's covered columns) to its

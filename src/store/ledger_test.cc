@@ -214,10 +214,11 @@ TEST_P(LedgerTest, IntactRegisterVerifiesClean) {
   EXPECT_TRUE(report->keyed);
   EXPECT_EQ(report->agencies, 2);
   EXPECT_EQ(report->cases, 3);
-  // 2 agencies + 3 users + 3 cases + 7 events + 6 counts + 2 fees + 2 versions + 12 narratives
-  // (each draft holds its six sections) + 2 proposals + 2 report files + 1 numbering rule + 3
-  // publications + 1 attachment + 5 publication events + 1 guide version.
-  EXPECT_EQ(report->rows, 52);
+  // 2 agencies + 3 users + 3 cases + 7 events + 3 applicant records + 3 of their acts + 6 counts
+  // + 2 fees + 2 versions + 12 narratives (each draft holds its six sections) + 2 proposals + 2
+  // report files + 1 numbering rule + 3 publications + 1 attachment + 5 publication events + 1
+  // guide version.
+  EXPECT_EQ(report->rows, 58);
   ASSERT_EQ(report->not_checked.size(), 1u) << "only the missing checkpoint file is noted";
   EXPECT_NE(report->not_checked[0].find("--checkpoints"), std::string::npos);
 }
@@ -277,10 +278,45 @@ std::vector<Tampering> Tamperings() {
        kInserted},
       {"delete user", {"DELETE FROM users WHERE name = 'clerk1'"}, "users", "clerk1", kDeleted},
       {"edit case",
-       {"UPDATE cases SET applicant_name = '王五' WHERE number = '2024-001'"},
+       {"UPDATE cases SET applicant_display = '王*' WHERE number = '2024-001'"},
        "cases",
        "2024-001",
        kEdited},
+      {"edit applicant record",
+       {"UPDATE applicant_records SET phone = '13900000000' WHERE case_id = (SELECT id FROM "
+        "cases WHERE number = '2024-001')"},
+       "applicant_records",
+       "2024-001",
+       kEdited},
+      {"insert applicant record",
+       {"INSERT INTO cases (agency_id, id, number, applicant_kind, channel, arrived_date, "
+        "received_date, last_event_date, status) VALUES ({agency}, 91, '2024-091', "
+        "'natural_person', 'internet', '2024-05-06', '2024-05-06', '2024-05-06', 'in_progress')",
+        "INSERT INTO applicant_records (agency_id, ref, case_id, version, name) VALUES ({agency}, "
+        "'ffff', 91, 1, '冒名')"},
+       "applicant_records",
+       "2024-091",
+       kInserted},
+      {"delete applicant record",
+       {"DELETE FROM applicant_record_acts WHERE ref = (SELECT ref FROM applicant_records WHERE "
+        "case_id = (SELECT id FROM cases WHERE number = '2024-002'))",
+        "DELETE FROM applicant_records WHERE case_id = (SELECT id FROM cases WHERE number = "
+        "'2024-002')"},
+       "applicant_records",
+       "2024-002",
+       kDeleted},
+      {"rewrite an applicant act",
+       {"UPDATE applicant_record_acts SET actor = 'someone' WHERE ref = (SELECT ref FROM "
+        "applicant_records WHERE case_id = (SELECT id FROM cases WHERE number = '2024-001'))"},
+       "applicant_record_acts",
+       "2024-001 v1",
+       kEdited},
+      {"delete an applicant act",
+       {"DELETE FROM applicant_record_acts WHERE ref = (SELECT ref FROM applicant_records WHERE "
+        "case_id = (SELECT id FROM cases WHERE number = '2024-003'))"},
+       "applicant_record_acts",
+       "2024-003 v1",
+       kDeleted},
       {"insert case",
        {"INSERT INTO cases (agency_id, id, number, applicant_kind, channel, arrived_date, "
         "received_date, last_event_date, status) VALUES ({agency}, 90, '2024-090', "
@@ -296,6 +332,10 @@ std::vector<Tampering> Tamperings() {
       {"delete case",
        {"DELETE FROM proposals WHERE case_number = '2024-003'",
         "DELETE FROM case_events WHERE case_id = (SELECT id FROM cases WHERE number = '2024-003')",
+        "DELETE FROM applicant_record_acts WHERE ref = (SELECT ref FROM applicant_records WHERE "
+        "case_id = (SELECT id FROM cases WHERE number = '2024-003'))",
+        "DELETE FROM applicant_records WHERE case_id = (SELECT id FROM cases WHERE number = "
+        "'2024-003')",
         "DELETE FROM cases WHERE number = '2024-003'"},
        "cases",
        "2024-003",
@@ -730,7 +770,7 @@ TEST_P(LedgerTest, SealRegistersRowsThatPredateTheLedgerOnlyWhenTheyVerify) {
 
   auto sealed = SealLedger(db(), calendars_, *key_);
   ASSERT_TRUE(sealed.ok()) << sealed.status().message();
-  EXPECT_EQ(sealed->registered, 52);
+  EXPECT_EQ(sealed->registered, 58);
   auto after = Verify(key_.get());
   ASSERT_TRUE(after.ok());
   EXPECT_TRUE(after->problems.empty()) << List(*after);

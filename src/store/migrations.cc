@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "store/applicant_migration.h"
+
 namespace gongkai {
 namespace {
 
@@ -391,6 +393,52 @@ const std::vector<std::string_view> kAccess = {
 ))",
 };
 
+// Version 11: applicants' personal data leaves the hash-chained events (store/applicant_records.h).
+// Each case gets one personal-data record; its `received` event keeps only `applicant_ref`, so
+// an Art. 41 correction or an erasure changes the record, never the chain. Every correction and
+// erasure is an act (who, when, why) kept beside the record; both tables are covered by the
+// audit ledger. The step (store/applicant_migration.h) moves the name, identity document, phone,
+// e-mail and address out of each `received` payload and out of the cases row into the record,
+// and drops those columns of cases. Changing a payload changes its hash, so every case's chain is
+// recomputed — but only after it verified (its unkeyed chain, and each row against the ledger
+// where the ledger has it): the migration refuses, naming the cases, rather than launder a
+// change. The rewritten rows are entered into the ledger again; without the audit key at
+// migration time those entries are unsealed until `gongkai audit seal --audit-key FILE` (or the
+// next checkpoint), which the README asks for after upgrading.
+const std::vector<std::string_view> kApplicantRecords = {
+    R"(CREATE TABLE applicant_records (
+  agency_id BIGINT NOT NULL,
+  ref TEXT NOT NULL,                     -- the received event's applicant_ref: random, 32 hex
+  case_id BIGINT NOT NULL,
+  version INTEGER NOT NULL,              -- 1 when recorded, +1 per correction or erasure
+  name TEXT NOT NULL DEFAULT '',
+  id_type TEXT NOT NULL DEFAULT '',
+  id_number TEXT NOT NULL DEFAULT '',
+  phone TEXT NOT NULL DEFAULT '',
+  email TEXT NOT NULL DEFAULT '',
+  address TEXT NOT NULL DEFAULT '',
+  salt TEXT NOT NULL DEFAULT '',          -- random, covered: the ledger's digests of this row cannot be guessed; '' once erased
+  erased INTEGER NOT NULL DEFAULT 0,     -- 1: the personal data was erased (see the erased act)
+  PRIMARY KEY (agency_id, ref),
+  UNIQUE (agency_id, case_id),
+  FOREIGN KEY (agency_id, case_id) REFERENCES cases(agency_id, id)
+))",
+    R"(CREATE TABLE applicant_record_acts (
+  agency_id BIGINT NOT NULL,
+  ref TEXT NOT NULL,
+  version INTEGER NOT NULL,              -- the record's version this act made
+  act TEXT NOT NULL,                     -- recorded | corrected | erased
+  field TEXT NOT NULL DEFAULT '',        -- corrected: a cases/personal_data.h ApplicantField key
+  previous TEXT NOT NULL DEFAULT '',     -- corrected: the value before; '' once erased
+  reason TEXT NOT NULL DEFAULT '',
+  actor TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  salt TEXT NOT NULL DEFAULT '',          -- as applicant_records.salt; '' once erased
+  PRIMARY KEY (agency_id, ref, version),
+  FOREIGN KEY (agency_id, ref) REFERENCES applicant_records(agency_id, ref)
+))",
+};
+
 // Version 14: the audit ledger covers the publications register, the disclosure guide, the
 // stored report files and users.disabled_at too (store/ledger_rows.h). An agency already holding
 // such rows awaits `gongkai audit seal` (legacy 2), which registers them once they verify.
@@ -405,11 +453,17 @@ const std::vector<std::string_view> kWiderLedger = {
 };
 
 const std::vector<Migration> kMigrations = {
-    {1, "initial register", kInitialSchema},   {2, "proposals", kProposals},
-    {3, "register version", kRegisterVersion}, {4, "publications register", kPublications},
-    {5, "search index", kSearchIndex},         {6, "disclosure guides", kGuides},
-    {7, "report files", kReportFiles},         {8, "audit ledger", kAuditLedger},
-    {9, "filing tokens", kFilingTokens},       {10, "access", kAccess},
+    {1, "initial register", kInitialSchema},
+    {2, "proposals", kProposals},
+    {3, "register version", kRegisterVersion},
+    {4, "publications register", kPublications},
+    {5, "search index", kSearchIndex},
+    {6, "disclosure guides", kGuides},
+    {7, "report files", kReportFiles},
+    {8, "audit ledger", kAuditLedger},
+    {9, "filing tokens", kFilingTokens},
+    {10, "access", kAccess},
+    {11, "applicant records", kApplicantRecords, &internal::MoveApplicantsOutOfEvents},
     {14, "wider audit ledger", kWiderLedger},
 };
 

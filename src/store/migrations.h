@@ -17,6 +17,11 @@
 #include <vector>
 
 #include "store/database.h"
+#include "util/status.h"
+
+namespace soci {
+class session;
+}
 
 namespace gongkai {
 
@@ -24,6 +29,9 @@ struct Migration {
   int version;
   std::string_view name;
   std::vector<std::string_view> statements;  // executed in order, one transaction
+  // Run after the statements in the same transaction, for what SQL alone cannot do (rewriting
+  // JSON payloads and their hashes); nullptr for most. An error rolls the migration back.
+  Status (*step)(Database& db, soci::session& sql) = nullptr;
 };
 
 // Every migration, in increasing version order (1, 2, …, no gaps).

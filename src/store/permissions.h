@@ -4,7 +4,10 @@
 // Allows or Authorize here, so a rule is changed in one place. A clerk never approves or
 // publishes; a supervisor reads everything below the agency and changes nothing; approvals are
 // the head's alone (an administrator manages users and does a clerk's work, but approves
-// nothing, so no one person both administers the accounts and signs off).
+// nothing, so no one person both administers the accounts and signs off). Correcting an
+// applicant's data at their request is desk work (clerk, head, admin); erasing it cannot be
+// undone, so it is the head's decision alone — not the administrator's, who already may export
+// the data unmasked.
 //
 // Pure: no I/O. The table is constant; share freely.
 
@@ -34,6 +37,8 @@ enum class Action {
   kEditRecords,         // 编辑主动公开登记（表二）
   kManageUsers,         // 管理用户和机关
   kRevealPersonalData,  // 导出未脱敏的个人信息
+  kCorrectApplicant,    // 更正申请人个人信息（第四十一条）
+  kEraseApplicant,      // 删除申请人个人信息
 };
 
 struct ActionEntry {

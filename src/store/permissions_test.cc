@@ -25,6 +25,9 @@ constexpr Case kCases[] = {
     {Action::kEditRecords, true, true, true, false},
     {Action::kManageUsers, false, false, true, false},
     {Action::kRevealPersonalData, false, false, true, false},
+    // Art. 41 correction is desk work; erasure is irreversible: the head's alone.
+    {Action::kCorrectApplicant, true, true, true, false},
+    {Action::kEraseApplicant, false, true, false, false},
 };
 
 TEST(Permissions, RoleByAction) {
