@@ -396,8 +396,10 @@ const std::vector<std::string_view> kAccess = {
 // key that packs kind, date and id, so the FTS5 rowid orders newest first and a kind or a date
 // bound is a rowid range: counts and pages never read the matching rows. The existing rows get
 // their values here (title tokens: the first field's stream); `gongkai search reindex` rebuilds
-// them from their owners all the same.
+// them from their owners all the same. And the public catalogue pages an agency's published
+// items newest first in the database (store/publications.h published_until).
 const std::vector<std::string_view> kSearchRanking = {
+    R"(CREATE INDEX publications_published ON publications(agency_id, published_date, id))",
     R"(ALTER TABLE search_texts ADD COLUMN title_tokens TEXT NOT NULL DEFAULT '')",
     R"(ALTER TABLE search_texts ADD COLUMN tags TEXT NOT NULL DEFAULT '')",
     R"(ALTER TABLE search_texts ADD COLUMN fts_key BIGINT NOT NULL DEFAULT 0)",
@@ -427,12 +429,17 @@ END)",
 };
 
 const std::vector<Migration> kMigrations = {
-    {1, "initial register", kInitialSchema},   {2, "proposals", kProposals},
-    {3, "register version", kRegisterVersion}, {4, "publications register", kPublications},
-    {5, "search index", kSearchIndex},         {6, "disclosure guides", kGuides},
-    {7, "report files", kReportFiles},         {8, "audit ledger", kAuditLedger},
-    {9, "filing tokens", kFilingTokens},       {10, "access", kAccess},
-    {15, "search ranking", kSearchRanking},
+    {1, "initial register", kInitialSchema},
+    {2, "proposals", kProposals},
+    {3, "register version", kRegisterVersion},
+    {4, "publications register", kPublications},
+    {5, "search index", kSearchIndex},
+    {6, "disclosure guides", kGuides},
+    {7, "report files", kReportFiles},
+    {8, "audit ledger", kAuditLedger},
+    {9, "filing tokens", kFilingTokens},
+    {10, "access", kAccess},
+    {15, "search ranking, catalogue order", kSearchRanking},
 };
 
 }  // namespace

@@ -51,7 +51,7 @@ constexpr PublicationKind kDocumentKinds[] = {PublicationKind::kRegulation,
                                               PublicationKind::kNormativeDocument};
 
 // Inserts under an open transaction; the caller has checked the documents.
-Status InsertDocuments(soci::session& sql, long long agency,
+Status InsertDocuments(Database& db, soci::session& sql, long long agency,
                        const std::vector<StoredDocument>& docs, std::string_view actor,
                        std::string_view now) {
   std::set<std::string> taken;
@@ -67,7 +67,7 @@ Status InsertDocuments(soci::session& sql, long long agency,
     }
     items.push_back(DocumentItem(doc, name));
   }
-  auto ids = internal::InsertPublications(sql, agency, items, actor, now);
+  auto ids = internal::InsertPublications(db, sql, agency, items, actor, now);
   return ids.ok() ? Status::Ok() : ids.status();
 }
 
@@ -139,7 +139,7 @@ Status AddDocument(Database& db, int64_t agency_id, const StoredDocument& doc,
   if (Status s = CheckDocument(doc); !s.ok()) return s;
   std::string now = FormatUtc(db.Now());
   return RunInTransaction(db, "登记规范性文件", [&](soci::session& sql) {
-    return InsertDocuments(sql, agency_id, {doc}, actor, now);
+    return InsertDocuments(db, sql, agency_id, {doc}, actor, now);
   });
 }
 
@@ -272,7 +272,7 @@ Result<int> ImportRecordsCsv(Database& db, int64_t agency_id, std::string_view c
   }
   std::string now = FormatUtc(db.Now());
   return RunInTransaction(db, "导入登记数据", [&](soci::session& sql) -> Result<int> {
-    if (Status s = InsertDocuments(sql, agency_id, docs, "records", now); !s.ok()) return s;
+    if (Status s = InsertDocuments(db, sql, agency_id, docs, "records", now); !s.ok()) return s;
     for (const auto& [year, c] : counts) {
       if (Status s = UpsertCounts(db, sql, agency_id, year, c); !s.ok()) return s;
     }
