@@ -177,7 +177,12 @@ void BM_Search_Index(benchmark::State& state) {
     const std::string& query = kQueries[i++ % kQueries.size()];
     auto r = index.Search(
         query,
-        {.agency_id = std::nullopt, .kinds = {}, .limit = 20, .offset = 0, .log_miss = false});
+        {.agency_id = std::nullopt,
+         .kinds = {},
+         .limit = 20,
+         .offset = 0,
+         .log_miss = false,
+         .until = ""});
     ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
     g_per_query[query].push_back(ms.back());
     if (!r.ok()) {

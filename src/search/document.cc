@@ -62,6 +62,9 @@ SearchEntry BuildSearchEntry(const SearchDocument& doc, const PinyinOverrides& p
     if (!tokens.empty()) streams.push_back(Join(tokens, " "));
   }
   e.tokens = Join(streams, fmt::format(" {} ", kFieldBreak));
+  std::vector<std::string> title_tokens;
+  for (auto& t : Tokenize(e.title_folded)) title_tokens.push_back(std::move(t.text));
+  e.title_tokens = Join(title_tokens, " ");
   TitlePinyin p = PinyinOf(e.title_folded, pinyin);
   e.title_pinyin = p.full + " " + p.initials;
   e.pinyin_tokens = Join(p.tokens, " ");

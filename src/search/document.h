@@ -51,7 +51,8 @@ struct SearchDocument {
 struct SearchEntry {
   std::string title_folded;        // NormalizeForSearch(title)
   std::string text_folded;         // title, codes, summary, body, attachments folded, '\n'-joined
-  std::string tokens;              // Tokenize(text_folded), space-joined, "0" between fields
+  std::string tokens;              // Tokenize(text_folded), space-joined, a break between fields
+  std::string title_tokens;        // Tokenize(title_folded), space-joined: the title alone
   std::string title_pinyin;        // PinyinOf(title).full + ' ' + initials
   std::string pinyin_tokens;       // PinyinOf(title).tokens, space-joined
   std::vector<std::string> codes;  // canonical codes (search/codes.h), distinct

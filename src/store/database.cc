@@ -15,6 +15,7 @@
 #include <cstring>
 #include <filesystem>
 
+#include "search/pinyin.h"
 #include "store/migrations.h"
 #include "store/sql.h"
 
@@ -194,6 +195,14 @@ void Database::SetAuditKey(std::shared_ptr<const AuditKey> key) {
   impl_->audit_key = std::move(key);
 }
 const AuditKey* Database::audit_key() const { return impl_->audit_key.get(); }
+
+void Database::SetSearchPinyin(std::shared_ptr<const PinyinOverrides> pinyin) {
+  impl_->search_pinyin = std::move(pinyin);
+}
+const PinyinOverrides& Database::search_pinyin() const {
+  static const PinyinOverrides kNone;
+  return impl_->search_pinyin ? *impl_->search_pinyin : kNone;
+}
 
 void Database::SetClock(Clock clock) { impl_->clock = std::move(clock); }
 std::chrono::system_clock::time_point Database::Now() const { return impl_->clock(); }

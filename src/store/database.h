@@ -27,6 +27,7 @@
 namespace gongkai {
 
 class AuditKey;
+struct PinyinOverrides;
 
 enum class Dialect { kSqlite, kPostgres };
 
@@ -81,6 +82,13 @@ class Database {
   // `gongkai audit seal`. Set before sharing the Database across threads.
   void SetAuditKey(std::shared_ptr<const AuditKey> key);
   const AuditKey* audit_key() const;
+
+  // The pinyin overrides (search/pinyin.h, data/search/pinyin-overrides.tsv) the store's writers
+  // index titles with when they keep the search index current in their own transactions;
+  // none by default (ICU's readings; `gongkai search reindex` applies the table later). Set
+  // before sharing the Database across threads.
+  void SetSearchPinyin(std::shared_ptr<const PinyinOverrides> pinyin);
+  const PinyinOverrides& search_pinyin() const;
 
   // Store-internal: the connection and its lock (store/sql.h). Not for other layers.
   struct Impl;

@@ -452,6 +452,43 @@ const std::vector<std::string_view> kWiderLedger = {
              AND t.disabled_at IS NOT NULL)))",
 };
 
+// Version 15: search answers common words from the FTS index alone (store/search_index.cc,
+// FtsKey). Each text row carries its title's tokens (ranked first), its agency as a tag, and a
+// key that packs kind, date and id, so the FTS5 rowid orders newest first and a kind or a date
+// bound is a rowid range: counts and pages never read the matching rows. The existing rows get
+// their values here (title tokens: the first field's stream); `gongkai search reindex` rebuilds
+// them from their owners all the same. And the public catalogue pages an agency's published
+// items newest first in the database (store/publications.h published_until).
+const std::vector<std::string_view> kSearchRanking = {
+    R"(CREATE INDEX publications_published ON publications(agency_id, published_date, id))",
+    R"(ALTER TABLE search_texts ADD COLUMN title_tokens TEXT NOT NULL DEFAULT '')",
+    R"(ALTER TABLE search_texts ADD COLUMN tags TEXT NOT NULL DEFAULT '')",
+    R"(ALTER TABLE search_texts ADD COLUMN fts_key BIGINT NOT NULL DEFAULT 0)",
+    R"({{sqlite}}DROP TRIGGER search_texts_ai)",
+    R"({{sqlite}}DROP TRIGGER search_texts_ad)",
+    R"({{sqlite}}DROP TABLE search_fts)",
+    R"({{sqlite}}UPDATE search_texts SET
+  title_tokens = CASE WHEN instr(tokens, ' ' || char(57344) || ' ') > 0
+    THEN substr(tokens, 1, instr(tokens, ' ' || char(57344) || ' ') - 1) ELSE tokens END,
+  tags = (SELECT 'a' || d.agency_id FROM search_documents d WHERE d.id = document_id),
+  fts_key = (SELECT (CASE d.kind WHEN 'service' THEN 0 WHEN 'publication' THEN 1
+      WHEN 'policy' THEN 2 ELSE 3 END) * 100000000000000000
+    + CAST(COALESCE(NULLIF(replace(d.doc_date, '-', ''), ''), '0') AS INTEGER) * 1000000000
+    + d.id FROM search_documents d WHERE d.id = document_id))",
+    R"({{sqlite}}CREATE UNIQUE INDEX search_texts_fts_key ON search_texts(fts_key))",
+    R"({{sqlite}}CREATE VIRTUAL TABLE search_fts USING fts5(title_tokens, tokens, pinyin_tokens,
+  tags, content='search_texts', content_rowid='fts_key', tokenize='unicode61'))",
+    R"({{sqlite}}CREATE TRIGGER search_texts_ai AFTER INSERT ON search_texts BEGIN
+  INSERT INTO search_fts(rowid, title_tokens, tokens, pinyin_tokens, tags)
+    VALUES (new.fts_key, new.title_tokens, new.tokens, new.pinyin_tokens, new.tags);
+END)",
+    R"({{sqlite}}CREATE TRIGGER search_texts_ad AFTER DELETE ON search_texts BEGIN
+  INSERT INTO search_fts(search_fts, rowid, title_tokens, tokens, pinyin_tokens, tags)
+    VALUES ('delete', old.fts_key, old.title_tokens, old.tokens, old.pinyin_tokens, old.tags);
+END)",
+    R"({{sqlite}}INSERT INTO search_fts(search_fts) VALUES ('rebuild'))",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
     {2, "proposals", kProposals},
@@ -465,6 +502,7 @@ const std::vector<Migration> kMigrations = {
     {10, "access", kAccess},
     {11, "applicant records", kApplicantRecords, &internal::MoveApplicantsOutOfEvents},
     {14, "wider audit ledger", kWiderLedger},
+    {15, "search ranking, catalogue order", kSearchRanking},
 };
 
 }  // namespace

@@ -18,10 +18,10 @@
 namespace gongkai::internal {
 
 // Inserts `items` (already checked with CheckPublication) with ids after the agency's last,
-// assigning 索引号 to published items without one, appending one `create` event each and
-// bumping register_version; the rows and events are recorded in the audit ledger
-// (store/ledger_rows.h). kConflict for a 索引号 already used or a locked report year.
-// Returns the new ids in order.
+// assigning 索引号 to published items without one, appending one `create` event each,
+// bumping register_version and indexing the published ones for search (db.search_pinyin()); the
+// rows and events are recorded in the audit ledger (store/ledger_rows.h). kConflict for a 索引号
+// already used or a locked report year. Returns the new ids in order.
 Result<std::vector<int64_t>> InsertPublications(Database& db, soci::session& sql,
                                                 long long agency_id,
                                                 std::span<const Publication> items,

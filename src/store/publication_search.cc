@@ -2,47 +2,97 @@
 
 #include <fmt/format.h>
 
+#include <limits>
+#include <map>
+#include <vector>
+
 #include "store/agencies.h"
-#include "store/publications.h"
-#include "store/search_index.h"
+#include "store/publication_search_sql.h"
+#include "store/search_index_sql.h"
+#include "store/sql.h"
 
 namespace gongkai {
 
 namespace {
 
-// The document of `p`, with the text of its attachments read from the store.
-Result<SearchDocument> DocumentOf(Database& db, int64_t agency_id, const StoredPublication& p) {
-  const Publication& item = p.item;
+// An item of the register as the index sees it.
+struct IndexedItem {
   SearchDocument doc;
-  doc.agency_id = agency_id;
-  doc.kind = SearchKind::kPublication;
-  doc.ref = std::to_string(p.id);
-  doc.title = item.title;
-  if (!item.index_no.empty()) doc.codes.push_back(item.index_no);
-  if (!item.doc_no.empty()) doc.codes.push_back(item.doc_no);
-  doc.date = item.published ? FormatDate(*item.published) : "";
-  doc.url = PublicationUrl(agency_id, p.id);
-  doc.summary = item.summary;
-  doc.body = item.text;
-  for (std::size_t n = 0; n < item.attachments.size(); ++n) {
-    auto file = GetAttachment(db, agency_id, p.id, static_cast<int>(n));
-    if (!file.ok()) return file.status();
-    if (file->text.empty()) continue;
-    if (!doc.attachment_text.empty()) doc.attachment_text += '\n';
-    doc.attachment_text += file->text;
+  bool published = false;
+};
+
+// The agency's items first_id … last_id (by id) with the text of their attachments, read on
+// `sql` (inside the caller's transaction or a read).
+std::vector<IndexedItem> ReadItems(soci::session& sql, long long agency, long long first_id,
+                                   long long last_id) {
+  std::map<long long, std::string> attachment_text;
+  {
+    long long id = 0;
+    std::string text;
+    soci::statement st =
+        (sql.prepare << "SELECT publication_id, extracted_text FROM publication_attachments WHERE "
+                        "agency_id = :a AND publication_id BETWEEN :f AND :l AND extracted_text "
+                        "<> '' ORDER BY publication_id, n",
+         soci::use(agency), soci::use(first_id), soci::use(last_id), soci::into(id),
+         soci::into(text));
+    st.execute();
+    while (st.fetch()) {
+      std::string& all = attachment_text[id];
+      if (!all.empty()) all += '\n';
+      all += text;
+    }
   }
-  return doc;
+  std::vector<IndexedItem> out;
+  long long id = 0;
+  std::string index_no, title, doc_no, summary, body, published;
+  soci::indicator index_ind = soci::i_null, published_ind = soci::i_null;
+  soci::statement st =
+      (sql.prepare << "SELECT id, index_no, title, doc_no, summary, body, published_date FROM "
+                      "publications WHERE agency_id = :a AND id BETWEEN :f AND :l ORDER BY id",
+       soci::use(agency), soci::use(first_id), soci::use(last_id), soci::into(id),
+       soci::into(index_no, index_ind), soci::into(title), soci::into(doc_no), soci::into(summary),
+       soci::into(body), soci::into(published, published_ind));
+  st.execute();
+  while (st.fetch()) {
+    IndexedItem item;
+    item.published = published_ind == soci::i_ok;
+    SearchDocument& doc = item.doc;
+    doc.agency_id = agency;
+    doc.kind = SearchKind::kPublication;
+    doc.ref = std::to_string(id);
+    doc.title = title;
+    if (index_ind == soci::i_ok && !index_no.empty()) doc.codes.push_back(index_no);
+    if (!doc_no.empty()) doc.codes.push_back(doc_no);
+    if (item.published) doc.date = published;
+    doc.url = PublicationUrl(agency, id);
+    doc.summary = summary;
+    doc.body = body;
+    if (auto it = attachment_text.find(id); it != attachment_text.end()) {
+      doc.attachment_text = std::move(it->second);
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
 }
 
-Status Sync(Database& db, SearchIndex& index, int64_t agency_id, const StoredPublication& p) {
-  if (!p.item.published)
-    return index.Remove(agency_id, SearchKind::kPublication, std::to_string(p.id));
-  auto doc = DocumentOf(db, agency_id, p);
-  if (!doc.ok()) return doc.status();
-  return index.Upsert(*doc);
-}
+constexpr long long kLastId = std::numeric_limits<long long>::max();
 
 }  // namespace
+
+namespace internal {
+
+Status IndexPublications(Database& db, soci::session& sql, const PinyinOverrides& pinyin,
+                         int64_t agency_id, int64_t first_id, int64_t last_id) {
+  for (const IndexedItem& item : ReadItems(sql, agency_id, first_id, last_id)) {
+    Status s = item.published
+                   ? UpsertSearchDocument(db, sql, pinyin, item.doc)
+                   : RemoveSearchDocument(sql, agency_id, SearchKind::kPublication, item.doc.ref);
+    if (!s.ok()) return s.WithContext(fmt::format("检索索引（条目 {}）：", item.doc.ref));
+  }
+  return Status::Ok();
+}
+
+}  // namespace internal
 
 std::string PublicationUrl(int64_t agency_id, int64_t id) {
   return fmt::format("/catalogue/{}/items/{}", agency_id, id);
@@ -50,25 +100,21 @@ std::string PublicationUrl(int64_t agency_id, int64_t id) {
 
 Status SyncPublicationSearch(Database& db, const SearchVocabulary& vocabulary, int64_t agency_id,
                              int64_t id) {
-  SearchIndex index(db, vocabulary);
-  auto p = GetPublication(db, agency_id, id);
-  if (!p.ok()) {
-    if (p.status().code() != Status::Code::kNotFound) return p.status();
-    return index.Remove(agency_id, SearchKind::kPublication, std::to_string(id));
-  }
-  return Sync(db, index, agency_id, *p);
+  return RunInTransaction(db, "更新检索索引", [&](soci::session& sql) -> Status {
+    long long n = 0, agency = agency_id, row = id;
+    sql << "SELECT count(*) FROM publications WHERE agency_id = :a AND id = :id", soci::use(agency),
+        soci::use(row), soci::into(n);
+    if (n == 0)
+      return RemoveSearchDocument(sql, agency_id, SearchKind::kPublication, std::to_string(id));
+    return internal::IndexPublications(db, sql, vocabulary.pinyin, agency_id, id, id);
+  });
 }
 
 Status SyncAgencyPublicationsSearch(Database& db, const SearchVocabulary& vocabulary,
                                     int64_t agency_id) {
-  SearchIndex index(db, vocabulary);
-  auto all = AllPublications(db, agency_id);
-  if (!all.ok()) return all.status();
-  for (const auto& p : *all) {
-    Status s = Sync(db, index, agency_id, p);
-    if (!s.ok()) return s;
-  }
-  return Status::Ok();
+  return RunInTransaction(db, "更新检索索引", [&](soci::session& sql) {
+    return internal::IndexPublications(db, sql, vocabulary.pinyin, agency_id, 1, kLastId);
+  });
 }
 
 Status ListPublicationSearchDocuments(Database& db,
@@ -76,14 +122,14 @@ Status ListPublicationSearchDocuments(Database& db,
   auto agencies = ListAgencies(db);
   if (!agencies.ok()) return agencies.status();
   for (const auto& a : *agencies) {
-    auto all = AllPublications(db, a.id);
-    if (!all.ok()) return all.status();
-    for (const auto& p : *all) {
-      if (!p.item.published) continue;
-      auto doc = DocumentOf(db, a.id, p);
-      if (!doc.ok()) return doc.status();
-      Status s = emit(*doc);
-      if (!s.ok()) return s;
+    auto items =
+        Run(db, "读取主动公开登记簿", [&](soci::session& sql) -> Result<std::vector<IndexedItem>> {
+          return ReadItems(sql, a.id, 1, kLastId);
+        });
+    if (!items.ok()) return items.status();
+    for (const IndexedItem& item : *items) {
+      if (!item.published) continue;
+      if (Status s = emit(item.doc); !s.ok()) return s;
     }
   }
   return Status::Ok();

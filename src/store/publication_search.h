@@ -1,11 +1,13 @@
 // The publications register (store/publications.h) in the search index (store/search_index.h):
 // an item with a 公开日期 is one document of kind kPublication, ref its id, with its 索引号 and
 // 文号 as exact codes, its title, summary, body and attachment text; an item without one is not
-// in the index. The register's writers call SyncPublicationSearch after every create, change,
-// withdrawal, expiry or repeal, and SyncAgencyPublicationsSearch after an import; `gongkai
-// search reindex` rebuilds it all through ListPublicationSearchDocuments (the source row in
-// store/search_sources.cc). The index holds items dated after today too: readers drop hits
-// dated after their today (web/search_pages.h), as the catalogue does.
+// in the index. The register's writers (create, change, withdrawal, expiry, repeal, attachment,
+// import, the records register) keep the index current inside their own transactions
+// (store/publication_search_sql.h), with the Database's search_pinyin(); the Sync functions
+// below re-derive an item or an agency with a given vocabulary, and `gongkai search reindex`
+// rebuilds it all through ListPublicationSearchDocuments (the source row in
+// store/search_sources.cc). The index holds items dated after today too: readers ask for
+// SearchOptions.until = their today (web/search_pages.h), as the catalogue filters.
 //
 // Plain functions over a Database; thread safety is the Database's.
 

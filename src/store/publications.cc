@@ -16,6 +16,7 @@
 #include "store/case_rows.h"
 #include "store/ledger_rows.h"
 #include "store/publication_rows.h"
+#include "store/publication_search_sql.h"
 #include "store/sql.h"
 #include "util/text.h"
 
@@ -371,6 +372,11 @@ Result<std::vector<int64_t>> InsertPublications(Database& db, soci::session& sql
   }
   WriteRows(sql, agency_id, rows, ids);
   if (!events.empty()) AppendEvents(db, sql, agency_id, events, actor, now);
+  if (!ids.empty()) {
+    Status indexed =
+        IndexPublications(db, sql, db.search_pinyin(), agency_id, ids.front(), ids.back());
+    if (!indexed.ok()) return indexed;
+  }
   return std::vector<int64_t>(ids.begin(), ids.end());
 }
 
@@ -490,7 +496,7 @@ Status ChangePublication(Database& db, int64_t agency_id, int64_t id, const Publ
     std::vector<internal::EventRow> events{
         {row, std::string(type), internal::EventPayload(row, type, after)}};
     internal::AppendEvents(db, sql, agency, events, actor, now);
-    return Status::Ok();
+    return internal::IndexPublications(db, sql, db.search_pinyin(), agency, row, row);
   });
 }
 
@@ -514,7 +520,7 @@ Status WithdrawPublication(Database& db, int64_t agency_id, int64_t id, std::str
     std::vector<internal::EventRow> events{
         {row, "withdraw", internal::EventPayload(row, "withdraw", after, reason)}};
     internal::AppendEvents(db, sql, agency, events, actor, now);
-    return Status::Ok();
+    return internal::IndexPublications(db, sql, db.search_pinyin(), agency, row, row);
   });
 }
 
@@ -556,11 +562,19 @@ Result<PublicationPage> ListPublications(Database& db, int64_t agency_id,
     std::string to = f.year ? fmt::format("{:04}-12-31", *f.year) : "9999-12-31";
     int any_published = !f.published, published = f.published.value_or(false),
         unpublished = !f.published.value_or(true);
-    constexpr std::string_view kWhere =
+    // The public bound as a literal (a formatted date): the planner then uses the index on
+    // (agency_id, published_date) to page newest first.
+    std::string until = f.published_until ? fmt::format(" AND published_date <= '{}'",
+                                                        FormatDate(*f.published_until))
+                                          : "";
+    const std::string kWhere =
         "agency_id = :a AND (category = :cat OR :any_cat = 1) AND (kind = :kind OR :any_kind = 1) "
         "AND (status = :st OR :any_st = 1) AND created_date >= :from AND created_date <= :to AND "
         "(:any_pub = 1 OR (:pub = 1 AND published_date IS NOT NULL) OR (:unpub = 1 AND "
-        "published_date IS NULL))";
+        "published_date IS NULL))" +
+        until;
+    const std::string_view order =
+        f.newest_published_first ? "published_date DESC, id DESC" : "created_date, id";
     PublicationPage page;
     long long total = 0;
     sql << fmt::format("SELECT count(*) FROM publications WHERE {}", kWhere), soci::use(agency),
@@ -572,9 +586,9 @@ Result<PublicationPage> ListPublications(Database& db, int64_t agency_id,
     long long offset = std::max(0, f.offset);
     RowBuffer r;
     auto prepared =
-        (sql.prepare << fmt::format("SELECT {} FROM publications WHERE {} ORDER BY created_date, "
-                                    "id LIMIT :lim OFFSET :off",
-                                    internal::kColumns, kWhere),
+        (sql.prepare << fmt::format("SELECT {} FROM publications WHERE {} ORDER BY {} LIMIT :lim "
+                                    "OFFSET :off",
+                                    internal::kColumns, kWhere, order),
          soci::use(agency), soci::use(category), soci::use(any_category), soci::use(kind),
          soci::use(any_kind), soci::use(status), soci::use(any_status), soci::use(from),
          soci::use(to), soci::use(any_published), soci::use(published), soci::use(unpublished),
@@ -583,6 +597,36 @@ Result<PublicationPage> ListPublications(Database& db, int64_t agency_id,
     st.execute();
     while (st.fetch()) page.items.push_back(r.Take());
     return page;
+  });
+}
+
+Result<PublicationFacetCounts> CountPublishedFacets(Database& db, int64_t agency_id,
+                                                    Date published_until) {
+  return Run(db, "统计已公开信息", [&](soci::session& sql) -> Result<PublicationFacetCounts> {
+    long long agency = agency_id;
+    std::string until = FormatDate(published_until);
+    PublicationFacetCounts out;
+    auto count_by = [&](std::string_view column, auto&& add) {
+      std::string key;
+      long long n = 0;
+      soci::statement st = (sql.prepare << fmt::format(
+                                "SELECT {0}, count(*) FROM publications WHERE agency_id = :a AND "
+                                "published_date <= :u GROUP BY {0} ORDER BY {0}",
+                                column),
+                            soci::use(agency), soci::use(until), soci::into(key), soci::into(n));
+      st.execute();
+      while (st.fetch()) add(key, static_cast<int64_t>(n));
+    };
+    count_by("category", [&](const std::string& key, int64_t n) {
+      out.categories.emplace_back(key, n);
+      out.total += n;
+    });
+    count_by("kind", [&](const std::string& key, int64_t n) {
+      out.kinds.emplace_back(PublicationKindFromKey(key).value_or(PublicationKind::kOther), n);
+    });
+    count_by("substr(created_date, 1, 4)",
+             [&](const std::string& key, int64_t n) { out.years.emplace_back(std::stoi(key), n); });
+    return out;
   });
 }
 
@@ -687,6 +731,8 @@ Result<AttachmentMeta> AddAttachment(Database& db, int64_t agency_id, int64_t id
     payload += ",\"attachments\":" + files.dump() + "}";
     std::vector<internal::EventRow> events{{row, "change", std::move(payload)}};
     internal::AppendEvents(db, sql, agency, events, actor, now);
+    Status indexed = internal::IndexPublications(db, sql, db.search_pinyin(), agency, row, row);
+    if (!indexed.ok()) return indexed;
     return meta;
   });
 }

@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "publications/clock.h"
@@ -71,15 +72,30 @@ struct PublicationFilter {
   std::optional<int> year;  // `created` in this year
   std::optional<Validity> status;
   std::optional<bool> published;  // true: published; false: not yet
+  // Published on or before this day: what the public may see (an item dated tomorrow is not
+  // yet public). Implies published.
+  std::optional<Date> published_until;
+  bool newest_published_first = false;  // order by 公开日期 descending, then id descending
   int offset = 0;
   int limit = 50;  // ≤ 0: no limit
 };
 struct PublicationPage {
-  std::vector<StoredPublication> items;  // by created date, then id
+  std::vector<StoredPublication> items;  // by created date, then id (or newest_published_first)
   int64_t total = 0;                     // matching the filter, ignoring offset and limit
 };
 Result<PublicationPage> ListPublications(Database& db, int64_t agency_id,
                                          const PublicationFilter& filter);
+// The agency's items published on or before `published_until`, counted by 主题分类, by kind and
+// by the year of 生成日期 (each ascending by key), in the database: the public catalogue's
+// facets without loading the items.
+struct PublicationFacetCounts {
+  std::vector<std::pair<std::string, int64_t>> categories;
+  std::vector<std::pair<PublicationKind, int64_t>> kinds;
+  std::vector<std::pair<int, int64_t>> years;
+  int64_t total = 0;
+};
+Result<PublicationFacetCounts> CountPublishedFacets(Database& db, int64_t agency_id,
+                                                    Date published_until);
 // Every item of the agency, by id (export, counts). Attachment metadata included.
 Result<std::vector<StoredPublication>> AllPublications(Database& db, int64_t agency_id);
 // kNotFound naming the id or the 索引号.

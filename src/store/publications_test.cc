@@ -377,6 +377,44 @@ TEST_P(PublicationStoreTest, MigrationFourMovesTheRecordsDocumentsIntoTheRegiste
   }
 }
 
+// The public catalogue's bound is in the query: an item dated tomorrow is neither listed nor
+// counted, today's is, newest 公开日期 first, paged in the database.
+TEST_P(PublicationStoreTest, PublishedUntilTodayListsAndCountsOnlyWhatIsPublic) {
+  std::vector<Publication> items{Item("昨天公开的通知", "2025-01-02", "2025-01-14"),
+                                 Item("今天公开的通知", "2025-01-03", "2025-01-15"),
+                                 Item("明天公开的通知", "2025-01-04", "2025-01-16"),
+                                 Item("尚未公开的草稿", "2025-01-05", nullptr),
+                                 Item("去年公开的通知", "2024-06-01", "2024-06-10")};
+  items[2].kind = PublicationKind::kNormativeDocument;
+  ASSERT_TRUE(ImportPublications(db(), agency_, items, "t").ok());
+  PublicationFilter f;
+  f.published_until = D("2025-01-15");
+  f.newest_published_first = true;
+  f.limit = 2;
+  auto first = ListPublications(db(), agency_, f);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_EQ(first->total, 3);
+  ASSERT_EQ(first->items.size(), 2u);
+  EXPECT_EQ(first->items[0].item.title, "今天公开的通知");
+  EXPECT_EQ(first->items[1].item.title, "昨天公开的通知");
+  f.offset = 2;
+  auto second = ListPublications(db(), agency_, f);
+  ASSERT_TRUE(second.ok());
+  ASSERT_EQ(second->items.size(), 1u);
+  EXPECT_EQ(second->items[0].item.title, "去年公开的通知");
+
+  auto facets = CountPublishedFacets(db(), agency_, D("2025-01-15"));
+  ASSERT_TRUE(facets.ok()) << facets.status().message();
+  EXPECT_EQ(facets->total, 3);
+  using Kinds = std::vector<std::pair<PublicationKind, int64_t>>;
+  EXPECT_EQ(facets->kinds, (Kinds{{PublicationKind::kOther, 3}}));  // tomorrow's rule not yet
+  using Years = std::vector<std::pair<int, int64_t>>;
+  EXPECT_EQ(facets->years, (Years{{2024, 1}, {2025, 2}}));
+  auto tomorrow = CountPublishedFacets(db(), agency_, D("2025-01-16"));
+  ASSERT_TRUE(tomorrow.ok());
+  EXPECT_EQ(tomorrow->total, 4);
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, PublicationStoreTest, ::testing::ValuesIn(TestBackends()));
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "search/tokens.h"
 #include "store/search_index_sql.h"
 #include "store/sql.h"
+#include "util/date.h"
 #include "util/text.h"
 
 namespace gongkai {
@@ -17,6 +18,28 @@ namespace {
 
 constexpr int kMaxLimit = 200;
 constexpr int kMaxOffset = 10000;
+
+// The FTS5 rowid of a document (migration 15 computes the same for rows it found): its kind,
+// date and id packed so that within a kind the index's own order is newest first (then the
+// higher id), and a kind, or a kind up to a date, is one rowid range. Ids stay below kIdSpan.
+constexpr long long kIdSpan = 1000000000;            // 1e9
+constexpr long long kKindSpan = 100000000000000000;  // 1e17 = 1e8 dates of 1e9 ids
+long long DateNumber(std::string_view date) {        // YYYY-MM-DD → YYYYMMDD; "" → 0
+  long long n = 0;
+  for (char c : date) {
+    if (c >= '0' && c <= '9') n = n * 10 + (c - '0');
+  }
+  return n;
+}
+long long FtsKey(SearchKind kind, std::string_view date, long long id) {
+  return static_cast<long long>(kind) * kKindSpan + DateNumber(date) * kIdSpan + id;
+}
+// The keys of `kind` dated on or before `until` ("" = any date).
+std::pair<long long, long long> FtsRange(SearchKind kind, std::string_view until) {
+  long long lo = static_cast<long long>(kind) * kKindSpan;
+  long long hi = until.empty() ? lo + kKindSpan - 1 : lo + (DateNumber(until) + 1) * kIdSpan - 1;
+  return {lo, hi};
+}
 
 // `s` as an SQL string literal. Only the fold's letters, digits and Han characters, FTS and
 // tsquery syntax built from them, and canonical codes reach SQL this way; quotes are doubled all
@@ -116,9 +139,14 @@ FormPlan PlanForm(std::string_view form) {
 }
 
 // The condition (over alias d) that a document matches the text of `q`, and how to rank it.
+// On SQLite, when the FTS index alone decides the match, also the FTS5 expressions of a match
+// and of a title match (the title's own column, or its pinyin), so that counts and pages are
+// answered from the index without reading the matching rows.
 struct TextMatch {
   std::string where;
   std::string title_rank;  // 0 when the title matches, 1 otherwise
+  std::string fts;         // "" when the index alone cannot decide (use `where`)
+  std::string fts_title;   // the matches whose title matches: a subset of `fts`
 };
 
 TextMatch MatchText(Dialect dialect, const SearchQuery& q) {
@@ -131,14 +159,17 @@ TextMatch MatchText(Dialect dialect, const SearchQuery& q) {
 
   // An ASCII query: words of the text by prefix, and for letters the title's pinyin.
   if (std::all_of(forms.begin(), forms.end(), AllAsciiAlnum)) {
-    std::vector<std::string> alternatives;
+    std::vector<std::string> alternatives, in_title;
     for (const auto& f : forms) {
       std::string word = f.substr(0, kMaxWordBytes);
       std::string pinyin = f.substr(0, kMaxPinyinTokenBytes);
       if (dialect == Dialect::kSqlite) {
         alternatives.push_back(fmt::format("tokens : \"{}\" *", word));
-        if (q.ascii_letters)
+        in_title.push_back(fmt::format("title_tokens : \"{}\" *", word));
+        if (q.ascii_letters) {
           alternatives.push_back(fmt::format("pinyin_tokens : \"{}\" *", pinyin));
+          in_title.push_back(alternatives.back());
+        }
       } else {
         alternatives.push_back(
             fmt::format("tsv @@ CAST({} AS tsquery)", Literal("'" + word + "':*")));
@@ -148,11 +179,16 @@ TextMatch MatchText(Dialect dialect, const SearchQuery& q) {
         }
       }
     }
-    m.where = dialect == Dialect::kSqlite
-                  ? fmt::format("d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH {})",
-                                Literal(Join(alternatives, " OR ")))
-                  : "d.id IN (SELECT document_id FROM search_texts WHERE " +
-                        Join(alternatives, " OR ") + ")";
+    m.where =
+        dialect == Dialect::kSqlite
+            ? fmt::format("d.id IN (SELECT rowid % {} FROM search_fts WHERE search_fts MATCH {})",
+                          kIdSpan, Literal(Join(alternatives, " OR ")))
+            : "d.id IN (SELECT document_id FROM search_texts WHERE " + Join(alternatives, " OR ") +
+                  ")";
+    if (dialect == Dialect::kSqlite) {
+      m.fts = Join(alternatives, " OR ");
+      m.fts_title = Join(in_title, " OR ");
+    }
     return m;
   }
 
@@ -186,13 +222,18 @@ TextMatch MatchText(Dialect dialect, const SearchQuery& q) {
       exact = exact && plan.exact && plan.tokens.size() == 1 && AllHan(forms[i]);
     }
   }
-  m.where = dialect == Dialect::kSqlite
-                ? fmt::format("d.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH {})",
-                              Literal(Join(alternatives, " OR ")))
-                : fmt::format(
-                      "d.id IN (SELECT document_id FROM search_texts WHERE tsv @@ CAST({} AS "
-                      "tsquery))",
-                      Literal(Join(alternatives, " | ")));
+  m.where =
+      dialect == Dialect::kSqlite
+          ? fmt::format("d.id IN (SELECT rowid % {} FROM search_fts WHERE search_fts MATCH {})",
+                        kIdSpan, Literal(Join(alternatives, " OR ")))
+          : fmt::format(
+                "d.id IN (SELECT document_id FROM search_texts WHERE tsv @@ CAST({} AS "
+                "tsquery))",
+                Literal(Join(alternatives, " | ")));
+  if (exact && dialect == Dialect::kSqlite) {
+    m.fts = Join(alternatives, " OR ");
+    m.fts_title = "title_tokens : (" + m.fts + ")";
+  }
   if (!exact) {
     m.where += " AND EXISTS (SELECT 1 FROM search_texts t WHERE t.document_id = d.id AND " +
                ContainsAny(dialect, "t.text_folded", forms) + ")";
@@ -202,6 +243,7 @@ TextMatch MatchText(Dialect dialect, const SearchQuery& q) {
 
 std::string Filters(const SearchOptions& options) {
   std::string out;
+  if (!options.until.empty()) out += " AND d.doc_date <= " + Literal(options.until);
   if (options.agency_id) out += fmt::format(" AND d.agency_id = {}", *options.agency_id);
   if (!options.kinds.empty()) {
     std::vector<std::string> keys;
@@ -290,14 +332,22 @@ void LogMiss(soci::session& sql, const std::string& query, const std::string& no
 // Writes the derived entry and the texts of document `id` (its row in search_documents exists).
 Status WriteEntry(soci::session& sql, long long id, const SearchDocument& doc, const SearchEntry& e,
                   const std::string& now) {
+  if (id >= kIdSpan) {
+    return Status::Internal(fmt::format(
+        "检索索引的文档编号 {} 超出上限 {}：请用 `gongkai search reindex` 重建索引", id, kIdSpan));
+  }
+  long long key = FtsKey(doc.kind, doc.date, id);
+  std::string tags = fmt::format("a{}", doc.agency_id);
   sql << "UPDATE search_documents SET title_folded = :tf, title_pinyin = :tp, updated_at = :u "
          "WHERE id = :id",
       soci::use(e.title_folded), soci::use(e.title_pinyin), soci::use(now), soci::use(id);
   sql << "DELETE FROM search_texts WHERE document_id = :id", soci::use(id);
   sql << "INSERT INTO search_texts (document_id, summary, body, attachment_text, text_folded, "
-         "tokens, pinyin_tokens) VALUES (:id, :s, :b, :x, :xf, :tk, :pt)",
+         "tokens, pinyin_tokens, title_tokens, tags, fts_key) VALUES (:id, :s, :b, :x, :xf, :tk, "
+         ":pt, :tt, :tg, :key)",
       soci::use(id), soci::use(doc.summary), soci::use(doc.body), soci::use(doc.attachment_text),
-      soci::use(e.text_folded), soci::use(e.tokens), soci::use(e.pinyin_tokens);
+      soci::use(e.text_folded), soci::use(e.tokens), soci::use(e.pinyin_tokens),
+      soci::use(e.title_tokens), soci::use(tags), soci::use(key);
   sql << "DELETE FROM search_codes WHERE document_id = :id", soci::use(id);
   for (const auto& code : e.codes) {
     sql << "INSERT INTO search_codes (code, document_id) VALUES (:c, :id)", soci::use(code),
@@ -369,6 +419,10 @@ Result<SearchResults> SearchIndex::Search(std::string_view query, const SearchOp
     return Status::InvalidInput(
         fmt::format("跳过条数 offset 应在 0 到 {} 之间，现为 {}", kMaxOffset, options.offset));
   }
+  if (!options.until.empty() && !ParseDate(options.until).ok()) {
+    return Status::InvalidInput(
+        fmt::format("截止日期 until 应为 YYYY-MM-DD 格式的日期，现为“{}”", options.until));
+  }
   SearchQuery q = ParseSearchQuery(query, vocabulary_);
   SearchResults results;
   if (q.empty()) return results;
@@ -380,79 +434,169 @@ Result<SearchResults> SearchIndex::Search(std::string_view query, const SearchOp
   std::string now = FormatUtc(db_.Now());
 
   return Run(db_, "检索", [&](soci::session& sql) -> Result<SearchResults> {
-    // Exact codes first: their documents are kept out of the text matches so none counts twice.
-    std::vector<std::string> exact_ids;
-    if (q.code) {
-      long long id = 0;
-      soci::statement st =
-          (sql.prepare << "SELECT c.document_id FROM search_codes c JOIN search_documents d ON "
-                          "d.id = c.document_id WHERE c.code = " +
-                              Literal(q.code->code) + filters,
-           soci::into(id));
-      st.execute();
-      while (st.fetch()) exact_ids.push_back(std::to_string(id));
-    }
-    std::string text_where = text.where + filters;
-    if (!exact_ids.empty()) text_where += " AND d.id NOT IN (" + Join(exact_ids, ", ") + ")";
-
-    // One pass over the matches' narrow rows; counting, grouping and ordering are done here,
-    // then only the page's documents are read whole.
+    // What a page of one kind is made of, in order: exact codes, then title matches, then the
+    // other matches; within each, newest first (then the higher id).
     struct Match {
       long long id = 0;
       int rank = 0;  // -1 exact code, 0 title match, 1 text match
       std::string date;
     };
-    std::map<std::string, std::vector<Match>> by_kind;
-    auto collect = [&](const std::string& rank, const std::string& where) {
+    auto newest_first = [](const Match& x, const Match& y) {
+      if (x.rank != y.rank) return x.rank < y.rank;
+      if (x.date != y.date) return x.date > y.date;
+      return x.id > y.id;
+    };
+
+    // Exact codes first: their documents are kept out of the text matches so none counts twice.
+    std::map<std::string, std::vector<Match>> exact;
+    std::vector<std::string> exact_ids, exact_keys;
+    if (q.code) {
+      long long id = 0;
+      std::string kind, date;
+      soci::statement st =
+          (sql.prepare << "SELECT c.document_id, d.kind, d.doc_date FROM search_codes c JOIN "
+                          "search_documents d ON d.id = c.document_id WHERE c.code = " +
+                              Literal(q.code->code) + filters,
+           soci::into(id), soci::into(kind), soci::into(date));
+      st.execute();
+      while (st.fetch()) {
+        exact_ids.push_back(std::to_string(id));
+        exact_keys.push_back(std::to_string(
+            FtsKey(SearchKindFromKey(kind).value_or(SearchKind::kPublication), date, id)));
+        exact[kind].push_back({id, -1, date});
+      }
+    }
+
+    std::vector<SearchKind> kinds = options.kinds;
+    if (kinds.empty()) {
+      for (const auto& k : SearchKinds()) kinds.push_back(k.value);
+    }
+    auto wanted = [&](SearchKind k) {
+      return std::find(kinds.begin(), kinds.end(), k) != kinds.end();
+    };
+
+    // Per kind: the total, and the page's matches in order.
+    struct KindPage {
+      int64_t total = 0;
+      std::vector<Match> page;
+    };
+    std::map<SearchKind, KindPage> pages;
+    const auto offset = static_cast<std::size_t>(options.offset);
+    const auto limit = static_cast<std::size_t>(options.limit);
+
+    if (!text.fts.empty()) {
+      // SQLite, and the index alone decides: counted and paged inside FTS5 (see FtsKey).
+      std::string agency =
+          options.agency_id ? fmt::format(" AND (tags : \"a{}\")", *options.agency_id) : "";
+      std::string all = "(" + text.fts + ")" + agency;
+      std::string title = "(" + text.fts_title + ")" + agency;
+      std::string rest = "((" + text.fts + ") NOT (" + text.fts_title + "))" + agency;
+      std::string not_exact =
+          exact_keys.empty() ? "" : " AND rowid NOT IN (" + Join(exact_keys, ", ") + ")";
+      auto where = [&](const std::string& match, std::pair<long long, long long> range) {
+        return fmt::format(
+            " FROM search_fts WHERE search_fts MATCH {} AND rowid BETWEEN {} AND {}{}",
+            Literal(match), range.first, range.second, not_exact);
+      };
+      auto count = [&](const std::string& match, std::pair<long long, long long> range) {
+        long long n = 0;
+        sql << "SELECT count(*)" + where(match, range), soci::into(n);
+        return static_cast<std::size_t>(n);
+      };
+      auto keys = [&](const std::string& match, std::pair<long long, long long> range,
+                      std::size_t n, std::size_t skip, int rank, std::vector<Match>* out) {
+        // The id part only: SOCI reads a virtual table's column as a 32-bit integer.
+        std::vector<long long> rows(std::max<std::size_t>(n, 1));
+        sql << fmt::format("SELECT rowid % {}", kIdSpan) + where(match, range) +
+                   fmt::format(" ORDER BY rowid DESC LIMIT {} OFFSET {}", n, skip),
+            soci::into(rows);
+        for (long long id : rows) out->push_back({id, rank, ""});
+        return rows.size();
+      };
+      for (SearchKind kind : kinds) {
+        auto range = FtsRange(kind, options.until);
+        std::vector<Match> codes = exact[std::string(Key(kind))];
+        std::sort(codes.begin(), codes.end(), newest_first);
+        std::size_t text_total = count(all, range);
+        KindPage kp;
+        kp.total = static_cast<int64_t>(codes.size() + text_total);
+        if (kp.total == 0) continue;
+        std::size_t skip = offset, want = limit;
+        for (std::size_t i = skip; i < codes.size() && want > 0; ++i, --want)
+          kp.page.push_back(codes[i]);
+        skip -= std::min(skip, codes.size());
+        if (want > 0 && text_total > 0) {
+          std::size_t got = keys(title, range, want, skip, 0, &kp.page);
+          if (got < want) {
+            std::size_t title_total = got > 0 || skip == 0 ? skip + got : count(title, range);
+            skip -= std::min(skip, title_total);
+            keys(rest, range, want - got, skip, 1, &kp.page);
+          }
+        }
+        pages[kind] = std::move(kp);
+      }
+    } else {
+      // Otherwise one pass over the matches' narrow rows; counting, grouping and ordering are
+      // done here, then only the page's documents are read whole.
+      std::string text_where = text.where + filters;
+      if (!exact_ids.empty()) text_where += " AND d.id NOT IN (" + Join(exact_ids, ", ") + ")";
+      std::map<std::string, std::vector<Match>> by_kind = exact;
       constexpr std::size_t kBatch = 4096;  // rows per fetch: a common word matches thousands
       std::vector<long long> ids(kBatch);
-      std::vector<std::string> kinds(kBatch), dates(kBatch);
+      std::vector<std::string> kind_keys(kBatch), dates(kBatch);
       std::vector<int> ranks(kBatch);
       soci::statement st =
-          (sql.prepare << "SELECT d.id, d.kind, " + rank +
-                              ", d.doc_date FROM search_documents d WHERE " + where,
-           soci::into(ids), soci::into(kinds), soci::into(ranks), soci::into(dates));
+          (sql.prepare << "SELECT d.id, d.kind, " + text.title_rank +
+                              ", d.doc_date FROM search_documents d WHERE " + text_where,
+           soci::into(ids), soci::into(kind_keys), soci::into(ranks), soci::into(dates));
       st.execute();
       while (st.fetch()) {
         for (std::size_t i = 0; i < ids.size(); ++i) {
-          by_kind[kinds[i]].push_back({ids[i], ranks[i], std::move(dates[i])});
+          by_kind[kind_keys[i]].push_back({ids[i], ranks[i], std::move(dates[i])});
         }
         ids.resize(kBatch);
-        kinds.resize(kBatch);
+        kind_keys.resize(kBatch);
         ranks.resize(kBatch);
         dates.resize(kBatch);
       }
-    };
-    if (!exact_ids.empty()) collect("-1", "d.id IN (" + Join(exact_ids, ", ") + ")");
-    collect(text.title_rank, text_where);
+      for (auto& [key, matches] : by_kind) {
+        auto kind = SearchKindFromKey(key);
+        if (!kind || !wanted(*kind) || matches.empty()) continue;
+        KindPage kp;
+        kp.total = static_cast<int64_t>(matches.size());
+        std::size_t begin = std::min(matches.size(), offset);
+        std::size_t end = std::min(matches.size(), begin + limit);
+        // Only the page and what precedes it need to be in order.
+        std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(end),
+                          matches.end(), newest_first);
+        kp.page.assign(matches.begin() + static_cast<std::ptrdiff_t>(begin),
+                       matches.begin() + static_cast<std::ptrdiff_t>(end));
+        pages[*kind] = std::move(kp);
+      }
+    }
 
+    // Only the shown documents are read whole, one statement for all kinds.
+    std::vector<std::string> shown;
+    for (const auto& [kind, kp] : pages) {
+      for (const Match& m : kp.page) shown.push_back(std::to_string(m.id));
+    }
+    std::map<long long, SearchHit> hits;
+    if (!shown.empty()) {
+      auto read = SelectHits(sql, "d.id IN (" + Join(shown, ", ") + ")", q.forms);
+      if (!read.ok()) return read.status();
+      hits = std::move(read).value();
+    }
     for (const auto& kind : SearchKinds()) {
-      auto it = by_kind.find(std::string(kind.key));
-      if (it == by_kind.end() || it->second.empty()) continue;
-      std::vector<Match>& matches = it->second;
+      auto it = pages.find(kind.value);
+      if (it == pages.end()) continue;
       SearchGroup group;
       group.kind = kind.value;
-      group.total = static_cast<int64_t>(matches.size());
-      std::size_t begin = std::min(matches.size(), static_cast<std::size_t>(options.offset));
-      std::size_t end = std::min(matches.size(), begin + static_cast<std::size_t>(options.limit));
-      // Only the page and what precedes it need to be in order.
-      std::partial_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(end),
-                        matches.end(), [](const Match& x, const Match& y) {
-                          if (x.rank != y.rank) return x.rank < y.rank;
-                          if (x.date != y.date) return x.date > y.date;
-                          return x.id > y.id;
-                        });
-      if (begin < end) {
-        std::vector<std::string> ids;
-        for (std::size_t i = begin; i < end; ++i) ids.push_back(std::to_string(matches[i].id));
-        auto hits = SelectHits(sql, "d.id IN (" + Join(ids, ", ") + ")", q.forms);
-        if (!hits.ok()) return hits.status();
-        for (std::size_t i = begin; i < end; ++i) {
-          auto hit = hits->find(matches[i].id);
-          if (hit == hits->end()) continue;  // removed meanwhile
-          hit->second.exact_code = matches[i].rank < 0;
-          group.hits.push_back(std::move(hit->second));
-        }
+      group.total = it->second.total;
+      for (const Match& m : it->second.page) {
+        auto hit = hits.find(m.id);
+        if (hit == hits.end()) continue;  // removed meanwhile
+        hit->second.exact_code = m.rank < 0;
+        group.hits.push_back(std::move(hit->second));
       }
       results.total += group.total;
       results.groups.push_back(std::move(group));
@@ -479,16 +623,19 @@ Result<int64_t> SearchIndex::Rebuild() {
     std::vector<Stored> stored;
     {
       Stored row;
-      std::string codes;
+      std::string codes, kind;
+      long long agency = 0;
       soci::statement st =
-          (sql.prepare << "SELECT d.id, d.title, d.codes, t.summary, t.body, t.attachment_text "
-                          "FROM search_documents d JOIN search_texts t ON t.document_id = d.id "
-                          "ORDER BY d.id",
-           soci::into(row.id), soci::into(row.doc.title), soci::into(codes),
-           soci::into(row.doc.summary), soci::into(row.doc.body),
-           soci::into(row.doc.attachment_text));
+          (sql.prepare << "SELECT d.id, d.agency_id, d.kind, d.doc_date, d.title, d.codes, "
+                          "t.summary, t.body, t.attachment_text FROM search_documents d JOIN "
+                          "search_texts t ON t.document_id = d.id ORDER BY d.id",
+           soci::into(row.id), soci::into(agency), soci::into(kind), soci::into(row.doc.date),
+           soci::into(row.doc.title), soci::into(codes), soci::into(row.doc.summary),
+           soci::into(row.doc.body), soci::into(row.doc.attachment_text));
       st.execute();
       while (st.fetch()) {
+        row.doc.agency_id = agency;
+        row.doc.kind = SearchKindFromKey(kind).value_or(SearchKind::kPublication);
         row.doc.codes.clear();
         for (std::size_t start = 0; start < codes.size();) {
           std::size_t end = codes.find('\n', start);

@@ -42,6 +42,7 @@ struct SearchOptions {
   int limit = 20;                    // hits per kind; 1 … 200
   int offset = 0;                    // skipped hits per kind, for paging within a kind
   bool log_miss = true;              // count the query in search_misses when nothing is found
+  std::string until;  // only documents dated on or before this YYYY-MM-DD (and undated ones)
 };
 
 struct SearchHit {
@@ -59,7 +60,7 @@ struct SearchHit {
 
 struct SearchGroup {
   SearchKind kind = SearchKind::kPublication;
-  int64_t total = 0;            // every match of this kind, not only the page
+  int64_t total = 0;            // every match of this kind, not only the page (exact)
   std::vector<SearchHit> hits;  // this page: exact codes first, then title matches, then newest
 };
 
@@ -90,7 +91,9 @@ class SearchIndex {
   Status Remove(int64_t agency_id, SearchKind kind, std::string_view ref);
 
   // Answers `query` (see the contract above). An empty query (nothing searchable) gives empty
-  // results and logs nothing. kInvalidInput when the limit or offset is out of range.
+  // results and logs nothing. kInvalidInput when the limit or offset is out of range or `until`
+  // is not a date. Paging is per kind: every group holds hits offset … offset+limit-1 of its
+  // kind; a kind with matches but none on this page still has its group (with its total).
   Result<SearchResults> Search(std::string_view query, const SearchOptions& options = {});
 
   // The number of documents in the index.

@@ -28,6 +28,7 @@ struct Database::Impl {
   std::string display_url;
   Database::Clock clock;
   std::shared_ptr<const AuditKey> audit_key;
+  std::shared_ptr<const PinyinOverrides> search_pinyin;
 
   // Protected by mu. Recursive: a repository call may call another under the same lock.
   std::recursive_mutex mu;
