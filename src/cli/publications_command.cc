@@ -1,9 +1,10 @@
-// `gongkai publications import|export|list|stats|due|suggest|numbering`: the register of
+// `gongkai publications import|export|list|stats|due|suggest|numbering|standard`: the register of
 // proactive disclosure (store/publications.h) from the shell. import reads JSON Lines, CSV or
 // XLSX (by the file's extension) all or nothing; stats --json prints the year's counts with
 // "late" (spec §6); due lists what must be published by when, with the Art. 26 explanation;
-// suggest lists information several applications asked for (Art. 44). Every command takes --db
-// and --agency (optional when the database holds one agency).
+// suggest lists information several applications asked for (Art. 44); standard imports and lists
+// the agency's 基层政务公开标准目录 (store/standard_catalogue.h) with each row's published items.
+// Every command takes --db and --agency (optional when the database holds one agency).
 
 #include <fmt/format.h>
 
@@ -20,11 +21,13 @@
 #include "files/calendar_files.h"
 #include "ingest/xlsx.h"
 #include "publications/jsonl.h"
+#include "publications/standard_catalogue.h"
 #include "publications/tabular.h"
 #include "store/agencies.h"
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/publications.h"
+#include "store/standard_catalogue.h"
 
 namespace gongkai::cli {
 namespace {
@@ -49,6 +52,28 @@ std::optional<std::pair<Database, int64_t>> Open(GlobalOptions& g, const Args& a
   auto agency = ResolveAgency(*database, a.agency);
   if (!Check(g, agency)) return std::nullopt;
   return std::pair{std::move(database).value(), *agency};
+}
+
+// The cells of a .csv file or of the first worksheet of an .xlsx file; kInvalidInput for another
+// extension, naming what is accepted.
+Result<std::vector<CellRow>> ReadTable(const std::string& path, const std::string& bytes) {
+  const std::string name = std::filesystem::path(path).filename().string();
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ext == ".csv") {
+    auto rows = ReadCsvRows(bytes);
+    if (!rows.ok()) return rows.status().WithContext(name + "：");
+    return rows;
+  }
+  if (ext == ".xlsx") {
+    auto sheet = ReadFirstWorksheet(bytes, name);
+    if (!sheet.ok()) return sheet.status();
+    std::vector<CellRow> rows;
+    for (XlsxRow& r : *sheet) rows.push_back(CellRow{r.number, std::move(r.cells)});
+    return rows;
+  }
+  return Status::InvalidInput(
+      fmt::format("{}：无法识别的文件类型“{}”：基层标准目录请用 .csv 或 .xlsx", name, ext));
 }
 
 // The items of FILE, by its extension: .jsonl/.json, .csv or .xlsx.
@@ -309,7 +334,72 @@ void AddNumbering(CLI::App* group, GlobalOptions& g, std::shared_ptr<Args> a) {
   });
 }
 
+// `publications standard import FILE | list [--json]`: the agency's 基层政务公开标准目录.
+void AddStandard(CLI::App* group, GlobalOptions& g, std::shared_ptr<Args> a) {
+  auto* standard = group->add_subcommand(
+      "standard", "基层政务公开标准目录 / the local standard disclosure catalogue");
+  standard->require_subcommand(1);
+  auto* import = standard->add_subcommand(
+      "import", "导入目录：.csv 或 .xlsx，替换现有目录（全部成功或全部不导入）/ import, replacing");
+  AddCommon(import, *a);
+  import->add_option("FILE", a->file, "文件 / file")->required();
+  import->callback([&g, a] {
+    auto bytes = ReadFile(a->file);
+  if (!Check(g, bytes)) return;
+  auto table = ReadTable(a->file, *bytes);
+  if (!Check(g, table)) return;
+  const std::string name = std::filesystem::path(a->file).filename().string();
+  auto rows = StandardCatalogueFromRows(*table, name);
+  if (!Check(g, rows)) return;
+  auto opened = Open(g, *a);
+  if (!opened) return;
+  auto n = ImportStandardCatalogue(opened->first, opened->second, *rows, name, "import");
+  if (!Check(g, n.ok() ? Status::Ok() : n.status().WithContext(a->file + "："))) return;
+  std::cout << Tr(g, "已导入基层政务公开标准目录 {} 项到机关 {}\n",
+                  "imported {} catalogue rows into agency {}\n", *n, opened->second);
+});
+auto* list = standard->add_subcommand(
+    "list", "列出目录各项及已公开信息数 / list the rows with their published items");
+AddCommon(list, *a);
+list->add_flag("--json", a->json, "输出 JSON / print JSON");
+list->callback([&g, a] {
+  auto opened = Open(g, *a);
+  if (!opened) return;
+  auto use = StandardCatalogueUse(opened->first, opened->second, Today(opened->first));
+  if (!Check(g, use)) return;
+  if (a->json) {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const StandardRowUse& u : *use) {
+      nlohmann::ordered_json j = StandardRowJson(u.row);
+      j["items"] = u.items;
+      j["published"] = u.published;
+      rows.push_back(std::move(j));
+    }
+    nlohmann::ordered_json out;
+    out["agency_id"] = opened->second;
+    out["rows"] = std::move(rows);
+    std::cout << out.dump(2, ' ', false) << "\n";
+    return;
+  }
+  if (use->empty()) {
+    std::cout << Tr(g, "机关 {} 尚未导入基层政务公开标准目录\n",
+                    "agency {} has no standard catalogue\n", opened->second);
+    return;
+  }
+  int empty = 0;
+  for (const StandardRowUse& u : *use) {
+    if (u.published == 0) ++empty;
+    std::cout << fmt::format("{}\t{}\t{}\t{}\t{}\t{}\n", StandardRowKey(u.row),
+                             StandardRowTitle(u.row),
+                             u.row.time_limit.empty() ? "-" : u.row.time_limit,
+                             StandardFlagsText(u.row.flags, "mode"), u.items, u.published);
+  }
+  std::cerr << Tr(g, "共 {} 项，其中 {} 项尚无已公开信息\n",
+                  "{} rows, {} without a published item\n", use->size(), empty);
+});
 }  // namespace
+
+}  // namespace gongkai::cli
 
 void AddPublicationsCommands(CLI::App& app, GlobalOptions& g) {
   auto* group =
@@ -322,6 +412,7 @@ void AddPublicationsCommands(CLI::App& app, GlobalOptions& g) {
   AddDue(group, g, std::make_shared<Args>());
   AddSuggest(group, g, std::make_shared<Args>());
   AddNumbering(group, g, std::make_shared<Args>());
+  AddStandard(group, g, std::make_shared<Args>());
 }
 
 }  // namespace gongkai::cli

@@ -164,5 +164,57 @@ TEST_F(PublicationsCommandTest, XlsxImportNamesTheCell) {
       << exported.out;
 }
 
+// The 基层政务公开标准目录 from the shell: a bad file is refused naming its row and column and
+// leaves no catalogue; a good one imports; items filed under its rows (category local.N) are
+// counted per row by `standard list --json`, as counted by hand below.
+TEST_F(PublicationsCommandTest, StandardCatalogueImportAndList) {
+  std::ofstream(dir_ / "bad.csv") << "序号,一级事项,公开层级\n1,财政预决算,省级\n";
+  Outcome refused = Gongkai("publications standard import " + Path("bad.csv") + " " + Db());
+  EXPECT_EQ(refused.exit_code, 1);
+  EXPECT_NE(refused.err.find("第 2 行 C 列（公开层级）：“省级”无法识别（可选值：县级、乡级）"),
+            std::string::npos)
+      << refused.err;
+  Outcome none = Gongkai("publications standard list " + Db());
+  EXPECT_NE(none.out.find("尚未导入"), std::string::npos) << none.out;
+
+  std::ofstream(dir_ / "catalogue.csv") << "序号,一级事项,二级事项,公开时限,公开方式,公开层级\n"
+                                           "1,财政预决算,部门预算,批准后20日内,主动,县级\n"
+                                           "2,财政预决算,部门决算,批准后20日内,主动,县级\n"
+                                           "3,社会救助,最低生活保障,实时,主动,县级、乡级\n";
+  Outcome imported = Gongkai("publications standard import " + Path("catalogue.csv") + " " + Db());
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  EXPECT_NE(imported.out.find("已导入基层政务公开标准目录 3 项"), std::string::npos);
+
+  // Row 1: one item, published; row 2: one item, not published; row 3: none.
+  std::ofstream(dir_ / "items.jsonl")
+      << R"({"title":"部门预算","publisher":"p","summary":"s","kind":"other","category":"local.1","created":"2024-01-02","published":"2024-01-10","status":"in_force"})"
+      << "\n"
+      << R"({"title":"部门决算","publisher":"p","summary":"s","kind":"other","category":"local.2","created":"2024-01-02","status":"in_force"})"
+      << "\n";
+  Outcome items = Gongkai("publications import " + Path("items.jsonl") + " " + Db());
+  ASSERT_EQ(items.exit_code, 0) << items.err;
+  std::ofstream(dir_ / "stray.jsonl")
+      << R"({"title":"无此事项","publisher":"p","summary":"s","kind":"other","category":"local.7","created":"2024-01-02","status":"in_force"})"
+      << "\n";
+  Outcome stray = Gongkai("publications import " + Path("stray.jsonl") + " " + Db());
+  EXPECT_EQ(stray.exit_code, 1);
+  EXPECT_NE(stray.err.find("local.7 不是本机关基层政务公开标准目录中的事项"), std::string::npos)
+      << stray.err;
+
+  Outcome listed = Gongkai("publications standard list --json " + Db());
+  ASSERT_EQ(listed.exit_code, 0) << listed.err;
+  nlohmann::json j = nlohmann::json::parse(listed.out);
+  ASSERT_EQ(j["rows"].size(), 3u);
+  EXPECT_EQ(j["rows"][0]["key"], "local.1");
+  EXPECT_EQ(j["rows"][0]["items"], 1);
+  EXPECT_EQ(j["rows"][0]["published"], 1);
+  EXPECT_EQ(j["rows"][1]["items"], 1);
+  EXPECT_EQ(j["rows"][1]["published"], 0);
+  EXPECT_EQ(j["rows"][2]["items"], 0);
+  EXPECT_EQ(j["rows"][2]["level"], nlohmann::json::array({"县级", "乡级"}));
+  Outcome text = Gongkai("publications standard list " + Db());
+  EXPECT_NE(text.err.find("共 3 项，其中 2 项尚无已公开信息"), std::string::npos) << text.err;
+}
+
 }  // namespace
 }  // namespace gongkai::cli

@@ -201,9 +201,11 @@ std::string HeadMac(const AuditKey& key, long long agency_id, long long sealed, 
                              legacy == 1 ? 1 : 0, mac));
 }
 
-void RecordInLedger(Database& db, soci::session& sql, std::string_view table_name,
-                    long long agency_id, const std::string& condition) {
-  std::vector<LedgerRow> rows = ReadLedgerRows(sql, Covered(table_name), agency_id, condition);
+namespace {
+
+// Appends one entry per row (its key and digest) to the agency's ledger, sealed when possible.
+void AppendEntries(Database& db, soci::session& sql, std::string_view table_name,
+                   long long agency_id, std::vector<LedgerRow> rows) {
   if (rows.empty()) return;
   long long agency = agency_id, entries = 0, sealed = 0;
   int legacy = 0;
@@ -248,4 +250,17 @@ void RecordInLedger(Database& db, soci::session& sql, std::string_view table_nam
       soci::use(entries), soci::use(sealed), soci::use(head_mac), soci::use(agency);
 }
 
-}  // namespace gongkai::internal
+}  // namespace
+
+void RecordInLedger(Database& db, soci::session& sql, std::string_view table_name,
+                    long long agency_id, const std::string& condition) {
+  AppendEntries(db, sql, table_name, agency_id,
+                ReadLedgerRows(sql, Covered(table_name), agency_id, condition));
+}
+
+void RecordRemovalInLedger(Database& db, soci::session& sql, std::string_view table_name,
+                           long long agency_id, const std::string& condition) {
+  std::vector<LedgerRow> rows = ReadLedgerRows(sql, Covered(table_name), agency_id, condition);
+  for (LedgerRow& r : rows) r.digest = std::string(kRemovedDigest);
+  AppendEntries(db, sql, table_name, agency_id, std::move(rows));
+}

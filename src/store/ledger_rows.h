@@ -70,6 +70,17 @@ std::vector<LedgerRow> ReadLedgerRows(soci::session& sql, const CoveredTable& ta
 void RecordInLedger(Database& db, soci::session& sql, std::string_view table_name,
                     long long agency_id, const std::string& condition);
 
+// The digest of an entry that records a row's removal by the store.
+inline constexpr std::string_view kRemovedDigest = "removed";
+
+// Records that the rows of `table_name` matching `condition` are about to be removed by the
+// store: an entry with kRemovedDigest for each row's key, so verify does not report them deleted
+// (and reports a row that reappears under that key as inserted). Call it before the DELETE, in
+// the same transaction; a row written again under the same key is then recorded with
+// RecordInLedger as usual. REQUIRES: as RecordInLedger.
+void RecordRemovalInLedger(Database& db, soci::session& sql, std::string_view table_name,
+                           long long agency_id, const std::string& condition);
+
 // The MAC of ledger entry `seq`, chaining it to the previous entry's MAC.
 std::string EntryMac(const AuditKey& key, long long agency_id, long long seq,
                      std::string_view table, std::string_view row_key, std::string_view digest,

@@ -489,6 +489,41 @@ END)",
     R"({{sqlite}}INSERT INTO search_fts(search_fts) VALUES ('rebuild'))",
 };
 
+};
+
+// Version 12: an agency's 基层政务公开标准目录 (store/standard_catalogue.h). The rows as last
+// imported (an import replaces them all); items link to a row by their category 'local.' ||
+// number. Every import is an event of a hash-chained log of its own (the publications chain's
+// rows must name an item), holding the whole catalogue as imported.
+const std::vector<std::string_view> kStandardCatalogue = {
+    R"(CREATE TABLE standard_catalogue_rows (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  number TEXT NOT NULL,                  -- 序号; the items' category key is 'local.' || number
+  position INTEGER NOT NULL,             -- 0, 1, … in the imported file's order
+  topic TEXT NOT NULL,                   -- 公开事项（一级事项）
+  subtopic TEXT NOT NULL DEFAULT '',     -- 公开事项（二级事项）
+  content TEXT NOT NULL DEFAULT '',      -- 公开内容（要素）
+  basis TEXT NOT NULL DEFAULT '',        -- 公开依据
+  time_limit TEXT NOT NULL DEFAULT '',   -- 公开时限, as written
+  subject TEXT NOT NULL DEFAULT '',      -- 公开主体
+  channels TEXT NOT NULL DEFAULT '',     -- 公开渠道和载体, as written
+  flags TEXT NOT NULL DEFAULT '',        -- publications/standard_catalogue.h StandardFlagKeys
+  note TEXT NOT NULL DEFAULT '',         -- 备注
+  PRIMARY KEY (agency_id, number)
+))",
+    R"(CREATE TABLE standard_catalogue_events (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  seq INTEGER NOT NULL,                  -- 1, 2, … within the agency
+  type TEXT NOT NULL,                    -- import
+  actor TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  payload TEXT NOT NULL,                 -- {"type", "source", "rows": [the catalogue as imported]}
+  prev_hash TEXT NOT NULL,               -- hash of seq - 1; '' for the first
+  hash TEXT NOT NULL,                    -- store/audit.h EventHash(prev_hash, payload)
+  PRIMARY KEY (agency_id, seq)
+))",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
     {2, "proposals", kProposals},
@@ -501,6 +536,7 @@ const std::vector<Migration> kMigrations = {
     {9, "filing tokens", kFilingTokens},
     {10, "access", kAccess},
     {11, "applicant records", kApplicantRecords, &internal::MoveApplicantsOutOfEvents},
+    {12, "standard catalogue", kStandardCatalogue},
     {14, "wider audit ledger", kWiderLedger},
     {15, "search ranking, catalogue order", kSearchRanking},
 };

@@ -32,6 +32,12 @@ Result<std::vector<int64_t>> InsertPublications(Database& db, soci::session& sql
 std::vector<StoredPublication> SelectPublications(soci::session& sql, long long agency_id,
                                                   std::span<const PublicationKind> kinds);
 
+// kInvalidInput naming each item whose `local.` category is not a row of the agency's
+// 基层政务公开标准目录 (store/standard_catalogue.h); OK when the agency has no catalogue.
+// Defined in store/standard_catalogue.cc.
+Status CheckStandardCategories(soci::session& sql, long long agency_id,
+                               std::span<const Publication> items);
+
 }  // namespace gongkai::internal
 
 #endif  // GONGKAI_STORE_PUBLICATION_ROWS_H_

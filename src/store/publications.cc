@@ -340,12 +340,29 @@ std::string_view ChangeType(const Publication& before, const Publication& after)
   return "change";
 }
 
+// Appends a `change` event for a change of item's attachments: the item's line and the
+// attachments it now has (name, size, sha256).
+void AppendAttachmentsEvent(Database& db, soci::session& sql, long long agency,
+                            StoredPublication item, std::string_view actor, std::string_view now) {
+  item.item.attachments = SelectAttachmentMeta(sql, agency, item.id);
+  nlohmann::ordered_json files = nlohmann::ordered_json::array();
+  for (const AttachmentMeta& m : item.item.attachments) {
+    files.push_back({{"name", m.name}, {"size", m.size}, {"sha256", m.sha256}});
+  }
+  std::string payload = EventPayload(item.id, "change", item.item);
+  payload.pop_back();
+  payload += ",\"attachments\":" + files.dump() + "}";
+  std::vector<EventRow> events{{item.id, "change", std::move(payload)}};
+  AppendEvents(db, sql, agency, events, actor, now);
+}
+
 }  // namespace
 
 Result<std::vector<int64_t>> InsertPublications(Database& db, soci::session& sql,
                                                 long long agency_id,
                                                 std::span<const Publication> items,
                                                 std::string_view actor, std::string_view now) {
+  if (Status s = CheckStandardCategories(sql, agency_id, items); !s.ok()) return s;
   std::set<int> locked = LockedYears(sql, agency_id);
   IndexNumbers numbers(sql, agency_id);
   std::vector<Publication> rows(items.begin(), items.end());
@@ -453,6 +470,10 @@ Status ChangePublication(Database& db, int64_t agency_id, int64_t id, const Publ
     std::set<int> locked = internal::LockedYears(sql, agency);
     if (Status s = internal::CheckUnlocked(locked, before->item); !s.ok()) return s;
     if (Status s = internal::CheckUnlocked(locked, item); !s.ok()) return s;
+    if (item.category != before->item.category) {
+      Status s = internal::CheckStandardCategories(sql, agency, std::span(&item, 1));
+      if (!s.ok()) return s;
+    }
     Publication after = item;
     const std::string& kept = before->item.index_no;
     if (!kept.empty() && !after.index_no.empty() && after.index_no != kept) {
@@ -721,19 +742,42 @@ Result<AttachmentMeta> AddAttachment(Database& db, int64_t agency_id, int64_t id
         soci::use(a.text);
     internal::RecordInLedger(db, sql, "publication_attachments", agency,
                              fmt::format("t.publication_id = {} AND t.n = {}", row, n));
-    item->item.attachments = internal::SelectAttachmentMeta(sql, agency, row);
-    nlohmann::ordered_json files = nlohmann::ordered_json::array();
-    for (const AttachmentMeta& m : item->item.attachments) {
-      files.push_back({{"name", m.name}, {"size", m.size}, {"sha256", m.sha256}});
-    }
-    std::string payload = internal::EventPayload(row, "change", item->item);
-    payload.pop_back();
-    payload += ",\"attachments\":" + files.dump() + "}";
-    std::vector<internal::EventRow> events{{row, "change", std::move(payload)}};
-    internal::AppendEvents(db, sql, agency, events, actor, now);
+    internal::AppendAttachmentsEvent(db, sql, agency, *item, actor, now);
     Status indexed = internal::IndexPublications(db, sql, db.search_pinyin(), agency, row, row);
     if (!indexed.ok()) return indexed;
     return meta;
+  });
+}
+
+Status RemoveAttachment(Database& db, int64_t agency_id, int64_t id, int n,
+                        std::string_view actor) {
+  std::string now = FormatUtc(db.Now());
+  return RunInTransaction(db, "删除附件", [&](soci::session& sql) -> Status {
+    long long agency = agency_id, row = id;
+    auto item = internal::SelectOne(sql, agency, "id", std::to_string(id));
+    if (!item) return internal::NotFoundId(id);
+    long long found = 0;
+    sql << "SELECT count(*) FROM publication_attachments WHERE agency_id = :a AND "
+           "publication_id = :p AND n = :n",
+        soci::use(agency), soci::use(row), soci::use(n), soci::into(found);
+    if (found == 0) return Status::NotFound(fmt::format("条目 {} 没有第 {} 个附件", id, n + 1));
+    // The removed attachment and those after it leave their keys (附件 n+1, …); those after it
+    // are recorded again under their new numbers.
+    const std::string from_n = fmt::format("t.publication_id = {} AND t.n >= {}", row, n);
+    internal::RecordRemovalInLedger(db, sql, "publication_attachments", agency, from_n);
+    sql << "DELETE FROM publication_attachments WHERE agency_id = :a AND publication_id = :p AND "
+           "n = :n",
+        soci::use(agency), soci::use(row), soci::use(n);
+    // Renumber in two steps: the key (agency, item, n) is checked row by row on both databases.
+    sql << "UPDATE publication_attachments SET n = -n WHERE agency_id = :a AND publication_id = "
+           ":p AND n > :n",
+        soci::use(agency), soci::use(row), soci::use(n);
+    sql << "UPDATE publication_attachments SET n = -n - 1 WHERE agency_id = :a AND "
+           "publication_id = :p AND n < 0",
+        soci::use(agency), soci::use(row);
+    internal::RecordInLedger(db, sql, "publication_attachments", agency, from_n);
+    internal::AppendAttachmentsEvent(db, sql, agency, *item, actor, now);
+    return internal::IndexPublications(db, sql, db.search_pinyin(), agency, row, row);
   });
 }
 

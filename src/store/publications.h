@@ -115,6 +115,10 @@ Result<AttachmentMeta> AddAttachment(Database& db, int64_t agency_id, int64_t id
                                      const Attachment& attachment, std::string_view actor);
 // The attachment number `n` (0-based, in upload order) with its bytes and text.
 Result<Attachment> GetAttachment(Database& db, int64_t agency_id, int64_t id, int n);
+// Removes attachment `n` of item `id` (event `change` listing the attachments left); the ones
+// after it move down one place, so numbers stay 0, 1, … . kNotFound naming the item or the
+// attachment.
+Status RemoveAttachment(Database& db, int64_t agency_id, int64_t id, int n, std::string_view actor);
 
 // One entry of an item's event log.
 struct PublicationEvent {

@@ -415,6 +415,35 @@ TEST_P(PublicationStoreTest, PublishedUntilTodayListsAndCountsOnlyWhatIsPublic) 
   EXPECT_EQ(tomorrow->total, 4);
 }
 
+// Removing the middle one of three attachments moves the last down to its place (numbers stay
+// 0, 1, … so downloads and the search index find them), and is a `change` event.
+TEST_P(PublicationStoreTest, RemovingAnAttachmentRenumbersTheRest) {
+  auto id = CreatePublication(db(), agency_, Item("甲", "2024-03-01", "2024-03-04"), "tester");
+  ASSERT_TRUE(id.ok());
+  for (const char* name : {"a.pdf", "b.pdf", "c.pdf"}) {
+    Attachment a;
+    a.meta.name = name;
+    a.bytes = name;
+    a.text = std::string("text of ") + name;
+    ASSERT_TRUE(AddAttachment(db(), agency_, *id, a, "tester").ok());
+  }
+  const size_t events = PublicationEvents(db(), agency_)->size();
+  ASSERT_TRUE(RemoveAttachment(db(), agency_, *id, 1, "tester").ok());
+  auto item = GetPublication(db(), agency_, *id);
+  ASSERT_EQ(item->item.attachments.size(), 2u);
+  EXPECT_EQ(item->item.attachments[0].name, "a.pdf");
+  EXPECT_EQ(item->item.attachments[1].name, "c.pdf");
+  EXPECT_EQ(GetAttachment(db(), agency_, *id, 1)->text, "text of c.pdf");
+  EXPECT_EQ(GetAttachment(db(), agency_, *id, 2).status().code(), Status::Code::kNotFound);
+  auto log = PublicationEvents(db(), agency_);
+  ASSERT_EQ(log->size(), events + 1);
+  EXPECT_EQ(log->back().type, "change");
+  EXPECT_EQ(log->back().payload.find("b.pdf"), std::string::npos);
+  EXPECT_FALSE(VerifyPublicationChain(db(), agency_)->has_value());
+  EXPECT_EQ(RemoveAttachment(db(), agency_, *id, 2, "tester").code(), Status::Code::kNotFound);
+  EXPECT_EQ(RemoveAttachment(db(), agency_, 99, 0, "tester").code(), Status::Code::kNotFound);
+}
+
 INSTANTIATE_TEST_SUITE_P(Databases, PublicationStoreTest, ::testing::ValuesIn(TestBackends()));
 
 }  // namespace

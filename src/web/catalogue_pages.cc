@@ -8,6 +8,7 @@
 
 #include "docs/escape.h"
 #include "store/guides.h"
+#include "store/standard_catalogue.h"
 #include "util/text.h"
 #include "web/public_items.h"
 #include "web/url.h"
@@ -71,15 +72,27 @@ std::string ChannelsText(const Publication& item) {
   return out.empty() ? "—" : out;
 }
 
+// The agency's 基层政务公开标准目录; empty when it has none or it cannot be read (logged: the
+// pages then label local categories by their key).
+std::vector<StandardCatalogueRow> StandardRows(RequestContext& ctx, int64_t agency_id) {
+  auto rows = GetStandardCatalogue(ctx.app.db(), agency_id);
+  if (!rows.ok()) {
+    spdlog::error("standard catalogue of agency {}: {}", agency_id, rows.status().message());
+    return {};
+  }
+  return std::move(rows).value();
+}
+
 // One row of a list of items: {href, title, index_no, doc_no, published, category, validity}.
-View ItemRow(int64_t agency_id, const StoredPublication& p) {
+View ItemRow(int64_t agency_id, const StoredPublication& p,
+             std::span<const StandardCatalogueRow> standard) {
   View o;
   o.set("href", Text(ItemPath(agency_id, p.id)));
   o.set("title", Text(p.item.title));
   o.set("index_no", Text(p.item.index_no));
   if (!p.item.doc_no.empty()) o.set("doc_no", Text(p.item.doc_no));  // a section: set or absent
   o.set("published", Text(ShowDate(p.item.published)));
-  o.set("category", Text(CategoryLabel(p.item.category)));
+  o.set("category", Text(CategoryLabel(p.item.category, standard)));
   o.set("validity", Text(ValidityText(p.item)));
   o.set("not_in_force", Flag(p.item.status != Validity::kInForce));
   return o;
@@ -123,11 +136,12 @@ Response Feed(RequestContext& ctx, const Request& req, const Agency& agency,
     return InternalError();
   }
   const std::string base = SiteBase(req);
+  const std::vector<StandardCatalogueRow> standard = StandardRows(ctx, agency.id);
   std::string title = agency.name + " 政府信息公开目录";
   std::string self = fmt::format("/catalogue/{}/feed.atom", agency.id);
   std::string id = fmt::format("urn:gongkai:catalogue:{}", agency.id);
   if (category) {
-    title += " · " + CategoryLabel(*category);
+    title += " · " + CategoryLabel(*category, standard);
     self = fmt::format("/catalogue/{}/categories/{}/feed.atom", agency.id,
                        EncodePathSegment(*category));
     id += ":" + EncodePathSegment(*category);
@@ -152,7 +166,7 @@ Response Feed(RequestContext& ctx, const Request& req, const Agency& agency,
     xml += fmt::format("<published>{0}</published>\n<updated>{0}</updated>\n",
                        AtomTime(*item.published));
     xml += fmt::format("<category term=\"{}\" label=\"{}\"/>\n", EscapeXml(item.category),
-                       EscapeXml(CategoryLabel(item.category)));
+                       EscapeXml(CategoryLabel(item.category, standard)));
     xml += fmt::format("<summary type=\"text\">{}</summary>\n", EscapeXml(item.summary));
     xml += "</entry>\n";
   }
@@ -218,7 +232,8 @@ Response AgencyCatalogue(RequestContext& ctx, const Request& req) {
   auto page = ListPublicItems(ctx.app.db(), agency.id, query, today);
   auto facets = PublicItemFacets(ctx.app.db(), agency.id, today);
   auto guide = PublishedGuide(ctx.app.db(), agency.id);
-  if (!page.ok() || !facets.ok() || !guide.ok()) {
+  auto standard = StandardCatalogueUse(ctx.app.db(), agency.id, today);
+  if (!page.ok() || !facets.ok() || !guide.ok() || !standard.ok()) {
     spdlog::error("catalogue of agency {}: reading the register failed", agency.id);
     return InternalError();
   }
@@ -228,8 +243,11 @@ Response AgencyCatalogue(RequestContext& ctx, const Request& req) {
   v.set("action", Text(fmt::format("/catalogue/{}", agency.id)));
   v.set("feed_href", Text(fmt::format("/catalogue/{}/feed.atom", agency.id)));
   if (guide->has_value()) v.set("guide_href", Text(fmt::format("/guide/{}", agency.id)));
+  std::vector<StandardCatalogueRow> standard_rows;
+  for (const StandardRowUse& u : *standard) standard_rows.push_back(u.row);
   View categories = List();
   for (const auto& [key, n] : facets->categories) {
+    if (StandardRowOf(key, standard_rows) != nullptr) continue;  // listed under the 基层目录
     View o;
     o.set("key", Text(key));
     o.set("label", Text(CategoryLabel(key)));
@@ -243,6 +261,39 @@ Response AgencyCatalogue(RequestContext& ctx, const Request& req) {
     categories.push_back(o);
   }
   v.set("categories", categories);
+  // The 基层政务公开标准目录, grouped by 一级事项, every row with its count of public items.
+  View topics = List();
+  View standard_options = List();
+  for (std::size_t i = 0; i < standard->size();) {
+    const std::string& topic = (*standard)[i].row.topic;
+    View t;
+    t.set("topic", Text(topic));
+    View rows = List();
+    for (; i < standard->size() && (*standard)[i].row.topic == topic; ++i) {
+      const StandardRowUse& u = (*standard)[i];
+      const std::string key = StandardRowKey(u.row);
+      View o;
+      o.set("number", Text(u.row.number));
+      o.set("label", Text(u.row.subtopic.empty() ? u.row.topic : u.row.subtopic));
+      o.set("count", Text(std::to_string(u.published)));
+      o.set("empty", Flag(u.published == 0));
+      o.set("selected", Flag(query.category == key));
+      PublicQuery only;
+      only.category = key;
+      o.set("href", Text(CatalogueHref(agency.id, only, 1)));
+      rows.push_back(o);
+      View option;
+      option.set("key", Text(key));
+      option.set("label", Text(fmt::format("{} {}", u.row.number, StandardRowTitle(u.row))));
+      option.set("selected", Flag(query.category == key));
+      standard_options.push_back(option);
+    }
+    t.set("rows", rows);
+    topics.push_back(t);
+  }
+  v.set("standard_topics", topics);
+  v.set("standard_options", standard_options);
+  v.set("has_standard", Flag(!standard->empty()));
   View kinds = List();
   for (const auto& [kind, n] : facets->kinds) {
     View o;
@@ -263,14 +314,16 @@ Response AgencyCatalogue(RequestContext& ctx, const Request& req) {
   }
   v.set("years", years);
   View rows = List();
-  for (const auto& p : page->items) rows.push_back(ItemRow(agency.id, p));
+  for (const auto& p : page->items) rows.push_back(ItemRow(agency.id, p, standard_rows));
   v.set("items", rows);
   v.set("has_items", Flag(!page->items.empty()));
   v.set("total", Text(std::to_string(page->total)));
   v.set("page", Text(std::to_string(page->page)));
   v.set("pages", Text(std::to_string(page->pages)));
   v.set("filtered", Flag(query.category || query.kind || query.year));
-  if (query.category) v.set("category_label", Text(CategoryLabel(*query.category)));
+  if (query.category) {
+    v.set("category_label", Text(CategoryLabel(*query.category, standard_rows)));
+  }
   if (page->page > 1) v.set("prev_href", Text(CatalogueHref(agency.id, query, page->page - 1)));
   if (page->page < page->pages) {
     v.set("next_href", Text(CatalogueHref(agency.id, query, page->page + 1)));
@@ -304,7 +357,18 @@ Response CatalogueItem(RequestContext& ctx, const Request& req) {
   v.set("validity", Text(ValidityText(item)));
   v.set("not_in_force", Flag(item.status != Validity::kInForce));
   v.set("kind", Text(Label(item.kind)));
-  v.set("category", Text(CategoryLabel(item.category)));
+  const std::vector<StandardCatalogueRow> standard = StandardRows(ctx, agency.id);
+  v.set("category", Text(CategoryLabel(item.category, standard)));
+  if (const StandardCatalogueRow* row = StandardRowOf(item.category, standard)) {
+    View s;
+    s.set("number", Text(row->number));
+    s.set("title", Text(StandardRowTitle(*row)));
+    s.set("content", Text(row->content.empty() ? "—" : row->content));
+    s.set("basis", Text(row->basis.empty() ? "—" : row->basis));
+    s.set("time_limit", Text(row->time_limit.empty() ? "—" : row->time_limit));
+    s.set("subject", Text(row->subject.empty() ? "—" : row->subject));
+    v.set("standard", s);
+  }
   PublicQuery same;
   same.category = item.category;
   v.set("category_href", Text(CatalogueHref(agency.id, same, 1)));

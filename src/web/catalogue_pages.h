@@ -1,5 +1,6 @@
 // The public catalogue (政府信息公开目录, Art. 12, 24) on the web: the agencies
-// (/catalogue), one agency's published items with filters by category, kind and year and
+// (/catalogue), one agency's published items with filters by category (Art. 20/21, and the rows
+// of its 基层政务公开标准目录 with their counts when it has one), kind and year and
 // paging with totals (/catalogue/{agency}), an item's page with its metadata, text and
 // attachments (/catalogue/{agency}/items/{id}, downloads under …/files/{n}), and Atom feeds per
 // agency and per category. Only public items (web/public_items.h) are shown; anything else is a

@@ -109,6 +109,22 @@ std::string CategoryLabel(std::string_view key) {
   return std::string(key);
 }
 
+const StandardCatalogueRow* StandardRowOf(std::string_view key,
+                                          std::span<const StandardCatalogueRow> standard) {
+  if (!key.starts_with("local.")) return nullptr;
+  for (const StandardCatalogueRow& row : standard) {
+    if (key.substr(6) == row.number) return &row;
+  }
+  return nullptr;
+}
+
+std::string CategoryLabel(std::string_view key, std::span<const StandardCatalogueRow> standard) {
+  if (const StandardCatalogueRow* row = StandardRowOf(key, standard)) {
+    return StandardRowTitle(*row);
+  }
+  return CategoryLabel(key);
+}
+
 std::string ValidityText(const Publication& item) {
   std::string label(Label(item.status));
   if (item.status_date && item.status != Validity::kInForce) {

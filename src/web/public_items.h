@@ -8,12 +8,14 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "store/database.h"
 #include "store/publications.h"
+#include "store/standard_catalogue.h"
 #include "util/date.h"
 #include "util/status.h"
 
@@ -65,6 +67,12 @@ std::string AttachmentPath(int64_t agency_id, int64_t id, int n);
 
 // The category's label: the Art. 20/21 wording, or the key itself for a local catalogue row.
 std::string CategoryLabel(std::string_view key);
+// As above, with a local key labelled by its row of the agency's 基层政务公开标准目录 (`standard`,
+// store/standard_catalogue.h): "社会救助 · 最低生活保障".
+std::string CategoryLabel(std::string_view key, std::span<const StandardCatalogueRow> standard);
+// The row of `standard` whose key is `key`, or nullptr.
+const StandardCatalogueRow* StandardRowOf(std::string_view key,
+                                          std::span<const StandardCatalogueRow> standard);
 
 // "有效", or "已废止（2024年3月1日）" with the date of an expiry or repeal.
 std::string ValidityText(const Publication& item);

@@ -11,8 +11,10 @@
 #include "publications/tabular.h"
 #include "store/publication_search.h"
 #include "store/publications.h"
+#include "store/standard_catalogue.h"
 #include "util/text.h"
 #include "web/public_items.h"
+#include "web/upload.h"
 #include "web/url.h"
 #include "web/views.h"
 
@@ -33,31 +35,6 @@ std::optional<int> ParseSmallInt(std::string_view text) {
 }
 
 std::string Base(int64_t agency_id) { return fmt::format("/office/a/{}/publications", agency_id); }
-
-std::variant<Agency, Response> OfficeAgency(RequestContext& ctx, const Request& req) {
-  auto id = ParseId(req.Param("agency"));
-  if (!id) return NotFound();
-  if (auto denied = ctx.app.DenyUnlessAgency(ctx, *id)) return *denied;
-  auto agency = GetAgency(ctx.app.db(), *id);
-  if (!agency.ok()) {
-    if (agency.status().code() == Status::Code::kNotFound) return NotFound();
-    spdlog::error("register pages: {}", agency.status().message());
-    return InternalError();
-  }
-  return std::move(agency).value();
-}
-
-// The status's message split into lines, one per problem (the store lists one a line).
-std::vector<std::string> ProblemLines(const Status& s) {
-  std::vector<std::string> out;
-  std::string_view message = s.message();
-  while (!message.empty()) {
-    auto nl = message.find('\n');
-    out.emplace_back(message.substr(0, nl));
-    message = nl == std::string_view::npos ? "" : message.substr(nl + 1);
-  }
-  return out;
-}
 
 // The form's values of `item`.
 Form FormOf(const Publication& item) {
@@ -124,20 +101,11 @@ Publication ItemFromForm(const Form& f, Publication base, std::vector<std::strin
   return item;
 }
 
-// Brings the search index up to date with item `id` after a write (nullopt: every item, after an
-// import). A failure is logged, not shown: the write stands, and `gongkai search reindex` repairs
-// the index.
-void UpdateSearchIndex(RequestContext& ctx, int64_t agency_id, std::optional<int64_t> id) {
-  Status s =
-      id ? SyncPublicationSearch(ctx.app.db(), ctx.app.search_vocabulary(), agency_id, *id)
-         : SyncAgencyPublicationsSearch(ctx.app.db(), ctx.app.search_vocabulary(), agency_id);
-  if (!s.ok()) spdlog::error("search index of agency {}: {}", agency_id, s.message());
-}
-
-// The add/edit form page.
+// The add/edit form page; `attachments` are the stored item's (none for a new one).
 Response RenderForm(RequestContext& ctx, const Agency& agency, std::optional<int64_t> id,
                     const Form& values, const std::vector<std::string>& errors, int status,
-                    bool published_before) {
+                    bool published_before, const std::vector<AttachmentMeta>& attachments = {},
+                    std::string_view notice = "") {
   View v;
   v.set("agency", Text(agency.name));
   v.set("back", Text(Base(agency.id)));
@@ -163,6 +131,38 @@ Response RenderForm(RequestContext& ctx, const Agency& agency, std::optional<int
     categories.push_back(o);
   }
   v.set("categories", categories);
+  auto standard = GetStandardCatalogue(ctx.app.db(), agency.id);
+  if (!standard.ok()) {
+    spdlog::error("standard catalogue of agency {}: {}", agency.id, standard.status().message());
+    return InternalError();
+  }
+  View standard_options = List();
+  for (const StandardCatalogueRow& row : *standard) {
+    View o;
+    o.set("key", Text(StandardRowKey(row)));
+    o.set("label", Text(fmt::format("{} {}", row.number, StandardRowTitle(row))));
+    o.set("selected", Flag(values.Get("category") == StandardRowKey(row)));
+    standard_options.push_back(o);
+  }
+  v.set("standard_options", standard_options);
+  v.set("has_standard", Flag(!standard->empty()));
+  View files = List();
+  for (std::size_t n = 0; n < attachments.size(); ++n) {
+    const AttachmentMeta& a = attachments[n];
+    View o;
+    o.set("name", Text(a.name));
+    o.set("size", Text(a.size >= 1024 ? fmt::format("{} KB", (a.size + 1023) / 1024)
+                                      : fmt::format("{} 字节", a.size)));
+    o.set("sha256", Text(a.sha256));
+    o.set("remove_action",
+          Text(fmt::format("{}/{}/attachments/{}/remove", Base(agency.id), id.value_or(0), n)));
+    files.push_back(o);
+  }
+  v.set("files", files);
+  v.set("has_files", Flag(!attachments.empty()));
+  v.set("max_upload_mb", Text(std::to_string(kMaxUploadBytes >> 20)));
+  v.set("notice", Text(notice));
+  v.set("has_notice", Flag(!notice.empty() && errors.empty()));
   View channels = List();
   auto chosen = values.GetAll("channels");
   for (const auto& c : PublicationChannels()) {
@@ -262,6 +262,11 @@ Response RenderList(RequestContext& ctx, const Request& req, const Agency& agenc
   auto due = PublicationsDue(ctx.app.db(), ctx.app.calendars(), agency.id, today, &all);
   auto stats = PublicationStats(ctx.app.db(), ctx.app.calendars(), agency.id, year);
   auto repeated = RepeatedRequests(ctx.app.db(), agency.id, kArt44MinCases);
+  auto standard = GetStandardCatalogue(ctx.app.db(), agency.id);
+  if (!standard.ok()) {
+    spdlog::error("register of agency {}: {}", agency.id, standard.status().message());
+    return InternalError();
+  }
   if (!listed.ok() || !due.ok() || !stats.ok() || !repeated.ok()) {
     for (const Status* s :
          {listed.ok() ? nullptr : &listed.status(), due.ok() ? nullptr : &due.status(),
@@ -273,6 +278,7 @@ Response RenderList(RequestContext& ctx, const Request& req, const Agency& agenc
   View v;
   v.set("agency", Text(agency.name));
   v.set("base", Text(Base(agency.id)));
+  v.set("standard_href", Text(fmt::format("/office/a/{}/standard-catalogue", agency.id)));
   v.set("year", Text(std::to_string(year)));
   v.set("late", Text(std::to_string(stats->late)));
   v.set("published_count", Text(std::to_string(stats->published)));
@@ -291,7 +297,7 @@ Response RenderList(RequestContext& ctx, const Request& req, const Agency& agenc
     o.set("created", Text(FormatDate(p.item.created)));
     o.set("published", Text(p.item.published ? FormatDate(*p.item.published) : "未公开"));
     o.set("validity", Text(ValidityText(p.item)));
-    o.set("category", Text(CategoryLabel(p.item.category)));
+    o.set("category", Text(CategoryLabel(p.item.category, *standard)));
     o.set("public", Flag(IsPublic(p.item, today)));
     o.set("public_href", Text(ItemPath(agency.id, p.id)));
     rows.push_back(o);
@@ -353,7 +359,7 @@ std::variant<StoredPublication, Response> FindItem(RequestContext& ctx, const Re
 // Moves item `id` to `validity` on the form's date (event expire / repeal).
 Response SetValidity(RequestContext& ctx, const Request& req, Validity validity,
                      std::string_view done) {
-  auto found = OfficeAgency(ctx, req);
+  auto found = RegisterAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency& agency = std::get<Agency>(found);
   auto item = FindItem(ctx, req, agency);
@@ -362,26 +368,63 @@ Response SetValidity(RequestContext& ctx, const Request& req, Validity validity,
   auto date = ParseDate(Trim(ctx.form.Get("date")));
   auto refuse = [&](const std::vector<std::string>& errors, int status) {
     return RenderForm(ctx, agency, p.id, FormOf(p.item), errors, status,
-                      p.item.published.has_value());
+                      p.item.published.has_value(), p.item.attachments);
   };
   if (!date.ok()) return refuse({"日期：" + date.status().message()}, 422);
   p.item.status = validity;
   p.item.status_date = *date;
   Status s = ChangePublication(ctx.app.db(), agency.id, p.id, p.item, ctx.session->user.name);
-  if (s.ok()) UpdateSearchIndex(ctx, agency.id, p.id);
+  if (s.ok()) UpdatePublicationSearch(ctx, agency.id, p.id);
   return AfterChange(s, fmt::format("{}?done={}", Base(agency.id), done), refuse);
 }
 
 }  // namespace
 
+std::variant<Agency, Response> RegisterAgency(RequestContext& ctx, const Request& req) {
+  auto id = ParseId(req.Param("agency"));
+  if (!id) return NotFound();
+  if (auto denied = ctx.app.DenyUnlessAgency(ctx, *id)) return *denied;
+  auto agency = GetAgency(ctx.app.db(), *id);
+  if (!agency.ok()) {
+    if (agency.status().code() == Status::Code::kNotFound) return NotFound();
+    spdlog::error("register pages: {}", agency.status().message());
+    return InternalError();
+  }
+  return std::move(agency).value();
+}
+
+std::vector<std::string> ProblemLines(const Status& s) {
+  std::vector<std::string> out;
+  std::string_view message = s.message();
+  while (!message.empty()) {
+    auto nl = message.find('\n');
+    out.emplace_back(message.substr(0, nl));
+    message = nl == std::string_view::npos ? "" : message.substr(nl + 1);
+  }
+  return out;
+}
+
+void UpdatePublicationSearch(RequestContext& ctx, int64_t agency_id, std::optional<int64_t> id) {
+  Status s =
+      id ? SyncPublicationSearch(ctx.app.db(), ctx.app.search_vocabulary(), agency_id, *id)
+         : SyncAgencyPublicationsSearch(ctx.app.db(), ctx.app.search_vocabulary(), agency_id);
+  if (!s.ok()) spdlog::error("search index of agency {}: {}", agency_id, s.message());
+}
+
+Response EditPublicationPage(RequestContext& ctx, const Agency& agency, const StoredPublication& p,
+                             const std::vector<std::string>& errors, int status) {
+  return RenderForm(ctx, agency, p.id, FormOf(p.item), errors, status, p.item.published.has_value(),
+                    p.item.attachments);
+}
+
 Response PublicationsPage(RequestContext& ctx, const Request& req) {
-  auto found = OfficeAgency(ctx, req);
+  auto found = RegisterAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   return RenderList(ctx, req, std::get<Agency>(found), {}, 200);
 }
 
 Response NewPublicationForm(RequestContext& ctx, const Request& req) {
-  auto found = OfficeAgency(ctx, req);
+  auto found = RegisterAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency& agency = std::get<Agency>(found);
   Form values;
@@ -394,7 +437,7 @@ Response NewPublicationForm(RequestContext& ctx, const Request& req) {
 }
 
 Response NewPublicationSubmit(RequestContext& ctx, const Request& req) {
-  auto found = OfficeAgency(ctx, req);
+  auto found = RegisterAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency& agency = std::get<Agency>(found);
   std::vector<std::string> problems;
@@ -406,22 +449,30 @@ Response NewPublicationSubmit(RequestContext& ctx, const Request& req) {
   auto created = CreatePublication(ctx.app.db(), agency.id, item, ctx.session->user.name);
   if (!created.ok()) return AfterChange(created.status(), "", refuse);
   spdlog::info("publication {} of agency {} created", *created, agency.id);
-  UpdateSearchIndex(ctx, agency.id, *created);
+  UpdatePublicationSearch(ctx, agency.id, *created);
   return Redirect(fmt::format("{}?done=created", Base(agency.id)));
 }
 
 Response EditPublicationForm(RequestContext& ctx, const Request& req) {
-  auto found = OfficeAgency(ctx, req);
+  auto found = RegisterAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency& agency = std::get<Agency>(found);
   auto item = FindItem(ctx, req, agency);
   if (auto* r = std::get_if<Response>(&item)) return std::move(*r);
   const StoredPublication& p = std::get<StoredPublication>(item);
-  return RenderForm(ctx, agency, p.id, FormOf(p.item), {}, 200, p.item.published.has_value());
+  std::string_view done = req.Query("done");
+  std::string notice = done == "attached"  ? "附件已上传，其文字已纳入检索。"
+                       : done == "removed" ? "附件已删除，其文字已移出检索。"
+                                           : "";
+  if (done == "attached" && req.Query("scanned") == "1") {
+    notice = "附件已上传；该 PDF 没有文字层（扫描件），其内容无法被检索。";
+  }
+  return RenderForm(ctx, agency, p.id, FormOf(p.item), {}, 200, p.item.published.has_value(),
+                    p.item.attachments, notice);
 }
 
 Response EditPublicationSubmit(RequestContext& ctx, const Request& req) {
-  auto found = OfficeAgency(ctx, req);
+  auto found = RegisterAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency& agency = std::get<Agency>(found);
   auto item = FindItem(ctx, req, agency);
@@ -429,19 +480,19 @@ Response EditPublicationSubmit(RequestContext& ctx, const Request& req) {
   const StoredPublication& p = std::get<StoredPublication>(item);
   const bool locked = p.item.published.has_value();
   auto refuse = [&](const std::vector<std::string>& errors, int status) {
-    return RenderForm(ctx, agency, p.id, ctx.form, errors, status, locked);
+    return RenderForm(ctx, agency, p.id, ctx.form, errors, status, locked, p.item.attachments);
   };
   std::vector<std::string> problems;
   Publication changed = ItemFromForm(ctx.form, p.item, &problems);
   if (locked) changed.index_no = p.item.index_no;  // the 索引号 of a published item stays
   if (!problems.empty()) return refuse(problems, 422);
   Status s = ChangePublication(ctx.app.db(), agency.id, p.id, changed, ctx.session->user.name);
-  if (s.ok()) UpdateSearchIndex(ctx, agency.id, p.id);
+  if (s.ok()) UpdatePublicationSearch(ctx, agency.id, p.id);
   return AfterChange(s, fmt::format("{}?done=changed", Base(agency.id)), refuse);
 }
 
 Response WithdrawPublicationSubmit(RequestContext& ctx, const Request& req) {
-  auto found = OfficeAgency(ctx, req);
+  auto found = RegisterAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency& agency = std::get<Agency>(found);
   auto item = FindItem(ctx, req, agency);
@@ -449,12 +500,12 @@ Response WithdrawPublicationSubmit(RequestContext& ctx, const Request& req) {
   const StoredPublication& p = std::get<StoredPublication>(item);
   auto refuse = [&](const std::vector<std::string>& errors, int status) {
     return RenderForm(ctx, agency, p.id, FormOf(p.item), errors, status,
-                      p.item.published.has_value());
+                      p.item.published.has_value(), p.item.attachments);
   };
   std::string reason(Trim(ctx.form.Get("reason")));
   if (reason.empty()) return refuse({"撤回理由：必填，将记入信息的变更记录"}, 422);
   Status s = WithdrawPublication(ctx.app.db(), agency.id, p.id, reason, ctx.session->user.name);
-  if (s.ok()) UpdateSearchIndex(ctx, agency.id, p.id);
+  if (s.ok()) UpdatePublicationSearch(ctx, agency.id, p.id);
   return AfterChange(s, fmt::format("{}?done=withdrawn", Base(agency.id)), refuse);
 }
 
@@ -467,7 +518,7 @@ Response RepealPublicationSubmit(RequestContext& ctx, const Request& req) {
 }
 
 Response ImportPublicationsSubmit(RequestContext& ctx, const Request& req) {
-  auto found = OfficeAgency(ctx, req);
+  auto found = RegisterAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency& agency = std::get<Agency>(found);
   const FormPart* file = nullptr;
@@ -494,7 +545,7 @@ Response ImportPublicationsSubmit(RequestContext& ctx, const Request& req) {
                        });
   }
   spdlog::info("register import of agency {}: {} items", agency.id, *imported);
-  UpdateSearchIndex(ctx, agency.id, std::nullopt);
+  UpdatePublicationSearch(ctx, agency.id, std::nullopt);
   return Redirect(fmt::format("{}?done=import&rows={}", Base(agency.id), *imported));
 }
 

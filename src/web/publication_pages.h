@@ -10,6 +10,12 @@
 #ifndef GONGKAI_WEB_PUBLICATION_PAGES_H_
 #define GONGKAI_WEB_PUBLICATION_PAGES_H_
 
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "store/publications.h"
 #include "web/app.h"
 
 namespace gongkai::web {
@@ -21,6 +27,19 @@ inline constexpr int kArt44MinCases = 2;
 inline constexpr int kRegisterPageSize = 50;
 // An unpublished item is "due soon" with at most this many working days left.
 inline constexpr int kPublicationDueSoonWorkingDays = 5;
+
+// The agency of the URL's {agency} when the caller may act on it, or the response to send
+// (404 for an unknown agency, 403 for another agency's user, 500 logged).
+std::variant<Agency, Response> RegisterAgency(RequestContext& ctx, const Request& req);
+// A refusal's message as lines, one per problem (the store and the readers list one a line).
+std::vector<std::string> ProblemLines(const Status& s);
+// Brings the search index up to date with item `id` after a write (nullopt: every item of the
+// agency, after an import). A failure is logged, not shown: the write stands, and `gongkai search
+// reindex` repairs the index.
+void UpdatePublicationSearch(RequestContext& ctx, int64_t agency_id, std::optional<int64_t> id);
+// The edit page of stored item `p`, showing `errors` (a refused form on it) with `status`.
+Response EditPublicationPage(RequestContext& ctx, const Agency& agency, const StoredPublication& p,
+                             const std::vector<std::string>& errors, int status);
 
 // GET /office/a/{agency}/publications?page=
 Response PublicationsPage(RequestContext& ctx, const Request& req);

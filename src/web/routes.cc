@@ -3,6 +3,7 @@
 // their handlers refuse an agency outside the caller's (App::DenyUnlessAgency).
 
 #include "web/app.h"
+#include "web/attachment_pages.h"
 #include "web/catalogue_pages.h"
 #include "web/guide_pages.h"
 #include "web/handlers.h"
@@ -12,6 +13,7 @@
 #include "web/records_pages.h"
 #include "web/report_workflow.h"
 #include "web/search_pages.h"
+#include "web/standard_catalogue_pages.h"
 
 namespace gongkai::web {
 
@@ -92,6 +94,14 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kGet, "/api/v1/search", A::kPublic, ApiSearch},
       {M::kGet, "/api/v1/guide/{agency}", A::kPublic, ApiGuide},
       {M::kGet, "/api/v1/openapi.json", A::kPublic, ApiOpenApi},
+      // The 基层政务公开标准目录 and attachments uploaded from an item's edit page.
+      {M::kGet, "/office/a/{agency}/standard-catalogue", A::kStaff, StandardCataloguePage},
+      {M::kPost, "/office/a/{agency}/standard-catalogue/import", A::kClerk,
+       ImportStandardCatalogueSubmit},
+      {M::kPost, "/office/a/{agency}/publications/{id}/attachments", A::kClerk,
+       UploadAttachmentSubmit},
+      {M::kPost, "/office/a/{agency}/publications/{id}/attachments/{n}/remove", A::kClerk,
+       RemoveAttachmentSubmit},
   };
 }
 
