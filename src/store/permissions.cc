@@ -9,7 +9,7 @@ namespace gongkai {
 namespace {
 
 // clang-format off
-constexpr std::array<ActionEntry, 13> kActions{{
+constexpr std::array<ActionEntry, 17> kActions{{
     //                                                                    clerk  head   admin  supervisor
     {Action::kReadRegister,        "read_register",   "查阅登记簿和报告",       true,  true,  true,  true},
     {Action::kRegisterCase,        "register_case",   "登记或导入申请",         true,  true,  true,  false},
@@ -24,6 +24,10 @@ constexpr std::array<ActionEntry, 13> kActions{{
     {Action::kEditRecords,         "edit_records",    "编辑主动公开登记",       true,  true,  true,  false},
     {Action::kManageUsers,         "manage_users",    "管理用户和机关",         false, false, true,  false},
     {Action::kRevealPersonalData,  "reveal_personal_data", "导出未脱敏的个人信息", false, false, true, false},
+    {Action::kImportServices,      "import_services", "导入政务服务事项目录",   true,  true,  true,  false},
+    {Action::kDraftServiceChange,  "draft_service_change", "起草政务服务事项调整", true, true, true, false},
+    {Action::kApproveServiceChange, "approve_service_change", "批准政务服务事项调整", false, true, false, false},
+    {Action::kPublishServiceChange, "publish_service_change", "发布政务服务事项调整", false, true, false, false},
 }};
 // clang-format on
 

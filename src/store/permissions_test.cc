@@ -25,6 +25,10 @@ constexpr Case kCases[] = {
     {Action::kEditRecords, true, true, true, false},
     {Action::kManageUsers, false, false, true, false},
     {Action::kRevealPersonalData, false, false, true, false},
+    {Action::kImportServices, true, true, true, false},
+    {Action::kDraftServiceChange, true, true, true, false},
+    {Action::kApproveServiceChange, false, true, false, false},
+    {Action::kPublishServiceChange, false, true, false, false},
 };
 
 TEST(Permissions, RoleByAction) {
@@ -45,7 +49,8 @@ TEST(Permissions, ASupervisorChangesNothingAndAClerkNeverApprovesOrPublishes) {
     }
   }
   for (Action a : {Action::kApproveProposal, Action::kApproveReport, Action::kPublishReport,
-                   Action::kReopenReport}) {
+                   Action::kReopenReport, Action::kApproveServiceChange,
+                   Action::kPublishServiceChange}) {
     EXPECT_FALSE(Allows(Role::kClerk, a)) << Label(a);
   }
 }
