@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
 #include "docs/pdf_writer.h"
+#include "services/vocab.h"
 
 namespace gongkai {
 namespace {
@@ -60,7 +63,65 @@ class GuideWriter {
   size_t next_ = 0;
 };
 
+// The unknown fields of an item or material; an empty object when they are not a JSON object.
+nlohmann::json Extra(const std::string& text) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  return j.is_object() ? j : nlohmann::json::object();
+}
+
+std::string ExtraText(const nlohmann::json& extra, const char* key) {
+  auto it = extra.find(key);
+  return it != extra.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
 }  // namespace
+
+ServiceGuide GuideFromItem(const ServiceItem& item, const std::string& parent_name,
+                           const std::string& successor_name, Date fallback_date) {
+  ServiceGuide g;
+  g.name = item.name;
+  g.code = item.code;
+  g.parent_name = parent_name;
+  g.type = std::string(Label(item.type));
+  g.department = item.department;
+  if (item.object) g.object = std::string(Label(*item.object));
+  if (item.status != ItemStatus::kInUse) g.status = std::string(Label(item.status));
+  if (!item.successor.empty()) {
+    g.successor =
+        successor_name.empty() ? item.successor : successor_name + "（" + item.successor + "）";
+  }
+  g.conditions = item.conditions;
+  for (const ServiceMaterial& m : item.materials) {
+    g.materials.push_back({m.name, std::string(Label(m.form)), m.copies, m.required,
+                           ExtraText(Extra(m.extra), "note")});
+  }
+  g.legal_days = item.legal_days.value_or(0);
+  g.promised_days = item.promised_days.value_or(g.legal_days);
+  if (item.fee) {
+    g.fee_charged = item.fee->charged;
+    g.fee_standard = item.fee->standard;
+    g.fee_basis = item.fee->basis;
+  }
+  for (const ServiceBasis& b : item.basis) g.basis.push_back({b.title, b.doc_no, b.article});
+  g.place = item.in_hall ? item.place : (item.handled_at.empty() ? item.place : item.handled_at);
+  if (item.contacts) {
+    g.consult = item.contacts->consult;
+    g.complaint = item.contacts->complaint;
+  }
+  const nlohmann::json extra = Extra(item.extra);
+  g.window = ExtraText(extra, "window");
+  g.hours = ExtraText(extra, "hours");
+  if (auto faq = extra.find("faq"); faq != extra.end() && faq->is_array()) {
+    for (const nlohmann::json& qa : *faq) {
+      if (!qa.is_object()) continue;
+      g.faq.push_back({ExtraText(qa, "q"), ExtraText(qa, "a")});
+    }
+  }
+  g.version = item.version;
+  g.effective = item.effective;
+  g.updated = item.effective.value_or(fallback_date);
+  return g;
+}
 
 Document GuideDocument(const ServiceGuide& g) {
   Document d;

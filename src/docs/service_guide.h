@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "docs/document.h"
+#include "services/item.h"
 #include "util/date.h"
 #include "util/status.h"
 
@@ -72,6 +73,15 @@ struct ServiceGuide {
   std::optional<Date> effective;  // the version's 生效时间
   Date updated;                   // 更新于: the day this version was published
 };
+
+// The guide of a catalogue item as it is printed and shown. `parent_name` names the 主项/子项;
+// `successor_name` the item that replaces a cancelled or suspended one (its name, or "" to
+// print the successor's code alone). The date 「更新于」 is the version's 生效时间, else
+// `fallback_date`. Elements the interchange format has no field for are read from the item's
+// unknown fields when present (spec services.md §2 lists them): "window" (the hall's window),
+// "hours" (办公时间), "faq" ([{"q": …, "a": …}]), and a material's "note" (填写说明).
+ServiceGuide GuideFromItem(const ServiceItem& item, const std::string& parent_name,
+                           const std::string& successor_name, Date fallback_date);
 
 // The guide as a Document: the title 「{name}办事指南」, the code, then numbered sections for
 // every element (a missing element says 「无」 or 「未公布」, never disappears), and the

@@ -212,3 +212,64 @@ TEST_F(PrintTest, OneVolumeAndRefusals) {
 
 }  // namespace
 }  // namespace gongkai
+
+namespace gongkai {
+namespace {
+
+TEST(GuideFromItem, ReadsTheItemAndTheGuideFieldsKeptAsUnknownFields) {
+  ServiceItem item;
+  item.code = "00016421300301";
+  item.name = "食品经营许可（新办）";
+  item.type = ItemType::kLicence;
+  item.status = ItemStatus::kSuspended;
+  item.successor = "00016421300302";
+  item.department = "某市市场监督管理局";
+  item.object = ServiceObject::kLegalPerson;
+  item.conditions = {"有经营场所"};
+  item.materials = {{"申请书", MaterialForm::kOriginal, 1, true, R"({"note":"签字盖章"})"},
+                    {"营业执照", MaterialForm::kCopy, 2, false, "{}"}};
+  item.basis = {{"中华人民共和国食品安全法", "", "第三十五条"}};
+  item.legal_days = 20;
+  item.promised_days = 5;
+  item.fee = ServiceFee{false, "", ""};
+  item.contacts = ServiceContacts{"0816-1234567", "12345"};
+  item.place = "市政务服务中心";
+  item.version = 3;
+  item.effective = *ParseDate("2024-07-01");
+  item.extra =
+      R"({"window":"B区12号窗口","hours":"工作日9:00—17:00","faq":[{"q":"网上能办吗？","a":"能。"}]})";
+
+  ServiceGuide g =
+      GuideFromItem(item, "食品经营许可", "食品经营许可（新办，新版）", *ParseDate("2024-12-01"));
+  EXPECT_EQ(g.type, "行政许可");
+  EXPECT_EQ(g.object, "法人");
+  EXPECT_EQ(g.status, "暂停");
+  EXPECT_EQ(g.successor, "食品经营许可（新办，新版）（00016421300302）");
+  ASSERT_EQ(g.materials.size(), 2u);
+  EXPECT_EQ(g.materials[0].form, "原件");
+  EXPECT_EQ(g.materials[0].note, "签字盖章");
+  EXPECT_EQ(g.materials[1].form, "复印件");
+  EXPECT_EQ(g.materials[1].copies, 2);
+  EXPECT_FALSE(g.materials[1].required);
+  EXPECT_EQ(g.window, "B区12号窗口");
+  EXPECT_EQ(g.hours, "工作日9:00—17:00");
+  ASSERT_EQ(g.faq.size(), 1u);
+  EXPECT_EQ(g.faq[0].answer, "能。");
+  EXPECT_EQ(g.consult, "0816-1234567");
+  EXPECT_EQ(FormatDate(g.updated), "2024-07-01");
+
+  // An item on the negative list is handled elsewhere: the guide sends the applicant there.
+  item.in_hall = false;
+  item.not_in_hall_reason = NotInHallReason::kSecret;
+  item.handled_at = "市国家保密局";
+  item.effective.reset();
+  item.extra = "not json";
+  g = GuideFromItem(item, "", "", *ParseDate("2024-12-01"));
+  EXPECT_EQ(g.place, "市国家保密局");
+  EXPECT_EQ(g.successor, "00016421300302");
+  EXPECT_EQ(FormatDate(g.updated), "2024-12-01");
+  EXPECT_TRUE(g.faq.empty());
+}
+
+}  // namespace
+}  // namespace gongkai
