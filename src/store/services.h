@@ -10,8 +10,6 @@
 // services/*.h. Roles: a clerk drafts, the head approves and publishes (store/permissions.h).
 // Plain functions over a Database; thread safety is the Database's.
 //
-// STATUS (first commit): the API is declared so the guide pages can be built against it; the
-// implementation follows on this branch.
 
 #ifndef GONGKAI_STORE_SERVICES_H_
 #define GONGKAI_STORE_SERVICES_H_
@@ -46,11 +44,16 @@ struct ServiceImportResult {
 // version (the item's own `version`, `effective` defaulting to `today`). Parents must be in
 // the file or already in the catalogue. kConflict naming the code when an item already in the
 // catalogue differs (change it through a 变更 instead); kInvalidInput naming the code for a
-// parent that is missing or of the wrong level, or an embedded code part that does not check
-// (services/codes.h, against the agency's settings `division_code`). `actor` is recorded.
+// parent that is missing or of the wrong level. Codes are the provincial system's and are
+// imported as given: a code whose embedded parts do not check is a finding of
+// CheckServiceCatalogue, not a refusal. `actor` is recorded.
 Result<ServiceImportResult> ImportServiceItems(Database& db, int64_t agency_id,
                                                std::span<const ServiceItem> items, Date today,
                                                std::string_view actor);
+
+// Sets the agency's 行政区划代码 (agency settings `division_code`, 6 or 12 digits), against which
+// the codes' embedded division is checked (services/codes.h). kInvalidInput for another shape.
+Status SetServiceDivision(Database& db, int64_t agency_id, std::string_view division);
 
 // ---- Reading ---------------------------------------------------------------------------
 
