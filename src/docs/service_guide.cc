@@ -111,6 +111,12 @@ ServiceGuide GuideFromItem(const ServiceItem& item, const std::string& parent_na
   const nlohmann::json extra = Extra(item.extra);
   g.window = ExtraText(extra, "window");
   g.hours = ExtraText(extra, "hours");
+  if (auto steps = extra.find("steps"); steps != extra.end() && steps->is_array()) {
+    for (const nlohmann::json& step : *steps) {
+      if (!step.is_object()) continue;
+      g.steps.push_back({ExtraText(step, "name"), ExtraText(step, "time_limit")});
+    }
+  }
   if (auto faq = extra.find("faq"); faq != extra.end() && faq->is_array()) {
     for (const nlohmann::json& qa : *faq) {
       if (!qa.is_object()) continue;

@@ -79,7 +79,8 @@ struct ServiceGuide {
 // print the successor's code alone). The date 「更新于」 is the version's 生效时间, else
 // `fallback_date`. Elements the interchange format has no field for are read from the item's
 // unknown fields when present (spec services.md §2 lists them): "window" (the hall's window),
-// "hours" (办公时间), "faq" ([{"q": …, "a": …}]), and a material's "note" (填写说明).
+// "hours" (办公时间), "steps" ([{"name": …, "time_limit": …}], 办理流程), "faq"
+// ([{"q": …, "a": …}]), and a material's "note" (填写说明).
 ServiceGuide GuideFromItem(const ServiceItem& item, const std::string& parent_name,
                            const std::string& successor_name, Date fallback_date);
 
