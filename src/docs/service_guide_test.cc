@@ -237,7 +237,7 @@ TEST(GuideFromItem, ReadsTheItemAndTheGuideFieldsKeptAsUnknownFields) {
   item.version = 3;
   item.effective = *ParseDate("2024-07-01");
   item.extra =
-      R"({"window":"B区12号窗口","hours":"工作日9:00—17:00","faq":[{"q":"网上能办吗？","a":"能。"}]})";
+      R"({"window":"B区12号窗口","hours":"工作日9:00—17:00","faq":[{"q":"网上能办吗？","a":"能。"}],"steps":[{"name":"受理","time_limit":"即时"}]})";
 
   ServiceGuide g =
       GuideFromItem(item, "食品经营许可", "食品经营许可（新办，新版）", *ParseDate("2024-12-01"));
@@ -255,6 +255,8 @@ TEST(GuideFromItem, ReadsTheItemAndTheGuideFieldsKeptAsUnknownFields) {
   EXPECT_EQ(g.hours, "工作日9:00—17:00");
   ASSERT_EQ(g.faq.size(), 1u);
   EXPECT_EQ(g.faq[0].answer, "能。");
+  ASSERT_EQ(g.steps.size(), 1u);
+  EXPECT_EQ(g.steps[0].time_limit, "即时");
   EXPECT_EQ(g.consult, "0816-1234567");
   EXPECT_EQ(FormatDate(g.updated), "2024-07-01");
 
