@@ -12,6 +12,7 @@
 #include "web/records_pages.h"
 #include "web/report_workflow.h"
 #include "web/search_pages.h"
+#include "web/service_pages.h"
 
 namespace gongkai::web {
 
@@ -92,6 +93,18 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kGet, "/api/v1/search", A::kPublic, ApiSearch},
       {M::kGet, "/api/v1/guide/{agency}", A::kPublic, ApiGuide},
       {M::kGet, "/api/v1/openapi.json", A::kPublic, ApiOpenApi},
+      // The service catalogue's public side (web/service_pages.h): guides, lists, change log.
+      {M::kGet, "/g/{code}", A::kPublic, ServiceGuideByCode},
+      {M::kGet, "/services/{agency}", A::kPublic, ServiceCatalogue},
+      {M::kGet, "/services/{agency}/items/{code}", A::kPublic, ServiceGuidePage},
+      {M::kGet, "/services/{agency}/items/{code}/guide.pdf", A::kPublic, ServiceGuidePdf},
+      {M::kGet, "/services/{agency}/items/{code}/qr.png", A::kPublic, ServiceGuideQrPng},
+      {M::kGet, "/services/{agency}/items/{code}/qr.svg", A::kPublic, ServiceGuideQrSvg},
+      {M::kGet, "/services/{agency}/negative-list", A::kPublic, NegativeListPage},
+      {M::kGet, "/services/{agency}/negative-list.xlsx", A::kPublic, NegativeListDownload},
+      {M::kGet, "/services/{agency}/cross-province", A::kPublic, CrossProvincePage},
+      {M::kGet, "/services/{agency}/cross-province.xlsx", A::kPublic, CrossProvinceDownload},
+      {M::kGet, "/services/{agency}/changes", A::kPublic, ServiceChangeLogPage},
   };
 }
 
