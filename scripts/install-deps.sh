@@ -19,6 +19,7 @@ test_pkgs=(
   clang-14 libclang-rt-14-dev clang-format
   postgresql
   poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui
+  zbar-tools librsvg2-bin
   chromium
   wrk nginx
 )

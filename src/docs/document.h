@@ -54,6 +54,7 @@ struct DocTable {
   std::vector<std::vector<TableCell>> rows;
   int header_rows = 0;    // repeated at the top of each page the table continues on
   double font_pt = 10.5;  // 五号 by default; wide tables go smaller
+  bool ruled = true;      // false: no lines (a table of contents); the PDF writer honours it
 };
 
 // A cell placed on the table grid (0-based row and column of its top-left corner).

@@ -117,7 +117,16 @@ class PdfPager {
   bool KeepTogether(double height);
   // The body line pitch.
   double pitch() const { return pitch_; }
+  // Starts the next document of a bound set on a fresh page (unless this page is still empty),
+  // its pages numbered or not; returns the page it starts on.
+  int StartPart(bool page_numbers) {
+    if (!AtPageTop()) NewPage();
+    page_numbers_ = page_numbers;
+    return page_;
+  }
   void Finish() { FinishPage(); }
+  // Pages finished so far.
+  int pages() const { return page_ - 1; }
 
  private:
   Layout MakeLayout(const std::string& text, const PangoFontDescription* font, double width) {
@@ -155,7 +164,7 @@ class PdfPager {
   void DrawSegment(const std::vector<PlacedCell>& cells, const std::vector<double>& col_x,
                    const std::vector<double>& heights,
                    const std::vector<std::pair<int, double>>& rows,
-                   const PangoFontDescription* font, const PangoFontDescription* bold);
+                   const PangoFontDescription* font, const PangoFontDescription* bold, bool ruled);
 
   cairo_t* cr_;
   bool page_numbers_;
@@ -262,7 +271,8 @@ std::vector<double> PdfPager::RowHeights(const DocTable& t, const std::vector<Pl
 void PdfPager::DrawSegment(const std::vector<PlacedCell>& cells, const std::vector<double>& col_x,
                            const std::vector<double>& heights,
                            const std::vector<std::pair<int, double>>& rows,
-                           const PangoFontDescription* font, const PangoFontDescription* bold) {
+                           const PangoFontDescription* font, const PangoFontDescription* bold,
+                           bool ruled) {
   cairo_set_line_width(cr_, kRule);
   cairo_set_source_rgb(cr_, 0, 0, 0);
   for (const PlacedCell& c : cells) {
@@ -278,8 +288,10 @@ void PdfPager::DrawSegment(const std::vector<PlacedCell>& cells, const std::vect
     if (top < 0) continue;
     const double left = col_x[c.col];
     const double right = col_x[c.col + c.col_span];
-    cairo_rectangle(cr_, left, top, right - left, bottom - top);
-    cairo_stroke(cr_);
+    if (ruled) {
+      cairo_rectangle(cr_, left, top, right - left, bottom - top);
+      cairo_stroke(cr_);
+    }
     if (!first_row_here || c.cell->text.empty()) continue;
     Layout layout =
         MakeLayout(c.cell->text, c.cell->header ? bold : font, right - left - 2 * kCellPad);
@@ -350,7 +362,7 @@ void PdfPager::AddTable(const DocTable& t) {
 
   std::vector<std::pair<int, double>> segment;
   auto flush = [&] {
-    DrawSegment(cells, col_x, heights, segment, font.get(), bold.get());
+    DrawSegment(cells, col_x, heights, segment, font.get(), bold.get(), t.ruled);
     segment.clear();
   };
   auto continue_on_new_page = [&] {
@@ -389,52 +401,81 @@ void PdfPager::AddTable(const DocTable& t) {
   y_ += pitch_ / 2;
 }
 
-// Lays `doc` out with `lines_per_page` body lines per page. Sets *signature_pushed when the
-// agency name and date had to start a page of their own.
-Result<std::string> LayOut(const Document& doc, int lines_per_page, bool* signature_pushed) {
-  *signature_pushed = false;
+// Lays out one document's blocks on `pager`. Sets *signature_pushed when the agency name and
+// date had to start a page of their own.
+void AddBlocks(PdfPager& pager, const Document& doc, bool* signature_pushed) {
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    const Block& block = doc.blocks[i];
+    if (const auto* p = std::get_if<Paragraph>(&block)) {
+      // A heading stays on the page of the table it introduces.
+      const DocTable* next =
+          i + 1 < doc.blocks.size() ? std::get_if<DocTable>(&doc.blocks[i + 1]) : nullptr;
+      if (p->style == ParagraphStyle::kHeading && next != nullptr) {
+        pager.KeepTogether(pager.pitch() + pager.TableHeight(*next));
+      }
+      // The agency and the date (and the seal over them) stay on one page.
+      const bool first_signature =
+          p->style == ParagraphStyle::kSignature &&
+          (i == 0 || !std::holds_alternative<Paragraph>(doc.blocks[i - 1]) ||
+           std::get<Paragraph>(doc.blocks[i - 1]).style != ParagraphStyle::kSignature);
+      if (first_signature) {
+        int lines = 0;
+        for (size_t k = i; k < doc.blocks.size(); ++k) {
+          const auto* q = std::get_if<Paragraph>(&doc.blocks[k]);
+          if (q == nullptr || q->style != ParagraphStyle::kSignature) break;
+          ++lines;
+        }
+        if (pager.KeepTogether(lines * pager.pitch())) *signature_pushed = true;
+      }
+      pager.AddParagraph(*p);
+    } else {
+      pager.AddTable(std::get<DocTable>(block));
+    }
+  }
+}
+
+// What a layout found besides its bytes.
+struct LayoutInfo {
+  bool signature_pushed = false;  // an agency name and date had to start a page of their own
+  std::vector<int> first_pages;   // the page each part starts on
+  int pages = 0;
+};
+
+// Lays the parts out with `lines_per_page` body lines per page, each part from a fresh page.
+Result<std::string> LayOut(const std::vector<PdfPart>& parts, int lines_per_page,
+                           LayoutInfo* info) {
+  *info = LayoutInfo{};
+  const Document& head = *parts.front().doc;
   std::string bytes;
   cairo_surface_t* surface =
       cairo_pdf_surface_create_for_stream(AppendBytes, &bytes, kPageWidth, kPageHeight);
-  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, doc.title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, head.title.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Gongkai");
   // cairo 1.16 stamps the current time as /CreationDate unless one is given: give the
   // document's own date so the bytes do not depend on when they were made.
-  const std::string stamp = FormatDate(doc.date) + "T00:00:00";
+  const std::string stamp = FormatDate(head.date) + "T00:00:00";
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, stamp.c_str());
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, stamp.c_str());
   cairo_t* cr = cairo_create(surface);
   {
-    PdfPager pager(cr, doc.page_numbers, lines_per_page);
-    for (size_t i = 0; i < doc.blocks.size(); ++i) {
-      const Block& block = doc.blocks[i];
-      if (const auto* p = std::get_if<Paragraph>(&block)) {
-        // A heading stays on the page of the table it introduces.
-        const DocTable* next =
-            i + 1 < doc.blocks.size() ? std::get_if<DocTable>(&doc.blocks[i + 1]) : nullptr;
-        if (p->style == ParagraphStyle::kHeading && next != nullptr) {
-          pager.KeepTogether(pager.pitch() + pager.TableHeight(*next));
-        }
-        // The agency and the date (and the seal over them) stay on one page.
-        const bool first_signature =
-            p->style == ParagraphStyle::kSignature &&
-            (i == 0 || !std::holds_alternative<Paragraph>(doc.blocks[i - 1]) ||
-             std::get<Paragraph>(doc.blocks[i - 1]).style != ParagraphStyle::kSignature);
-        if (first_signature) {
-          int lines = 0;
-          for (size_t k = i; k < doc.blocks.size(); ++k) {
-            const auto* q = std::get_if<Paragraph>(&doc.blocks[k]);
-            if (q == nullptr || q->style != ParagraphStyle::kSignature) break;
-            ++lines;
-          }
-          if (pager.KeepTogether(lines * pager.pitch())) *signature_pushed = true;
-        }
-        pager.AddParagraph(*p);
-      } else {
-        pager.AddTable(std::get<DocTable>(block));
+    PdfPager pager(cr, head.page_numbers, lines_per_page);
+    std::vector<int> outline_ids;  // the last bookmark of each level
+    for (const PdfPart& part : parts) {
+      const int page = pager.StartPart(part.doc->page_numbers);
+      info->first_pages.push_back(page);
+      for (const PdfBookmark& mark : part.bookmarks) {
+        const int level = std::clamp(mark.level, 0, static_cast<int>(outline_ids.size()));
+        const int parent = level == 0 ? CAIRO_PDF_OUTLINE_ROOT : outline_ids[level - 1];
+        const std::string link = "page=" + std::to_string(page);
+        const int id = cairo_pdf_surface_add_outline(surface, parent, mark.title.c_str(),
+                                                     link.c_str(), CAIRO_PDF_OUTLINE_FLAG_OPEN);
+        outline_ids.resize(level);
+        outline_ids.push_back(id);
       }
+      AddBlocks(pager, *part.doc, &info->signature_pushed);
     }
     pager.Finish();
+    info->pages = pager.pages();
   }
   const cairo_status_t drawn = cairo_status(cr);
   cairo_destroy(cr);
@@ -452,15 +493,29 @@ Result<std::string> LayOut(const Document& doc, int lines_per_page, bool* signat
 }  // namespace
 
 Result<std::string> WritePdf(const Document& doc) {
-  bool pushed = false;
-  Result<std::string> pdf = LayOut(doc, kLinesPerPage, &pushed);
-  for (int lines = kLinesPerPage + 1; pdf.ok() && pushed && lines <= kMostLinesPerPage; ++lines) {
-    bool still_pushed = false;
-    Result<std::string> tighter = LayOut(doc, lines, &still_pushed);
-    if (!tighter.ok() || still_pushed) continue;
+  const std::vector<PdfPart> parts = {PdfPart{&doc, {}}};
+  LayoutInfo info;
+  Result<std::string> pdf = LayOut(parts, kLinesPerPage, &info);
+  for (int lines = kLinesPerPage + 1;
+       pdf.ok() && info.signature_pushed && lines <= kMostLinesPerPage; ++lines) {
+    LayoutInfo tighter_info;
+    Result<std::string> tighter = LayOut(parts, lines, &tighter_info);
+    if (!tighter.ok() || tighter_info.signature_pushed) continue;
     return tighter;
   }
   return pdf;
+}
+
+Result<PdfBook> WritePdfParts(const std::vector<PdfPart>& parts) {
+  if (parts.empty()) return Status::InvalidInput("没有要排版的文档：请至少给出一份");
+  LayoutInfo info;
+  Result<std::string> pdf = LayOut(parts, kLinesPerPage, &info);
+  if (!pdf.ok()) return pdf.status();
+  PdfBook book;
+  book.bytes = std::move(pdf).value();
+  book.first_pages = std::move(info.first_pages);
+  book.pages = info.pages;
+  return book;
 }
 
 }  // namespace gongkai

@@ -152,9 +152,10 @@ Result<std::string> ReadAndRemove(const std::filesystem::path& path) {
   return bytes;
 }
 
-}  // namespace
-
-Result<std::string> WriteReportXlsx(const Report& report) {
+// A workbook written to a private temporary file (libxlsxwriter 1.1 writes files only); `fill`
+// adds the sheets. Returns the file's bytes.
+template <typename Fill>
+Result<std::string> WriteWorkbook(const std::string& title, Date created, Fill fill) {
   std::error_code ec;
   const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
   if (ec) return Status::Internal("找不到临时目录：" + ec.message());
@@ -168,31 +169,16 @@ Result<std::string> WriteReportXlsx(const Report& report) {
     std::filesystem::remove(path, ec);
     return Status::Internal("libxlsxwriter 无法创建工作簿：" + path);
   }
-  const std::string title = ReportTitle(report);
-  const Date stamp = ReportStamp(report);
   lxw_doc_properties props{};
   props.title = const_cast<char*>(title.c_str());
   props.author = const_cast<char*>("Gongkai");
-  props.created = static_cast<time_t>(DayNumber(stamp)) * 86400;
+  props.created = static_cast<time_t>(DayNumber(created)) * 86400;
   workbook_set_properties(wb, &props);
 
   const Formats formats{
       MakeFormat(wb, true, LXW_ALIGN_CENTER, 14), MakeFormat(wb, true, LXW_ALIGN_CENTER, 10),
       MakeFormat(wb, false, LXW_ALIGN_LEFT, 10), MakeFormat(wb, false, LXW_ALIGN_CENTER, 10)};
-
-  const DocTable a = ReportTableA(report);
-  SheetWriter sheet_a(workbook_add_worksheet(wb, "主动公开"), formats);
-  sheet_a.Write(std::string(StandardSectionTitle(2)), a, 12);
-
-  const DocTable b = ReportTableB(report);
-  SheetWriter sheet_b(workbook_add_worksheet(wb, "依申请公开"), formats);
-  sheet_b.Write(std::string(StandardSectionTitle(3)), b, 9);
-  TableBFormulas(report, b, sheet_b);
-
-  const DocTable c = ReportTableC(report);
-  SheetWriter sheet_c(workbook_add_worksheet(wb, "复议诉讼"), formats);
-  sheet_c.Write(std::string(StandardSectionTitle(4)), c, 9);
-  TableCFormulas(c, sheet_c);
+  fill(wb, formats);
 
   const lxw_error error = workbook_close(wb);
   if (error != LXW_NO_ERROR) {
@@ -200,6 +186,37 @@ Result<std::string> WriteReportXlsx(const Report& report) {
     return Status::Internal(std::string("libxlsxwriter 写出失败：") + lxw_strerror(error));
   }
   return ReadAndRemove(path);
+}
+
+}  // namespace
+
+Result<std::string> WriteReportXlsx(const Report& report) {
+  return WriteWorkbook(ReportTitle(report), ReportStamp(report),
+                       [&](lxw_workbook* wb, const Formats& formats) {
+                         const DocTable a = ReportTableA(report);
+                         SheetWriter sheet_a(workbook_add_worksheet(wb, "主动公开"), formats);
+                         sheet_a.Write(std::string(StandardSectionTitle(2)), a, 12);
+
+                         const DocTable b = ReportTableB(report);
+                         SheetWriter sheet_b(workbook_add_worksheet(wb, "依申请公开"), formats);
+                         sheet_b.Write(std::string(StandardSectionTitle(3)), b, 9);
+                         TableBFormulas(report, b, sheet_b);
+
+                         const DocTable c = ReportTableC(report);
+                         SheetWriter sheet_c(workbook_add_worksheet(wb, "复议诉讼"), formats);
+                         sheet_c.Write(std::string(StandardSectionTitle(4)), c, 9);
+                         TableCFormulas(c, sheet_c);
+                       });
+}
+
+Result<std::string> WriteTablesXlsx(const std::vector<XlsxSheet>& sheets, const std::string& title,
+                                    Date created) {
+  return WriteWorkbook(title, created, [&](lxw_workbook* wb, const Formats& formats) {
+    for (const XlsxSheet& sheet : sheets) {
+      SheetWriter writer(workbook_add_worksheet(wb, sheet.name.c_str()), formats);
+      writer.Write(sheet.title, sheet.table, sheet.column_unit);
+    }
+  });
 }
 
 }  // namespace gongkai

@@ -13,7 +13,9 @@
 #define GONGKAI_DOCS_XLSX_WRITER_H_
 
 #include <string>
+#include <vector>
 
+#include "docs/document.h"
 #include "report/model.h"
 #include "util/status.h"
 
@@ -21,6 +23,21 @@ namespace gongkai {
 
 // Returns the XLSX bytes. Error (internal) when the temporary file or libxlsxwriter fails.
 Result<std::string> WriteReportXlsx(const Report& report);
+
+// One sheet of a list workbook: `title` on a merged first row, then `table` (its header rows
+// repeated on each printed page, merged cells kept, numbers as numbers), A4, one page wide.
+struct XlsxSheet {
+  std::string name;   // the sheet's tab, at most 31 characters
+  std::string title;  // the list's title
+  DocTable table;
+  double column_unit = 10;  // characters per unit of column weight
+};
+
+// A workbook of lists (the negative list, the 跨省通办 list…) as offices publish them. `title`
+// is the workbook's document title; `created` its date, so the same lists give the same bytes.
+// Error (internal) when the temporary file or libxlsxwriter fails.
+Result<std::string> WriteTablesXlsx(const std::vector<XlsxSheet>& sheets, const std::string& title,
+                                    Date created);
 
 }  // namespace gongkai
 

@@ -62,12 +62,16 @@ Result<CaseSettings> AgencyCaseSettings(const Agency& agency) {
        &settings.count_remedies_decided_in_year_filed_earlier},
   };
   for (const auto& [key, value] : json.items()) {
+    if (key == "division_code") {  // the 行政区划代码 of the service catalogue (store/services.h)
+      if (!value.is_string()) return Status::InvalidInput("机关设置“division_code”应为字符串");
+      continue;
+    }
     auto known = std::find_if(std::begin(kKeys), std::end(kKeys),
                               [&](const auto& k) { return k.first == key; });
     if (known == std::end(kKeys)) {
       return Status::InvalidInput(
           fmt::format("机关设置中的“{}”无法识别：可用的有 start_day_is_day_zero、fee_stops_clock、"
-                      "count_remedies_decided_in_year_filed_earlier",
+                      "count_remedies_decided_in_year_filed_earlier、division_code",
                       key));
     }
     if (!value.is_boolean()) {

@@ -127,6 +127,38 @@ const std::vector<CoveredTable> kCovered = {
      {"version", "content", "saved_by", "saved_at", "published_by", "published_at"},
      {},
      kCoverageVersion},
+    {"service_item_versions",
+     "service_item_versions t",
+     "t.agency_id",
+     "t.code || ' v' || CAST(t.version AS TEXT)",
+     {"seq", "code", "version", "effective", "item", "change_id", "recorded_by", "recorded_at"}},
+    {"service_materials",
+     "service_materials t LEFT JOIN service_item_versions v ON v.agency_id = t.agency_id AND "
+     "v.seq = t.version_seq",
+     "t.agency_id",
+     "COALESCE(v.code || ' v' || CAST(v.version AS TEXT), '#' || CAST(t.version_seq AS TEXT)) || "
+     "' 材料' || CAST(t.n + 1 AS TEXT)",
+     {"version_seq", "n", "name", "form", "copies", "required", "extra"}},
+    {"service_basis",
+     "service_basis t LEFT JOIN service_item_versions v ON v.agency_id = t.agency_id AND "
+     "v.seq = t.version_seq",
+     "t.agency_id",
+     "COALESCE(v.code || ' v' || CAST(v.version AS TEXT), '#' || CAST(t.version_seq AS TEXT)) || "
+     "' 依据' || CAST(t.n + 1 AS TEXT)",
+     {"version_seq", "n", "title", "doc_no", "article"}},
+    {"service_items",
+     "service_items t",
+     "t.agency_id",
+     "t.code",
+     {"code", "version_seq", "name", "level", "parent_code", "type", "department", "status"}},
+    {"service_changes",
+     "service_changes t",
+     "t.agency_id",
+     "'#' || CAST(t.id AS TEXT)",
+     {"id",           "code",        "kind",       "reason",      "basis",       "effective",
+      "request_item", "counterpart", "successor",  "state",       "before_item", "after_item",
+      "diff",         "drafted_by",  "drafted_at", "approved_by", "approved_at", "published_by",
+      "published_at", "closed_by",   "closed_at",  "close_note",  "version"}},
 };
 
 constexpr char kUnit = '\x1f', kRecord = '\x1e';

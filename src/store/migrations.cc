@@ -521,6 +521,89 @@ const std::vector<std::string_view> kStandardCatalogue = {
   prev_hash TEXT NOT NULL,               -- hash of seq - 1; '' for the first
   hash TEXT NOT NULL,                    -- store/audit.h EventHash(prev_hash, payload)
   PRIMARY KEY (agency_id, seq)
+};
+
+// Version 13: the government service item catalogue (store/services.h). Every published version of
+// an item is immutable: one row of service_item_versions with its materials and basis clauses as
+// their own rows, tied to it by the version's running number `seq`; service_items holds each
+// code's current version (a cache of the newest version, kept for lists by department, level
+// and status); service_changes the changes of dynamic management with each step's actor and time.
+const std::vector<std::string_view> kServices = {
+    R"(CREATE TABLE service_item_versions (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  seq BIGINT NOT NULL,                   -- 1, 2, … within the agency, in the order stored
+  code TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  effective TEXT NOT NULL,               -- 生效日期 YYYY-MM-DD
+  item TEXT NOT NULL,                    -- the item's JSON line without materials and basis
+  change_id BIGINT,                      -- the published change; NULL for an import
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (agency_id, seq),
+  UNIQUE (agency_id, code, version)
+))",
+    R"(CREATE TABLE service_materials (
+  agency_id BIGINT NOT NULL,
+  version_seq BIGINT NOT NULL,
+  n INTEGER NOT NULL,                    -- 0, 1, … in the item's order
+  name TEXT NOT NULL,
+  form TEXT NOT NULL,                    -- original | copy | electronic
+  copies INTEGER NOT NULL,
+  required INTEGER NOT NULL,             -- 1 = 必要
+  extra TEXT NOT NULL DEFAULT '{}',
+  PRIMARY KEY (agency_id, version_seq, n),
+  FOREIGN KEY (agency_id, version_seq) REFERENCES service_item_versions(agency_id, seq)
+))",
+    R"(CREATE TABLE service_basis (
+  agency_id BIGINT NOT NULL,
+  version_seq BIGINT NOT NULL,
+  n INTEGER NOT NULL,
+  title TEXT NOT NULL,
+  doc_no TEXT NOT NULL DEFAULT '',
+  article TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (agency_id, version_seq, n),
+  FOREIGN KEY (agency_id, version_seq) REFERENCES service_item_versions(agency_id, seq)
+))",
+    R"(CREATE TABLE service_items (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  code TEXT NOT NULL,
+  version_seq BIGINT NOT NULL,           -- the current version (cache of the newest)
+  name TEXT NOT NULL,
+  level TEXT NOT NULL,                   -- main | sub | task
+  parent_code TEXT NOT NULL DEFAULT '',
+  type TEXT NOT NULL,
+  department TEXT NOT NULL,
+  status TEXT NOT NULL,                  -- in_use | suspended | cancelled
+  PRIMARY KEY (agency_id, code),
+  FOREIGN KEY (agency_id, version_seq) REFERENCES service_item_versions(agency_id, seq)
+))",
+    R"(CREATE INDEX service_items_department ON service_items(agency_id, department, level))",
+    R"(CREATE TABLE service_changes (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  id BIGINT NOT NULL,                    -- 1, 2, … within the agency
+  code TEXT NOT NULL,
+  kind TEXT NOT NULL,                    -- services/vocab.h ChangeKind keys
+  reason TEXT NOT NULL,
+  basis TEXT NOT NULL,
+  effective TEXT NOT NULL,
+  request_item TEXT,                     -- the item after the change as asked, JSON line
+  counterpart TEXT NOT NULL DEFAULT '',
+  successor TEXT NOT NULL DEFAULT '',
+  state TEXT NOT NULL,                   -- draft | approved | published | rejected | withdrawn
+  before_item TEXT,                      -- JSON line; NULL for a new code
+  after_item TEXT,
+  diff TEXT NOT NULL DEFAULT '[]',       -- [{field, before, after}]
+  drafted_by TEXT NOT NULL,
+  drafted_at TEXT NOT NULL,
+  approved_by TEXT NOT NULL DEFAULT '',
+  approved_at TEXT NOT NULL DEFAULT '',
+  published_by TEXT NOT NULL DEFAULT '',
+  published_at TEXT NOT NULL DEFAULT '',
+  closed_by TEXT NOT NULL DEFAULT '',
+  closed_at TEXT NOT NULL DEFAULT '',
+  close_note TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 0,    -- the version published
+  PRIMARY KEY (agency_id, id)
 ))",
 };
 
@@ -537,6 +620,7 @@ const std::vector<Migration> kMigrations = {
     {10, "access", kAccess},
     {11, "applicant records", kApplicantRecords, &internal::MoveApplicantsOutOfEvents},
     {12, "standard catalogue", kStandardCatalogue},
+    {13, "service items", kServices},
     {14, "wider audit ledger", kWiderLedger},
     {15, "search ranking, catalogue order", kSearchRanking},
 };

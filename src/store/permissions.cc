@@ -9,7 +9,7 @@ namespace gongkai {
 namespace {
 
 // clang-format off
-constexpr std::array<ActionEntry, 15> kActions{{
+constexpr std::array<ActionEntry, 19> kActions{{
     //                                                                    clerk  head   admin  supervisor
     {Action::kReadRegister,        "read_register",   "查阅登记簿和报告",       true,  true,  true,  true},
     {Action::kRegisterCase,        "register_case",   "登记或导入申请",         true,  true,  true,  false},
@@ -26,6 +26,10 @@ constexpr std::array<ActionEntry, 15> kActions{{
     {Action::kRevealPersonalData,  "reveal_personal_data", "导出未脱敏的个人信息", false, false, true, false},
     {Action::kCorrectApplicant,    "correct_applicant", "更正申请人个人信息",   true,  true,  true,  false},
     {Action::kEraseApplicant,      "erase_applicant", "删除申请人个人信息",     false, true,  false, false},
+    {Action::kImportServices,      "import_services", "导入政务服务事项目录",   true,  true,  true,  false},
+    {Action::kDraftServiceChange,  "draft_service_change", "起草政务服务事项调整", true, true, true, false},
+    {Action::kApproveServiceChange, "approve_service_change", "批准政务服务事项调整", false, true, false, false},
+    {Action::kPublishServiceChange, "publish_service_change", "发布政务服务事项调整", false, true, false, false},
 }};
 // clang-format on
 

@@ -24,21 +24,25 @@ namespace gongkai {
 
 // What a user may be allowed to do. Not stored: the table below is the only place they live.
 enum class Action {
-  kReadRegister,        // 查阅登记簿、报告和案件
-  kRegisterCase,        // 登记申请、导入案件
-  kRecordStep,          // 记录办理步骤
-  kPropose,             // 提请负责人批准（延期、答复）
-  kApproveProposal,     // 批准或驳回提请
-  kBuildDraft,          // 生成年度报告草稿
-  kEditNarrative,       // 编辑年度报告正文
-  kApproveReport,       // 批准年度报告
-  kPublishReport,       // 发布年度报告
-  kReopenReport,        // 重新打开已发布的年度报告
-  kEditRecords,         // 编辑主动公开登记（表二）
-  kManageUsers,         // 管理用户和机关
-  kRevealPersonalData,  // 导出未脱敏的个人信息
-  kCorrectApplicant,    // 更正申请人个人信息（第四十一条）
-  kEraseApplicant,      // 删除申请人个人信息
+  kReadRegister,          // 查阅登记簿、报告和案件
+  kRegisterCase,          // 登记申请、导入案件
+  kRecordStep,            // 记录办理步骤
+  kPropose,               // 提请负责人批准（延期、答复）
+  kApproveProposal,       // 批准或驳回提请
+  kBuildDraft,            // 生成年度报告草稿
+  kEditNarrative,         // 编辑年度报告正文
+  kApproveReport,         // 批准年度报告
+  kPublishReport,         // 发布年度报告
+  kReopenReport,          // 重新打开已发布的年度报告
+  kEditRecords,           // 编辑主动公开登记（表二）
+  kManageUsers,           // 管理用户和机关
+  kRevealPersonalData,    // 导出未脱敏的个人信息
+  kCorrectApplicant,      // 更正申请人个人信息（第四十一条）
+  kEraseApplicant,        // 删除申请人个人信息
+  kImportServices,        // 导入政务服务事项目录
+  kDraftServiceChange,    // 起草政务服务事项调整（部门经办人）
+  kApproveServiceChange,  // 批准政务服务事项调整（局负责人）
+  kPublishServiceChange,  // 发布政务服务事项调整
 };
 
 struct ActionEntry {

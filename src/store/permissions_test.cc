@@ -28,6 +28,10 @@ constexpr Case kCases[] = {
     // Art. 41 correction is desk work; erasure is irreversible: the head's alone.
     {Action::kCorrectApplicant, true, true, true, false},
     {Action::kEraseApplicant, false, true, false, false},
+    {Action::kImportServices, true, true, true, false},
+    {Action::kDraftServiceChange, true, true, true, false},
+    {Action::kApproveServiceChange, false, true, false, false},
+    {Action::kPublishServiceChange, false, true, false, false},
 };
 
 TEST(Permissions, RoleByAction) {
@@ -48,7 +52,8 @@ TEST(Permissions, ASupervisorChangesNothingAndAClerkNeverApprovesOrPublishes) {
     }
   }
   for (Action a : {Action::kApproveProposal, Action::kApproveReport, Action::kPublishReport,
-                   Action::kReopenReport}) {
+                   Action::kReopenReport, Action::kApproveServiceChange,
+                   Action::kPublishServiceChange}) {
     EXPECT_FALSE(Allows(Role::kClerk, a)) << Label(a);
   }
 }

@@ -13,6 +13,7 @@
 #include "web/records_pages.h"
 #include "web/report_workflow.h"
 #include "web/search_pages.h"
+#include "web/service_pages.h"
 #include "web/standard_catalogue_pages.h"
 
 namespace gongkai::web {
@@ -102,6 +103,18 @@ std::vector<AppRoute> BuildRoutes() {
        UploadAttachmentSubmit},
       {M::kPost, "/office/a/{agency}/publications/{id}/attachments/{n}/remove", A::kClerk,
        RemoveAttachmentSubmit},
+      // The service catalogue's public side (web/service_pages.h): guides, lists, change log.
+      {M::kGet, "/g/{code}", A::kPublic, ServiceGuideByCode},
+      {M::kGet, "/services/{agency}", A::kPublic, ServiceCatalogue},
+      {M::kGet, "/services/{agency}/items/{code}", A::kPublic, ServiceGuidePage},
+      {M::kGet, "/services/{agency}/items/{code}/guide.pdf", A::kPublic, ServiceGuidePdf},
+      {M::kGet, "/services/{agency}/items/{code}/qr.png", A::kPublic, ServiceGuideQrPng},
+      {M::kGet, "/services/{agency}/items/{code}/qr.svg", A::kPublic, ServiceGuideQrSvg},
+      {M::kGet, "/services/{agency}/negative-list", A::kPublic, NegativeListPage},
+      {M::kGet, "/services/{agency}/negative-list.xlsx", A::kPublic, NegativeListDownload},
+      {M::kGet, "/services/{agency}/cross-province", A::kPublic, CrossProvincePage},
+      {M::kGet, "/services/{agency}/cross-province.xlsx", A::kPublic, CrossProvinceDownload},
+      {M::kGet, "/services/{agency}/changes", A::kPublic, ServiceChangeLogPage},
   };
 }
 
