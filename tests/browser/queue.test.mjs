@@ -165,3 +165,16 @@ step('the search finds a case by its number', async () => {
   await assertFitsTheScreen('the search result');
   await screenshot('queue-search');
 });
+
+step('the other office pages fit the phone too', async () => {
+  const caseLink = queueRows().locator('td[data-label="编号"] > a:first-child').first();
+  await follow(caseLink);
+  await assertFitsTheScreen('the case page');
+  await screenshot('case-page');
+  const nav = ['年度报告', '登记数据', '主动公开', '公开指南', '登记来件'];
+  for (const name of nav) {
+    await follow(page.locator('header nav').getByRole('link', { name, exact: true }));
+    await assertFitsTheScreen(`the office page ${name} (${page.url()})`);
+    await screenshot(`office-${nav.indexOf(name) + 1}`);
+  }
+});
