@@ -1,7 +1,10 @@
 // The office's case queue and the registration of applications that arrived on paper (in
-// person, by post, by fax, orally). The queue puts what is urgent first: overdue cases, then
-// those due within kDueSoonWorkingDays, then the rest, with the filters and counts the office
-// needs for its register (Art. 45). Above them, the proposals awaiting the head's decision.
+// person, by post, by fax, orally). The queue pages through every case of the agency, most
+// urgent first (overdue, then the nearest due date), with the filters, the search and the
+// counts the office needs for its register (Art. 45); filtering and paging happen in the
+// store's SQL. Above it, the deadline reminders (overdue cases, and those due within
+// AppOptions::reminder_working_days) and the proposals awaiting the head's decision. The search
+// may name an applicant: rows show only the masked name, and the query is never logged.
 //
 // Receipt dates (Art. 31, law.md §2): in person — the day of submission; signed-for post — the
 // day of signing; ordinary letters — the day the office confirms with the applicant; fax and
