@@ -38,6 +38,7 @@ struct ServeOptions {
   std::string upload_dir;
   std::vector<std::string> trusted_proxies;
   bool secure_cookies = false;
+  int reminder_days = web::AppOptions().reminder_working_days;
 };
 
 // The upload directory by default: next to an SQLite file, else under the working directory.
@@ -101,6 +102,7 @@ int Serve(const ServeOptions& o, bool en) {
       o.upload_dir.empty() ? DefaultUploadDir(o.db) : std::filesystem::path(o.upload_dir);
   options.secure_cookies = o.secure_cookies;
   if (const char* file = std::getenv("GONGKAI_CHECKPOINTS")) options.checkpoints = file;
+  options.reminder_working_days = o.reminder_days;
   auto users = ListUsers(*db, std::nullopt);
   if (!users.ok()) {
     std::cerr << users.status().message() << "\n";
@@ -160,6 +162,10 @@ void AddServeCommand(CLI::App& app, GlobalOptions& global) {
                   "trusted reverse proxy (repeatable)");
   cmd->add_flag("--secure-cookies", opts->secure_cookies,
                 "Cookie 加 Secure（经 TLS 访问时）/ mark cookies Secure");
+  cmd->add_option("--reminder-days", opts->reminder_days,
+                  "到期前几个工作日起在案件队列顶部提醒 / remind staff this many working days "
+                  "before a case is due")
+      ->check(CLI::Range(0, 60));
   cmd->callback([opts, &global] { global.exit_code = Serve(*opts, global.lang == "en"); });
 }
 

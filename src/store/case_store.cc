@@ -1,12 +1,14 @@
 #include "store/case_store.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "cases/events_jsonl.h"
 #include "store/audit.h"
 #include "store/case_rows.h"
 #include "store/ledger_rows.h"
 #include "store/sql.h"
+#include "util/text.h"
 
 namespace gongkai {
 
@@ -43,6 +45,26 @@ Result<std::vector<Event>> LoadHistory(soci::session& sql, long long agency, lon
   return events;
 }
 
+// The search text as matched: NFKC-folded (full-width digits and letters become ASCII), trimmed,
+// ASCII letters lower-cased (the columns are compared through lower()).
+std::string SearchTerm(std::string_view text) {
+  std::string term(Trim(NormalizeNfkc(Trim(text))));
+  for (char& c : term) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return term;
+}
+
+// `text` with LIKE's wildcards and the escape character escaped by '\'.
+std::string EscapeLike(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out;
+}
+
 // A WHERE clause over `cases` for a filter; every parameter is text except the agency.
 struct Where {
   std::string sql;
@@ -66,11 +88,29 @@ Result<Where> BuildWhere(const CaseFilter& f, const Calendar& calendar, Date tod
     auto cutoff = calendar.AddWorkingDays(today, std::max(0, *f.due_within_working_days));
     if (!cutoff.ok()) return cutoff.status();
     w.sql += " AND closed_date IS NULL";
+    add("due_date >= :p{}", FormatDate(today));
     add("due_date <= :p{}", FormatDate(*cutoff));
   }
   if (f.overdue) {
     w.sql += " AND closed_date IS NULL";
     add("due_date < :p{}", FormatDate(today));
+  }
+  std::string term = SearchTerm(f.search);
+  if (!term.empty()) {
+    auto like = [&](std::string_view column, const std::string& text) {
+      std::string condition = fmt::format("{} LIKE :p{} ESCAPE '\\'", column, w.params.size());
+      w.params.push_back("%" + EscapeLike(text) + "%");
+      return condition;
+    };
+    std::vector<std::string> any{like("lower(number)", term), like("lower(applicant_name)", term),
+                                 like("lower(items)", term)};
+    std::string digits = term;
+    std::erase_if(digits, [](char c) { return c == ' ' || c == '-'; });
+    if (!digits.empty()) {
+      any.push_back(like("lower(applicant_id_number)", digits));
+      any.push_back(like("applicant_phone", digits));
+    }
+    w.sql += fmt::format(" AND ({})", fmt::join(any, " OR "));
   }
   return w;
 }
@@ -81,6 +121,20 @@ void BindWhere(soci::statement& st, long long& agency, Where& w) {
   for (size_t i = 0; i < w.params.size(); ++i) {
     st.exchange(soci::use(w.params[i], fmt::format("p{}", i)));
   }
+}
+
+// The ORDER BY list of an order, ending in a space. Ties fall to the later receipt, then the
+// later registration, so paging is stable.
+std::string_view OrderBy(CaseOrder order) {
+  switch (order) {
+    case CaseOrder::kDueDate:
+      return "CASE WHEN closed_date IS NULL AND due_date IS NOT NULL THEN 0 "
+             "WHEN closed_date IS NULL THEN 1 ELSE 2 END, "
+             "CASE WHEN closed_date IS NULL THEN due_date END, received_date DESC, id DESC ";
+    case CaseOrder::kReceivedNewest:
+      break;
+  }
+  return "received_date DESC, id DESC ";
 }
 
 constexpr std::string_view kSummaryColumns =
@@ -291,10 +345,9 @@ Result<std::vector<CaseSummary>> CaseRegister::List(int64_t agency_id, const Cas
     row.Bind(st);
     BindWhere(st, agency, *where);
     st.alloc();
-    st.prepare(fmt::format(
-        "SELECT {} FROM cases WHERE {} ORDER BY received_date DESC, id DESC "
-        "LIMIT {} OFFSET {}",
-        kSummaryColumns, where->sql, std::max(0, filter.limit), std::max(0, filter.offset)));
+    st.prepare(fmt::format("SELECT {} FROM cases WHERE {} ORDER BY {}LIMIT {} OFFSET {}",
+                           kSummaryColumns, where->sql, OrderBy(filter.order),
+                           std::max(0, filter.limit), std::max(0, filter.offset)));
     st.define_and_bind();
     st.execute();
     std::vector<CaseSummary> out;

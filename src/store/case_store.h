@@ -84,13 +84,27 @@ struct PublicCaseView {
   std::vector<std::pair<EventType, Date>> steps;
 };
 
+// The order of CaseRegister::List.
+enum class CaseOrder {
+  kReceivedNewest,  // newest receipt first
+  // The queue's: open cases by due date, most overdue first, then the nearest due; then open
+  // cases whose clock stops (no due date); then closed cases, newest receipt first.
+  kDueDate,
+};
+
 struct CaseFilter {
   std::optional<CaseStatus> status;
   std::optional<Channel> channel;
   std::optional<ApplicantKind> applicant_kind;
-  std::optional<int> year;                     // received in this year
-  std::optional<int> due_within_working_days;  // open, due on or before today + N working days
-  bool overdue = false;                        // open and past the due date
+  std::optional<int> year;  // received in this year
+  // Open, not overdue, due from today through today + N working days (N >= 0).
+  std::optional<int> due_within_working_days;
+  bool overdue = false;  // open and past the due date
+  // Cases whose number, applicant's name, ID number or phone, or requested items contain this
+  // text (NFKC-folded, Latin letters in either case; spaces and '-' ignored in ID numbers and
+  // phones). Matching reads the personal data but List returns only the masked name. Empty: all.
+  std::string search;
+  CaseOrder order = CaseOrder::kReceivedNewest;
   int limit = 100;
   int offset = 0;
 };
@@ -158,7 +172,7 @@ class CaseRegister {
   // the number of cases.
   Result<int64_t> Recompute(std::optional<int64_t> agency_id, Date as_of);
 
-  // Cases matching `filter`, newest receipt first.
+  // Cases matching `filter`, in filter.order, the rows offset … offset + limit - 1.
   Result<std::vector<CaseSummary>> List(int64_t agency_id, const CaseFilter& filter);
   Result<CaseCounts> Count(int64_t agency_id, const CaseFilter& filter);
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 #include "store/sql.h"
@@ -77,6 +78,60 @@ Result<std::vector<LikelyDuplicate>> FindLikelyDuplicates(Database& db, int64_t 
         }
         return out;
       });
+}
+
+Result<std::map<std::string, LikelyDuplicate>> FirstLikelyDuplicates(
+    Database& db, int64_t agency_id, const std::vector<std::string>& numbers, int window_days) {
+  std::map<std::string, LikelyDuplicate> out;
+  if (numbers.empty()) return out;
+  return Run(db, "查找可能重复的申请",
+             [&](soci::session& sql) -> Result<std::map<std::string, LikelyDuplicate>> {
+               long long agency = agency_id;
+               std::vector<std::string> keys(numbers);
+               std::string in;
+               for (size_t i = 0; i < keys.size(); ++i) {
+                 in += fmt::format("{}:n{}", i ? ", " : "", i);
+               }
+               // The same applicant, as FindLikelyDuplicates judges it; the window and the
+               // request are compared below, where the dates and the NFKC folding are at hand.
+               std::string number, received, items, other, other_received, other_items;
+               soci::statement st(sql);
+               st.exchange(soci::into(number));
+               st.exchange(soci::into(received));
+               st.exchange(soci::into(items));
+               st.exchange(soci::into(other));
+               st.exchange(soci::into(other_received));
+               st.exchange(soci::into(other_items));
+               st.exchange(soci::use(agency, "a"));
+               for (size_t i = 0; i < keys.size(); ++i) {
+                 st.exchange(soci::use(keys[i], fmt::format("n{}", i)));
+               }
+               st.alloc();
+               st.prepare(fmt::format(
+                   "SELECT c.number, c.received_date, c.items, o.number, o.received_date, o.items "
+                   "FROM cases c JOIN cases o ON o.agency_id = c.agency_id AND o.id <> c.id AND "
+                   "((c.applicant_id_number <> '' AND o.applicant_id_number = "
+                   "c.applicant_id_number) OR (c.applicant_id_number = '' AND "
+                   "o.applicant_id_number = '' AND c.applicant_phone <> '' AND "
+                   "o.applicant_name = c.applicant_name AND o.applicant_phone = "
+                   "c.applicant_phone)) "
+                   "WHERE c.agency_id = :a AND c.number IN ({}) "
+                   "ORDER BY c.number, o.received_date, o.id",
+                   in));
+               st.define_and_bind();
+               st.execute();
+               while (st.fetch()) {
+                 if (out.contains(number)) continue;
+                 auto day = ParseDate(received);
+                 auto other_day = ParseDate(other_received);
+                 if (!day.ok() || !other_day.ok()) continue;
+                 if (std::abs(DayNumber(*other_day) - DayNumber(*day)) > window_days) continue;
+                 std::string request = NormalizedItems(items);
+                 if (request.empty() || NormalizedItems(other_items) != request) continue;
+                 out.emplace(number, LikelyDuplicate{other, *other_day});
+               }
+               return out;
+             });
 }
 
 }  // namespace gongkai

@@ -15,6 +15,7 @@
 #define GONGKAI_STORE_DUPLICATES_H_
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -42,6 +43,13 @@ std::string NormalizedRequest(std::string_view text);
 Result<std::vector<LikelyDuplicate>> FindLikelyDuplicates(Database& db, int64_t agency_id,
                                                           std::string_view number,
                                                           int window_days = kDuplicateWindowDays);
+
+// For each of the agency's cases `numbers`, its oldest likely duplicate (the first that
+// FindLikelyDuplicates would return), found with one query for all of them: the queue flags a
+// page of cases at once. A number without a duplicate, or with no such case, is absent.
+Result<std::map<std::string, LikelyDuplicate>> FirstLikelyDuplicates(
+    Database& db, int64_t agency_id, const std::vector<std::string>& numbers,
+    int window_days = kDuplicateWindowDays);
 
 }  // namespace gongkai
 

@@ -75,6 +75,9 @@ struct Row {
   }
 };
 
+// Row by a name the member functions can use (soci has a `row` of its own).
+using ProposalRow = Row;
+
 // The proposals matching `where` (over the columns, with :a the agency and :c the case number
 // when `case_number` is given), oldest first.
 Result<std::vector<Proposal>> Select(Database& db, int64_t agency_id,
@@ -201,6 +204,35 @@ Result<std::vector<Proposal>> ProposalStore::Pending(int64_t agency_id,
   return Select(db_, agency_id, case_number, " AND decision IS NULL");
 }
 
+Result<std::vector<Proposal>> ProposalStore::PendingIn(const std::vector<int64_t>& agency_ids) {
+  std::vector<Proposal> out;
+  if (agency_ids.empty()) return out;
+  return Run(db_, "读取待审批提议", [&](soci::session& sql) -> Result<std::vector<Proposal>> {
+    std::vector<long long> ids(agency_ids.begin(), agency_ids.end());
+    std::string in;
+    ProposalRow row;
+    soci::statement st(sql);
+    row.Bind(st);
+    for (size_t i = 0; i < ids.size(); ++i) {
+      in += fmt::format("{}:a{}", i ? ", " : "", i);
+      st.exchange(soci::use(ids[i], fmt::format("a{}", i)));
+    }
+    st.alloc();
+    st.prepare(
+        fmt::format("SELECT {} FROM proposals WHERE agency_id IN ({}) AND decision IS NULL "
+                    "ORDER BY created_at, agency_id, id",
+                    kColumns, in));
+    st.define_and_bind();
+    st.execute();
+    while (st.fetch()) {
+      auto p = row.ToProposal();
+      if (!p.ok()) return p.status();
+      out.push_back(std::move(p).value());
+    }
+    return out;
+  });
+}
+
 Result<std::vector<Proposal>> ProposalStore::ForCase(int64_t agency_id,
                                                      std::string_view case_number) {
   return Select(db_, agency_id, case_number, "");
@@ -235,6 +267,10 @@ Result<Proposal> ProposalStore::Approve(int64_t agency_id, int64_t id, const std
 
 Result<Proposal> ProposalStore::Reject(int64_t agency_id, int64_t id, const std::string& head,
                                        const std::string& note) {
+  if (Trim(note).empty()) {
+    return Status::InvalidInput(
+        "退回时须填写“退回理由”：承办人将在案件页面看到它，据此改正后重新提请");
+  }
   if (Status s = CheckText(note, "退回理由"); !s.ok()) return s;
   return Decide(agency_id, id, ProposalDecision::kRejected, head, note);
 }

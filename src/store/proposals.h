@@ -71,6 +71,9 @@ class ProposalStore {
   // The pending proposals of an agency (or of one of its cases), oldest first.
   Result<std::vector<Proposal>> Pending(int64_t agency_id,
                                         std::optional<std::string_view> case_number = {});
+  // The pending proposals of all `agency_ids` together, oldest first (by when each was made,
+  // then agency and number): the head's inbox. Empty for no agencies.
+  Result<std::vector<Proposal>> PendingIn(const std::vector<int64_t>& agency_ids);
   // Every proposal of one case, pending and decided, oldest first.
   Result<std::vector<Proposal>> ForCase(int64_t agency_id, std::string_view case_number);
 
@@ -82,8 +85,9 @@ class ProposalStore {
   // or its year is locked — the proposal then stays pending and may be rejected.
   Result<Proposal> Approve(int64_t agency_id, int64_t id, const std::string& head);
 
-  // Marks the proposal rejected by `head` with `note` (may be empty); records nothing in the
-  // case. kNotFound / kConflict as Approve; kInvalidInput when the note is too long.
+  // Marks the proposal rejected by `head` with `note`, the reason the clerk is shown on the case
+  // page; records nothing in the case. kInvalidInput when the note is empty (or only spaces) or
+  // too long; then kNotFound / kConflict as Approve.
   Result<Proposal> Reject(int64_t agency_id, int64_t id, const std::string& head,
                           const std::string& note);
 

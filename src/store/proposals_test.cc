@@ -144,7 +144,8 @@ TEST_P(ProposalStoreTest, RejectionLeavesATraceAndRecordsNothing) {
   ASSERT_EQ(all->size(), 1u);
   EXPECT_EQ(all->front().decided_by, "head");
   EXPECT_EQ(store.Approve(agency_, *id, "head").status().code(), Status::Code::kConflict);
-  EXPECT_EQ(store.Reject(agency_, *id, "head", "").status().code(), Status::Code::kConflict);
+  EXPECT_EQ(store.Reject(agency_, *id, "head", "再次退回").status().code(),
+            Status::Code::kConflict);
 }
 
 TEST_P(ProposalStoreTest, ApprovedExtensionNamesTheHead) {
@@ -344,6 +345,70 @@ TEST_P(ProposalStoreTest, ImportRefusesAFutureLine) {
   EXPECT_NE(result.status().message().find("第 2 行（案件 2024-100）：日期 2024-10-15 晚于今天"),
             std::string::npos)
       << result.status().message();
+}
+
+// The head's rejection is what the clerk reads on the case page: one without a reason is refused
+// and leaves the proposal pending.
+TEST_P(ProposalStoreTest, RejectionWithoutReasonIsRefused) {
+  ProposalStore store(db(), calendars_);
+  auto id = store.Propose(Answer("2024-001", Outcome::kGranted));
+  ASSERT_TRUE(id.ok()) << id.status().message();
+  for (const std::string& note : {std::string(), std::string("  \t ")}) {
+    auto refused = store.Reject(agency_, *id, "head", note);
+    EXPECT_EQ(refused.status().code(), Status::Code::kInvalidInput) << "note: [" << note << "]";
+    EXPECT_NE(refused.status().message().find("退回理由"), std::string::npos);
+  }
+  EXPECT_EQ(store.Pending(agency_)->size(), 1u);
+  auto rejected = store.Reject(agency_, *id, "head", "请补充法律依据");
+  ASSERT_TRUE(rejected.ok()) << rejected.status().message();
+  EXPECT_EQ(rejected->decision_note, "请补充法律依据");
+}
+
+// The inbox: pending proposals of the agencies asked for, oldest first whatever the agency;
+// another agency's and decided ones stay out.
+TEST_P(ProposalStoreTest, PendingInListsSeveralAgenciesOldestFirst) {
+  std::vector<int64_t> others;
+  for (std::string name : {"某区教育局", "某县卫生健康委员会"}) {
+    Agency a;
+    a.name = name;
+    auto id = AddAgency(db(), a);
+    ASSERT_TRUE(id.ok()) << id.status().message();
+    ImportOptions options;
+    options.agency_id = *id;
+    auto imported = CaseRegister(db(), calendars_).Import(kRegister, options);
+    ASSERT_TRUE(imported.ok()) << imported.status().message();
+    others.push_back(*id);
+  }
+  ProposalStore store(db(), calendars_);
+  // Proposed at 09:00, 09:30, 10:00, 10:30 and 11:00 Beijing time.
+  int minute = 0;
+  auto propose_at = [&](int64_t agency, const std::string& number) {
+    db().SetClock([m = minute] {
+      return std::chrono::sys_days(std::chrono::year(2024) / 10 / 14) + 1h +
+             std::chrono::minutes(m);
+    });
+    minute += 30;
+    Proposal p = Answer(number, Outcome::kGranted);
+    p.agency_id = agency;
+    auto id = store.Propose(p);
+    EXPECT_TRUE(id.ok()) << id.status().message();
+    return id.ok() ? *id : 0;
+  };
+  propose_at(others[0], "2024-002");                  // 09:00, 教育局 no. 1
+  int64_t decided = propose_at(agency_, "2024-001");  // 09:30, decided below
+  propose_at(others[1], "2024-001");                  // 10:00, outside the inbox
+  propose_at(agency_, "2024-002");                    // 10:30, no. 2 of the first agency
+  propose_at(others[0], "2024-001");                  // 11:00, 教育局 no. 2
+  ASSERT_TRUE(store.Reject(agency_, decided, "head", "不同意").ok());
+
+  auto inbox = store.PendingIn({agency_, others[0]});
+  ASSERT_TRUE(inbox.ok()) << inbox.status().message();
+  std::vector<std::pair<int64_t, std::string>> got;
+  for (const Proposal& p : *inbox) got.emplace_back(p.agency_id, p.case_number);
+  std::vector<std::pair<int64_t, std::string>> want{
+      {others[0], "2024-002"}, {agency_, "2024-002"}, {others[0], "2024-001"}};
+  EXPECT_EQ(got, want);
+  EXPECT_TRUE(store.PendingIn({})->empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ProposalStoreTest, ::testing::ValuesIn(TestBackends()));

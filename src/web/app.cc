@@ -249,6 +249,7 @@ Response App::Page(RequestContext& ctx, std::string_view page, std::string_view 
     user.set("name", Text(ctx.session->user.name));
     user.set("role", Text(Label(ctx.session->user.role)));
     user.set("agency_id", Text(std::to_string(ctx.session->user.agency_id)));
+    user.set("can_approve", Flag(Allows(ctx.session->user.role, Action::kApproveProposal)));
     layout.set("user", user);
   }
   auto html = templates_.Render("layout", layout);

@@ -72,6 +72,10 @@ struct AppOptions {
   // When not empty, /setup/<token> lets the first administrator be created once (the token is
   // printed on the console by `serve` for an empty database).
   std::string setup_token;
+  // Deadline reminders for staff: open cases due within this many working days (on the agency's
+  // calendar, counted by calendar/deadline.h's rules) are marked 即将到期 at the top of the queue,
+  // above them the overdue ones (已逾期).
+  int reminder_working_days = 3;
   // Routes appended after the table of web/routes.cc: a seam for tests (e.g. a handler that
   // throws); empty in the application.
   std::vector<Route<RequestContext>> extra_routes;

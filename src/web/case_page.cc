@@ -259,6 +259,8 @@ Result<Event> EventFromForm(EventType type, const Form& form, const std::string&
   return e;
 }
 
+}  // namespace
+
 // One line saying what an event recorded beyond its type and date.
 std::string EventDetail(const Event& e) {
   std::vector<std::string> parts;
@@ -289,6 +291,8 @@ std::string EventDetail(const Event& e) {
   if (!e.note.empty()) parts.push_back("备注：" + e.note);
   return fmt::format("{}", fmt::join(parts, "，"));
 }
+
+namespace {
 
 // The register records a 补正 notice after its 7 working days and an extension after the reply
 // period ran out (the history must be kept as it happened) but flags both; the page warns before

@@ -43,6 +43,7 @@ Response CasePage(RequestContext& ctx, const Request& req);
 Response CaseStepSubmit(RequestContext& ctx, const Request& req);
 Response ProposalApprove(RequestContext& ctx, const Request& req);
 Response ProposalReject(RequestContext& ctx, const Request& req);
+Response ProposalInbox(RequestContext& ctx, const Request& req);
 
 }  // namespace gongkai::web
 

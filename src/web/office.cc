@@ -1,7 +1,10 @@
 // The office's case queue and the registration of applications that arrived on paper (in
-// person, by post, by fax, orally). The queue puts what is urgent first: overdue cases, then
-// those due within kDueSoonWorkingDays, then the rest, with the filters and counts the office
-// needs for its register (Art. 45). Above them, the proposals awaiting the head's decision.
+// person, by post, by fax, orally). The queue pages through every case of the agency, most
+// urgent first (overdue, then the nearest due date), with the filters, the search and the
+// counts the office needs for its register (Art. 45); filtering and paging happen in the
+// store's SQL. Above it, the deadline reminders (overdue cases, and those due within
+// AppOptions::reminder_working_days) and the proposals awaiting the head's decision. The search
+// may name an applicant: rows show only the masked name, and the query is never logged.
 //
 // Receipt dates (Art. 31, law.md §2): in person — the day of submission; signed-for post — the
 // day of signing; ordinary letters — the day the office confirms with the applicant; fax and
@@ -11,15 +14,21 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <optional>
 #include <set>
+#include <utility>
 
 #include "store/duplicates.h"
 #include "util/date.h"
 #include "util/log_text.h"
+#include "util/text.h"
 #include "web/errors.h"
 #include "web/guide_pages.h"
 #include "web/handlers.h"
 #include "web/proposals.h"
+#include "web/url.h"
 #include "web/urls.h"
 #include "web/views.h"
 
@@ -27,12 +36,35 @@ namespace gongkai::web {
 
 namespace {
 
-// "Due soon" in the queue: open cases due within this many working days.
-constexpr int kDueSoonWorkingDays = 3;
-// Rows shown per queue section.
-constexpr int kQueuePageSize = 100;
+// Rows per page of the queue.
+constexpr int kQueuePageSize = 50;
+// Rows of each reminder list above the queue; a link leads to the rest.
+constexpr int kReminderRows = 20;
+// The widest "due within N working days" a filter may ask for.
+constexpr int kMaxDueWithinWorkingDays = 60;
+// The longest search text accepted, in bytes (a case number, a name or a phrase).
+constexpr std::size_t kMaxSearchBytes = 200;
+// Page links shown on each side of the current page (the first and last are always shown).
+constexpr int kPagerSpan = 2;
 
-View CaseRow(const CaseSummary& s) {
+// The deadline mark of a row: 已逾期 when past its due date, 即将到期 when open and due within
+// `reminder_days` working days; empty otherwise.
+std::string_view DeadlineMark(const CaseSummary& s, int reminder_days) {
+  if (s.closed || !s.due) return "";
+  if (s.overdue) return "已逾期";
+  if (s.days_left && *s.days_left <= reminder_days) return "即将到期";
+  return "";
+}
+
+// "已逾期 6 个工作日", "今日到期", "剩 2 个工作日"; empty without a count.
+std::string DaysText(const CaseSummary& s) {
+  if (s.closed || !s.days_left) return "";
+  if (*s.days_left < 0) return fmt::format("已逾期 {} 个工作日", -*s.days_left);
+  if (*s.days_left == 0) return "今日到期";
+  return fmt::format("剩 {} 个工作日", *s.days_left);
+}
+
+View CaseRow(const CaseSummary& s, int reminder_days) {
   View o;
   o.set("agency_id", Text(std::to_string(s.agency_id)));
   o.set("number", Text(s.number));
@@ -40,14 +72,165 @@ View CaseRow(const CaseSummary& s) {
   o.set("applicant", Text(s.applicant_display));
   o.set("kind", Text(Label(s.applicant_kind)));
   o.set("channel", Text(Label(s.channel)));
-  o.set("received", Text(FormatDate(s.received)));
+  o.set("received", Text(FormatDateZh(s.received)));
   o.set("status", Text(Label(s.status)));
-  o.set("due", Text(s.due ? FormatDate(*s.due) : "—"));
+  o.set("due", Text(s.due ? FormatDateZh(*s.due) : "—"));
   o.set("days_left", Text(s.days_left && !s.closed ? std::to_string(*s.days_left) : "—"));
+  o.set("days_text", Text(DaysText(s)));
+  std::string_view mark = DeadlineMark(s, reminder_days);
+  if (!mark.empty()) o.set("mark", Text(mark));
   o.set("overdue", Flag(s.overdue));
-  o.set("soon",
-        Flag(!s.overdue && !s.closed && s.days_left && *s.days_left <= kDueSoonWorkingDays));
+  o.set("soon", Flag(mark == "即将到期"));
   return o;
+}
+
+// What the queue was asked for, read from the query string: the agency, the filter, the order,
+// the page, and the same as a query string for links.
+struct QueueRequest {
+  int64_t agency_id = 0;
+  CaseFilter filter;
+  std::string due;   // "", "overdue" or "soon"
+  int within = 0;    // working days of "soon"
+  std::string sort;  // "due" or "received"
+  int page = 1;
+  std::vector<std::pair<std::string, std::string>> params;  // for links, without the page
+
+  std::string Link(int to_page) const {
+    std::string out = "/office?";
+    for (const auto& [k, v] : params) out += fmt::format("{}={}&", k, EncodeQueryValue(v));
+    return out + fmt::format("page={}", to_page);
+  }
+};
+
+// A positive whole number of at most 9 digits, or nullopt.
+std::optional<int> SmallNumber(std::string_view text) {
+  if (text.empty() || text.size() > 9) return std::nullopt;
+  int n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    n = n * 10 + (c - '0');
+  }
+  return n;
+}
+
+// kInvalidInput naming the parameter when one is not understood.
+Result<QueueRequest> ReadQueueRequest(const Request& req, int64_t own_agency, int reminder_days) {
+  QueueRequest q;
+  q.agency_id = own_agency;
+  auto keep = [&](std::string_view name) {
+    std::string value(Trim(req.Query(name)));
+    if (!value.empty()) q.params.emplace_back(std::string(name), value);
+    return value;
+  };
+  auto bad = [](std::string_view what) {
+    return Status::InvalidInput(fmt::format("{}无效：请从页面上的选项中选择后重新筛选。", what));
+  };
+  if (std::string agency = keep("agency"); !agency.empty()) {
+    auto id = ParseId(agency);
+    if (!id) return bad("机关编号");
+    q.agency_id = *id;
+  }
+  if (std::string status = keep("status"); !status.empty()) {
+    q.filter.status = CaseStatusFromKey(status);
+    if (!q.filter.status) return bad("办理状态");
+  }
+  if (std::string channel = keep("channel"); !channel.empty()) {
+    q.filter.channel = ChannelFromKey(channel);
+    if (!q.filter.channel) return bad("来件渠道");
+  }
+  if (std::string kind = keep("kind"); !kind.empty()) {
+    q.filter.applicant_kind = ApplicantKindFromKey(kind);
+    if (!q.filter.applicant_kind) return bad("申请人类型");
+  }
+  if (std::string year = keep("year"); !year.empty()) {
+    auto y = SmallNumber(year);
+    if (!y || *y < 2008 || *y > 2100) return bad("年份");
+    q.filter.year = *y;
+  }
+  q.within = reminder_days;
+  if (std::string within = keep("within"); !within.empty()) {
+    auto n = SmallNumber(within);
+    if (!n || *n > kMaxDueWithinWorkingDays) {
+      return Status::InvalidInput(
+          fmt::format("到期工作日数应为 0 至 {} 的整数。", kMaxDueWithinWorkingDays));
+    }
+    q.within = *n;
+  }
+  q.due = keep("due");
+  if (q.due == "overdue") {
+    q.filter.overdue = true;
+  } else if (q.due == "soon") {
+    q.filter.due_within_working_days = q.within;
+  } else if (!q.due.empty()) {
+    return bad("期限条件");
+  }
+  q.filter.search = keep("q");
+  if (q.filter.search.size() > kMaxSearchBytes) {
+    return Status::InvalidInput(
+        fmt::format("搜索内容过长（最多 {} 个字节），请输入案件编号、申请人或申请内容中的一段。",
+                    kMaxSearchBytes));
+  }
+  q.sort = keep("sort");
+  if (q.sort.empty() || q.sort == "due") {
+    q.sort = "due";
+    q.filter.order = CaseOrder::kDueDate;
+  } else if (q.sort == "received") {
+    q.filter.order = CaseOrder::kReceivedNewest;
+  } else {
+    return bad("排序方式");
+  }
+  if (std::string page(Trim(req.Query("page"))); !page.empty()) {
+    auto n = SmallNumber(page);
+    if (!n || *n < 1) return Status::InvalidInput("页码应为从 1 开始的整数。");
+    q.page = *n;
+  }
+  return q;
+}
+
+// Links to the first, the last and the pages around the current one, with gaps between.
+View PagerLinks(const QueueRequest& q, int pages) {
+  View out = List();
+  int last_shown = 0;
+  for (int p = 1; p <= pages; ++p) {
+    if (p != 1 && p != pages && std::abs(p - q.page) > kPagerSpan) continue;
+    if (last_shown && p > last_shown + 1) {
+      View gap;
+      gap.set("gap", Flag(true));
+      out.push_back(gap);
+    }
+    View link;
+    link.set("number", Text(std::to_string(p)));
+    link.set("href", Text(q.Link(p)));
+    link.set("current", Flag(p == q.page));
+    out.push_back(link);
+    last_shown = p;
+  }
+  return out;
+}
+
+// One reminder list above the queue: up to kReminderRows cases of `filter`, most urgent first,
+// with the count of all and a link to them when more exist; and whether it has any.
+Result<std::pair<View, bool>> ReminderList(RequestContext& ctx, int64_t agency_id,
+                                           CaseFilter filter, std::string_view heading,
+                                           std::string_view due, int reminder_days) {
+  filter.order = CaseOrder::kDueDate;
+  filter.limit = kReminderRows;
+  auto counts = ctx.app.cases().Count(agency_id, filter);
+  if (!counts.ok()) return counts.status();
+  auto rows = ctx.app.cases().List(agency_id, filter);
+  if (!rows.ok()) return rows.status();
+  View list = List();
+  for (const CaseSummary& c : *rows) list.push_back(CaseRow(c, reminder_days));
+  View v;
+  v.set("heading", Text(heading));
+  v.set("count", Text(std::to_string(counts->total)));
+  v.set("rows", list);
+  v.set("has_rows", Flag(!rows->empty()));
+  if (counts->total > static_cast<int64_t>(rows->size())) {
+    v.set("more_href",
+          Text(fmt::format("/office?agency={}&due={}&within={}", agency_id, due, reminder_days)));
+  }
+  return std::pair{v, !rows->empty()};
 }
 
 // The agencies the user may act on: their own and everything below it.
@@ -95,95 +278,112 @@ Response NewCasePage(RequestContext& ctx, const std::vector<Agency>& agencies, c
 }  // namespace
 
 Response OfficeQueue(RequestContext& ctx, const Request& req) {
-  int64_t agency_id = ctx.session->user.agency_id;
-  if (!req.Query("agency").empty()) {
-    auto id = ParseId(req.Query("agency"));
-    if (!id) return BadRequest("机关编号无效。");
-    agency_id = *id;
-  }
+  const int reminder_days = ctx.app.options().reminder_working_days;
+  auto q = ReadQueueRequest(req, ctx.session->user.agency_id, reminder_days);
+  if (!q.ok()) return StatusPage(q.status(), "筛选条件无效", "reading the queue's query");
+  const int64_t agency_id = q->agency_id;
   if (auto denied = ctx.app.DenyUnlessAgency(ctx, agency_id)) return *denied;
   auto agencies = AgenciesOf(ctx);
-  if (!agencies.ok()) {
-    spdlog::error("queue: {}", agencies.status().message());
-    return InternalError();
-  }
+  if (!agencies.ok()) return StatusPage(agencies.status(), "", "queue: listing agencies");
   std::string agency_name;
   for (const auto& a : *agencies) {
     if (a.id == agency_id) agency_name = a.name;
   }
 
-  CaseFilter filter;
-  filter.limit = kQueuePageSize;
-  if (auto s = CaseStatusFromKey(req.Query("status"))) filter.status = *s;
-  if (auto c = ChannelFromKey(req.Query("channel"))) filter.channel = *c;
-  if (auto k = ApplicantKindFromKey(req.Query("kind"))) filter.applicant_kind = *k;
-  if (auto y = ParseId(req.Query("year"))) filter.year = static_cast<int>(*y);
+  // Totals first: they fix the number of pages, and a page past the last shows the last.
+  auto counts = ctx.app.cases().Count(agency_id, q->filter);
+  if (!counts.ok()) return StatusPage(counts.status(), "", "queue: counting cases");
+  const int pages =
+      std::max<int>(1, static_cast<int>((counts->total + kQueuePageSize - 1) / kQueuePageSize));
+  q->page = std::min(q->page, pages);
+  CaseFilter page_filter = q->filter;
+  page_filter.limit = kQueuePageSize;
+  page_filter.offset = (q->page - 1) * kQueuePageSize;
+  auto cases = ctx.app.cases().List(agency_id, page_filter);
+  if (!cases.ok()) return StatusPage(cases.status(), "", "queue: listing cases");
 
-  CaseFilter overdue = filter;
-  overdue.overdue = true;
-  CaseFilter soon = filter;
-  soon.due_within_working_days = kDueSoonWorkingDays;
-  auto counts = ctx.app.cases().Count(agency_id, filter);
-  auto overdue_list = ctx.app.cases().List(agency_id, overdue);
-  auto soon_list = ctx.app.cases().List(agency_id, soon);
-  auto all_list = ctx.app.cases().List(agency_id, filter);
-  auto soon_count = ctx.app.cases().Count(agency_id, soon);
-  if (!counts.ok() || !overdue_list.ok() || !soon_list.ok() || !all_list.ok() || !soon_count.ok()) {
-    spdlog::error("queue of agency {}: listing cases failed", agency_id);
-    return InternalError();
+  // Open cases that look like a repeat of another are flagged (store/duplicates.h), all the
+  // page's in one query.
+  std::vector<std::string> open_numbers;
+  for (const auto& c : *cases) {
+    if (!c.closed) open_numbers.push_back(c.number);
   }
-  std::set<std::string> shown;
-  auto section = [&](std::string_view heading, const std::vector<CaseSummary>& cases) {
-    View rows = List();
-    int n = 0;
-    for (const auto& c : cases) {
-      if (!shown.insert(c.number).second) continue;
-      View row = CaseRow(c);
-      // Open cases that look like a repeat of another are flagged (store/duplicates.h).
-      if (!c.closed) {
-        auto duplicates = FindLikelyDuplicates(ctx.app.db(), agency_id, c.number);
-        if (duplicates.ok() && !duplicates->empty()) {
-          row.set("duplicate_of", Text(duplicates->front().number));
-        }
-      }
-      rows.push_back(row);
-      ++n;
+  auto duplicates = FirstLikelyDuplicates(ctx.app.db(), agency_id, open_numbers);
+  if (!duplicates.ok()) return StatusPage(duplicates.status(), "", "queue: duplicates");
+  View rows = List();
+  for (const auto& c : *cases) {
+    View row = CaseRow(c, reminder_days);
+    if (auto d = duplicates->find(c.number); d != duplicates->end()) {
+      row.set("duplicate_of", Text(d->second.number));
+      row.set("duplicate_url", Text(CaseUrl(agency_id, d->second.number)));
     }
-    View s;
-    s.set("heading", Text(heading));
-    s.set("count", Text(std::to_string(n)));
-    s.set("rows", rows);
-    s.set("has_rows", Flag(n > 0));
-    return s;
-  };
-  View sections = List();
-  sections.push_back(section("已超期", *overdue_list));
-  sections.push_back(section(fmt::format("{}个工作日内到期", kDueSoonWorkingDays), *soon_list));
-  sections.push_back(section("其他案件（按收到日期从新到旧）", *all_list));
+    rows.push_back(row);
+  }
+
+  // The reminders concern the whole agency, whatever the filter.
+  CaseFilter overdue_filter;
+  overdue_filter.overdue = true;
+  CaseFilter soon_filter;
+  soon_filter.due_within_working_days = reminder_days;
+  auto overdue = ReminderList(ctx, agency_id, overdue_filter, "已逾期", "overdue", reminder_days);
+  if (!overdue.ok()) return StatusPage(overdue.status(), "", "queue: overdue cases");
+  auto soon =
+      ReminderList(ctx, agency_id, soon_filter,
+                   fmt::format("即将到期（{}个工作日内）", reminder_days), "soon", reminder_days);
+  if (!soon.ok()) return StatusPage(soon.status(), "", "queue: cases due soon");
+  View reminders = List();
+  bool any_reminder = false;
+  for (auto* r : {&*overdue, &*soon}) {
+    if (r->second) {
+      reminders.push_back(r->first);
+      any_reminder = true;
+    }
+  }
 
   View v;
   v.set("agency", Text(agency_name));
   v.set("agency_id", Text(std::to_string(agency_id)));
   v.set("agencies", AgencyOptions(*agencies, agency_id));
   v.set("has_agencies", Flag(agencies->size() > 1));
+  v.set("reminders", reminders);
+  v.set("has_reminders", Flag(any_reminder));
+  v.set("reminder_days", Text(std::to_string(reminder_days)));
   v.set("total", Text(std::to_string(counts->total)));
   v.set("open", Text(std::to_string(counts->open)));
   v.set("overdue", Text(std::to_string(counts->overdue)));
-  v.set("due_soon", Text(std::to_string(soon_count->total)));
-  auto pending = ctx.app.proposals().Pending(agency_id);
-  if (!pending.ok()) {
-    spdlog::error("queue of agency {}: {}", agency_id, pending.status().message());
-    return InternalError();
+  v.set("rows", rows);
+  v.set("has_rows", Flag(!cases->empty()));
+  v.set("page", Text(std::to_string(q->page)));
+  v.set("pages", Text(std::to_string(pages)));
+  if (!cases->empty()) {
+    v.set("first_row", Text(std::to_string(page_filter.offset + 1)));
+    v.set("last_row", Text(std::to_string(page_filter.offset + cases->size())));
   }
+  v.set("has_pager", Flag(pages > 1));
+  if (pages > 1) {
+    v.set("pager", PagerLinks(*q, pages));
+    if (q->page > 1) v.set("prev_href", Text(q->Link(q->page - 1)));
+    if (q->page < pages) v.set("next_href", Text(q->Link(q->page + 1)));
+  }
+  auto pending = ctx.app.proposals().Pending(agency_id);
+  if (!pending.ok()) return StatusPage(pending.status(), "", "queue: pending proposals");
   if (!pending->empty()) {
     v.set("proposals", Text(std::to_string(pending->size())));
     v.set("pending", PendingProposalRows(*pending));
   }
+  v.set("can_approve", Flag(Allows(ctx.session->user.role, Action::kApproveProposal)));
   v.set("statuses", VocabOptions(CaseStatuses(), req.Query("status")));
   v.set("channels", VocabOptions(Channels(), req.Query("channel")));
   v.set("kinds", VocabOptions(ApplicantKinds(), req.Query("kind")));
+  std::vector<Choice> dues{{"overdue", "已逾期"}, {"soon", "即将到期"}};
+  v.set("dues", ChoiceOptions(dues, q->due));
+  v.set("within", Text(std::to_string(q->within)));
+  std::vector<Choice> sorts{{"due", "按答复期限（逾期在前）"},
+                            {"received", "按收到日期（新到旧）"}};
+  v.set("sorts", ChoiceOptions(sorts, q->sort));
   v.set("year", Text(req.Query("year")));
-  v.set("sections", sections);
+  v.set("q", Text(q->filter.search));
+  v.set("filtered", Flag(q->params.size() > (req.Query("agency").empty() ? 0u : 1u)));
   v.set("guide_reminders", GuideReminderLines(ctx, agency_id));
   return ctx.app.Page(ctx, "queue", "案件队列", v);
 }
@@ -199,7 +399,9 @@ Response NewCaseSubmit(RequestContext& ctx, const Request&) {
   if (!agencies.ok()) return StatusPage(agencies.status(), "", "listing agencies");
   std::vector<std::string> errors;
   auto agency_id = ParseId(ctx.form.Get("agency"));
-  if (!agency_id) return BadRequest("请选择受理机关。");
+  if (!agency_id) {
+    return StatusPage(Status::InvalidInput("请选择受理机关。"), "无法登记", "registering a case");
+  }
   if (auto denied = ctx.app.DenyUnlessAgency(ctx, *agency_id)) return *denied;
   auto channel = ChannelFromKey(ctx.form.Get("channel"));
   if (!channel || *channel == Channel::kInternet) {

@@ -53,6 +53,7 @@ std::vector<AppRoute> BuildRoutes() {
        OfficeCaseNoticeDownload},
       {M::kPost, "/office/a/{agency}/proposals/{id}/approve", A::kHead, ProposalApprove},
       {M::kPost, "/office/a/{agency}/proposals/{id}/reject", A::kHead, ProposalReject},
+      {M::kGet, "/office/inbox", A::kHead, ProposalInbox},
       {M::kGet, "/office/reports", A::kStaff, OfficeReportsIndex},
       {M::kGet, "/office/a/{agency}/reports/{year}", A::kStaff, OfficeReportPage},
       {M::kGet, "/office/a/{agency}/reports/{year}/{format}", A::kStaff, OfficeReportDownload},

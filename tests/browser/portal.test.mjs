@@ -208,9 +208,10 @@ async function openOfficeReport() {
   assert.match(await heading(), new RegExp(`${found.year} 年政府信息公开工作年度报告`));
 }
 
-// Opens the case page from the queue of the agency under test.
+// Opens the case page from the queue of the agency under test, found with the queue's search by
+// number (the queue pages through every case, most urgent first; a new case may be on a later page).
 async function openCaseFromQueue() {
-  await goto(`/office?agency=${found.agencyId}`);
+  await goto(`/office?agency=${found.agencyId}&q=${encodeURIComponent(found.number)}`);
   const link = page.locator('main table.cases').getByRole('link', { name: found.number, exact: true });
   assert.ok(
     (await link.count()) >= 1,
