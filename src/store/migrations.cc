@@ -489,8 +489,6 @@ END)",
     R"({{sqlite}}INSERT INTO search_fts(search_fts) VALUES ('rebuild'))",
 };
 
-};
-
 // Version 12: an agency's 基层政务公开标准目录 (store/standard_catalogue.h). The rows as last
 // imported (an import replaces them all); items link to a row by their category 'local.' ||
 // number. Every import is an event of a hash-chained log of its own (the publications chain's
@@ -521,6 +519,7 @@ const std::vector<std::string_view> kStandardCatalogue = {
   prev_hash TEXT NOT NULL,               -- hash of seq - 1; '' for the first
   hash TEXT NOT NULL,                    -- store/audit.h EventHash(prev_hash, payload)
   PRIMARY KEY (agency_id, seq)
+))",
 };
 
 // Version 13: the government service item catalogue (store/services.h). Every published version of
