@@ -199,35 +199,51 @@ void CheckRows(soci::session& sql, long long agency, AgencyLedger& ledger, Ledge
   }
 }
 
-// Checks the publications register's own unkeyed chain (store/publications.h): one chain per
-// agency, seq 1, 2, …, each event's prev_hash the hash of the one before. Names the first broken
-// event; the ledger (CheckRows) finds the edits whose hashes were recomputed.
-void CheckPublicationChain(soci::session& sql, long long agency, LedgerReport& report) {
-  int seq = 0, expected = 1;
-  long long item = 0;
-  std::string payload, prev_hash, hash, expected_prev;
-  soci::statement st = (sql.prepare << "SELECT seq, publication_id, payload, prev_hash, hash FROM "
-                                       "publication_events WHERE agency_id = :a ORDER BY seq",
-                        soci::use(agency), soci::into(seq), soci::into(item), soci::into(payload),
-                        soci::into(prev_hash), soci::into(hash));
-  st.execute();
-  while (st.fetch()) {
-    std::string reason;
-    if (seq != expected) {
-      reason =
-          fmt::format("应为第 {} 个事件，实为第 {} 个：主动公开事件被删除或插入", expected, seq);
-    } else if (prev_hash != expected_prev) {
-      reason = "prev_hash 与前一事件的哈希不符：前一事件或本事件被改动";
-    } else if (hash != EventHash(prev_hash, payload)) {
-      reason = "哈希与内容不符：事件内容被改动";
+// An unkeyed hash chain of events kept beside a register: one chain per agency, seq 1, 2, …,
+// each event's prev_hash the hash of the one before (store/audit.h EventHash).
+struct EventChain {
+  std::string_view table;    // e.g. publication_events
+  std::string_view key_sql;  // the row key verify names, an SQL expression over the table
+  std::string_view what;     // the events' name in messages, e.g. 主动公开事件
+};
+
+constexpr EventChain kEventChains[] = {
+    {"publication_events", "'#' || CAST(publication_id AS TEXT) || ' 事件' || CAST(seq AS TEXT)",
+     "主动公开事件"},
+    {"standard_catalogue_events", "'事件' || CAST(seq AS TEXT)", "基层政务公开标准目录事件"},
+};
+
+// Checks each register's own unkeyed chain (store/publications.h, store/standard_catalogue.h)
+// and names its first broken event; the ledger (CheckRows) finds the edits whose hashes were
+// recomputed.
+void CheckEventChains(soci::session& sql, long long agency, LedgerReport& report) {
+  for (const EventChain& chain : kEventChains) {
+    int seq = 0, expected = 1;
+    std::string key, payload, prev_hash, hash, expected_prev;
+    soci::statement st =
+        (sql.prepare << fmt::format("SELECT seq, {}, payload, prev_hash, hash FROM {} WHERE "
+                                    "agency_id = :a ORDER BY seq",
+                                    chain.key_sql, chain.table),
+         soci::use(agency), soci::into(seq), soci::into(key), soci::into(payload),
+         soci::into(prev_hash), soci::into(hash));
+    st.execute();
+    while (st.fetch()) {
+      std::string reason;
+      if (seq != expected) {
+        reason = fmt::format("应为第 {} 个事件，实为第 {} 个：{}被删除或插入", expected, seq,
+                             chain.what);
+      } else if (prev_hash != expected_prev) {
+        reason = "prev_hash 与前一事件的哈希不符：前一事件或本事件被改动";
+      } else if (hash != EventHash(prev_hash, payload)) {
+        reason = "哈希与内容不符：事件内容被改动";
+      }
+      if (!reason.empty()) {
+        report.problems.push_back({std::string(chain.table), agency, key, reason});
+        break;
+      }
+      expected_prev = hash;
+      expected = seq + 1;
     }
-    if (!reason.empty()) {
-      report.problems.push_back(
-          {"publication_events", agency, fmt::format("#{} 事件{}", item, seq), reason});
-      return;
-    }
-    expected_prev = hash;
-    expected = seq + 1;
   }
 }
 
@@ -505,7 +521,7 @@ Result<LedgerReport> VerifyLedger(Database& db, Calendars& calendars,
             agency, ledger.unsealed));
       }
       CheckRows(sql, agency, ledger, report, nullptr);
-      CheckPublicationChain(sql, agency, report);
+      CheckEventChains(sql, agency, report);
       if (Status c = CheckCaches(db, sql, calendars, agency, report); !c.ok()) return c;
     }
     std::vector<StoredCheckpoint> stored = ReadStoredCheckpoints(sql);

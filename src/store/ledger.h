@@ -2,22 +2,24 @@
 // database but not the audit key (store/audit_key.h).
 //
 // Every write the store makes to a covered table (agencies, users with their roles and
-// disabled_at, cases, case events with their actor and recorded time, applicant records and the acts
-// correcting or erasing them, table-A records, report
-// versions and narratives, the stored bytes of published reports, proposals, the publications
-// register with its events and attachments, the disclosure guide's versions) appends, in the
-// write's own transaction, an entry (table, row, digest of the row's covered columns) to its
-// agency's ledger (store/ledger_rows.h). Entries are sealed into a chain of keyed MACs whose newest
-// link is kept, MACed again, as the agency's head; a checkpoint signs (Ed25519) every agency's head
-// and row counts and is kept both in the database and in an append-only file outside it. Caches (a
-// case's status, deadlines and outcome) are not covered: verify recomputes them from the events
-// (cases/case_state.h) and compares.
+// disabled_at, cases, case events with their actor and recorded time, applicant records and the
+// acts correcting or erasing them, table-A records, report versions and narratives, the stored
+// bytes of published reports, proposals, the publications register with its events and attachments,
+// the 基层政务公开标准目录 with its imports, the disclosure guide's versions, the service
+// catalogue's items, versions and changes) appends, in the write's own transaction, an entry
+// (table, row, digest of the row's covered columns) to its agency's ledger (store/ledger_rows.h).
+// Entries are sealed into a chain of keyed MACs whose newest link is kept, MACed again, as the
+// agency's head; a checkpoint signs (Ed25519) every agency's head and row counts and is kept both
+// in the database and in an append-only file outside it. Caches (a case's status, deadlines and
+// outcome) are not covered: verify recomputes them from the events (cases/case_state.h) and
+// compares.
 //
 // What verify finds, with the key: any covered row edited, inserted or deleted behind the
 // store's back, even with the unkeyed hashes recomputed; ledger entries edited, inserted or
 // deleted; the newest rows deleted with their entries (the head no longer matches); and, with
 // the checkpoint file, any rollback of the whole database to a copy older than the newest
-// checkpoint. The publications register's own unkeyed event chain is checked too. What it cannot
+// checkpoint. The unkeyed event chains of the publications register and the standard catalogue
+// are checked too. What it cannot
 // find: a rollback of the whole database (rows, ledger and heads together) to a consistent copy
 // taken after the newest checkpoint; and, by someone who also has the key, any rewrite after the
 // newest checkpoint that was printed or kept out of their reach. Without the key it checks only the

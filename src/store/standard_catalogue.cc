@@ -7,6 +7,7 @@
 
 #include "store/agencies.h"
 #include "store/audit.h"
+#include "store/ledger_rows.h"
 #include "store/publication_rows.h"
 #include "store/sql.h"
 
@@ -147,6 +148,7 @@ Result<int> ImportStandardCatalogue(Database& db, int64_t agency_id,
           "这些信息的主题分类：{}",
           orphans.size(), internal::ListedLines(orphans)));
     }
+    internal::RecordRemovalInLedger(db, sql, "standard_catalogue_rows", a, "");
     sql << "DELETE FROM standard_catalogue_rows WHERE agency_id = :a", soci::use(a);
     std::vector<long long> agencies(rows.size(), a);
     std::vector<int> positions;
@@ -187,6 +189,9 @@ Result<int> ImportStandardCatalogue(Database& db, int64_t agency_id,
            "payload, prev_hash, hash) VALUES (:a, :s, :t, :actor, :at, :pl, :prev, :h)",
         soci::use(a), soci::use(seq), soci::use(type), soci::use(who), soci::use(now),
         soci::use(body), soci::use(prev), soci::use(hash);
+    internal::RecordInLedger(db, sql, "standard_catalogue_rows", a, "");
+    internal::RecordInLedger(db, sql, "standard_catalogue_events", a,
+                             fmt::format("t.seq = {}", seq));
     sql << "UPDATE agencies SET register_version = register_version + 1 WHERE id = :a",
         soci::use(a);
     return static_cast<int>(rows.size());

@@ -4,6 +4,8 @@
 
 #include "publications/tabular.h"
 #include "store/agencies.h"
+#include "store/calendars.h"
+#include "store/ledger.h"
 #include "store/publications.h"
 #include "store/test_database.h"
 
@@ -77,6 +79,35 @@ TEST_P(StandardCatalogueStoreTest, ImportStoresTheRowsInOrderAndLogsTheImport) {
   EXPECT_FALSE(VerifyStandardCatalogueChain(db(), agency_)->has_value());
   db().impl().sql << "UPDATE standard_catalogue_events SET payload = '{}' WHERE seq = 1";
   EXPECT_EQ(VerifyStandardCatalogueChain(db(), agency_)->value_or(0), 1);
+}
+
+// `audit verify` covers the catalogue: an import that replaces rows is lawful, an edit behind the
+// store's back, a deleted row or a re-chained event is named.
+TEST_P(StandardCatalogueStoreTest, AuditVerifyNamesRowsChangedOutsideTheStore) {
+  Calendars calendars;
+  auto problems = [&] {
+    auto report = VerifyLedger(db(), calendars, {});
+    EXPECT_TRUE(report.ok()) << report.status().message();
+    return report.ok() ? report->problems : std::vector<AuditProblem>{};
+  };
+  auto names = [&](const std::string& table, const std::string& row) {
+    for (const AuditProblem& p : problems()) {
+      if (p.table == table && p.row == row) return true;
+    }
+    return false;
+  };
+  ASSERT_TRUE(ImportStandardCatalogue(db(), agency_, ThreeRows(), "a.csv", "c").ok());
+  std::vector<StandardCatalogueRow> two{Row("1", "财政预决算", "部门预算"),
+                                        Row("4", "重大建设项目", "")};
+  ASSERT_TRUE(ImportStandardCatalogue(db(), agency_, two, "b.csv", "c").ok());
+  EXPECT_TRUE(problems().empty()) << problems().front().what;
+
+  db().impl().sql << "UPDATE standard_catalogue_rows SET topic = '别的事项' WHERE number = '4'";
+  EXPECT_TRUE(names("standard_catalogue_rows", "序号4"));
+  db().impl().sql << "DELETE FROM standard_catalogue_rows WHERE number = '1'";
+  EXPECT_TRUE(names("standard_catalogue_rows", "序号1"));
+  db().impl().sql << "UPDATE standard_catalogue_events SET payload = '{}' WHERE seq = 2";
+  EXPECT_TRUE(names("standard_catalogue_events", "事件2"));
 }
 
 TEST_P(StandardCatalogueStoreTest, ItemsMayOnlyUseRowsOfTheCatalogue) {
