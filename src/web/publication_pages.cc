@@ -13,6 +13,7 @@
 #include "store/publications.h"
 #include "store/standard_catalogue.h"
 #include "util/text.h"
+#include "web/errors.h"
 #include "web/public_items.h"
 #include "web/upload.h"
 #include "web/url.h"
@@ -133,8 +134,8 @@ Response RenderForm(RequestContext& ctx, const Agency& agency, std::optional<int
   v.set("categories", categories);
   auto standard = GetStandardCatalogue(ctx.app.db(), agency.id);
   if (!standard.ok()) {
-    spdlog::error("standard catalogue of agency {}: {}", agency.id, standard.status().message());
-    return InternalError();
+    return InternalFailure(standard.status(),
+                           fmt::format("standard catalogue of agency {}", agency.id));
   }
   View standard_options = List();
   for (const StandardCatalogueRow& row : *standard) {
@@ -194,8 +195,7 @@ Response AfterChange(const Status& s, const std::string& done_url, Render on_err
     case Status::Code::kNotFound:
       return NotFound();
     default:
-      spdlog::error("register change: {}", s.message());
-      return InternalError();
+      return InternalFailure(s, "register change");
   }
 }
 
@@ -264,17 +264,13 @@ Response RenderList(RequestContext& ctx, const Request& req, const Agency& agenc
   auto repeated = RepeatedRequests(ctx.app.db(), agency.id, kArt44MinCases);
   auto standard = GetStandardCatalogue(ctx.app.db(), agency.id);
   if (!standard.ok()) {
-    spdlog::error("register of agency {}: {}", agency.id, standard.status().message());
-    return InternalError();
+    return InternalFailure(standard.status(), fmt::format("register of agency {}", agency.id));
   }
-  if (!listed.ok() || !due.ok() || !stats.ok() || !repeated.ok()) {
-    for (const Status* s :
-         {listed.ok() ? nullptr : &listed.status(), due.ok() ? nullptr : &due.status(),
-          stats.ok() ? nullptr : &stats.status(), repeated.ok() ? nullptr : &repeated.status()}) {
-      if (s) spdlog::error("register of agency {}: {}", agency.id, s->message());
-    }
-    return InternalError();
-  }
+  const std::string context = fmt::format("register of agency {}", agency.id);
+  if (!listed.ok()) return InternalFailure(listed.status(), context);
+  if (!due.ok()) return InternalFailure(due.status(), context);
+  if (!stats.ok()) return InternalFailure(stats.status(), context);
+  if (!repeated.ok()) return InternalFailure(repeated.status(), context);
   View v;
   v.set("agency", Text(agency.name));
   v.set("base", Text(Base(agency.id)));
@@ -349,9 +345,7 @@ std::variant<StoredPublication, Response> FindItem(RequestContext& ctx, const Re
   if (!id) return NotFound();
   auto p = GetPublication(ctx.app.db(), agency.id, *id);
   if (!p.ok()) {
-    if (p.status().code() == Status::Code::kNotFound) return NotFound();
-    spdlog::error("register item: {}", p.status().message());
-    return InternalError();
+    return StatusPage(p.status(), "无法显示该页面", "register item");
   }
   return std::move(p).value();
 }
@@ -386,9 +380,7 @@ std::variant<Agency, Response> RegisterAgency(RequestContext& ctx, const Request
   if (auto denied = ctx.app.DenyUnlessAgency(ctx, *id)) return *denied;
   auto agency = GetAgency(ctx.app.db(), *id);
   if (!agency.ok()) {
-    if (agency.status().code() == Status::Code::kNotFound) return NotFound();
-    spdlog::error("register pages: {}", agency.status().message());
-    return InternalError();
+    return StatusPage(agency.status(), "无法显示该页面", "register pages");
   }
   return std::move(agency).value();
 }
@@ -532,8 +524,7 @@ Response ImportPublicationsSubmit(RequestContext& ctx, const Request& req) {
   auto items = ReadUpload(*file);
   if (!items.ok()) {
     if (items.status().code() != Status::Code::kInvalidInput) {
-      spdlog::error("register import: {}", items.status().message());
-      return InternalError();
+      return InternalFailure(items.status(), "register import");
     }
     return RenderList(ctx, req, agency, ProblemLines(items.status()), 422);
   }
