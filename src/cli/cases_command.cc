@@ -1,8 +1,10 @@
-// `gongkai cases import|export|recompute|list|show` and `gongkai fee`: the
-// case register from the command line (store/case_store.h) and the 109号 fee calculator. Personal
-// data is masked in everything printed unless `cases show --reveal` is asked for, and in exports
-// unless an administrator (--user, cli/acting_user.h) asks for `cases export --reveal`. An import
-// records its --user as the actor of every event.
+// `gongkai cases import|export|recompute|list|show|correct-applicant|erase-applicant` and
+// `gongkai fee`: the case register from the command line (store/case_store.h) and the 109号 fee
+// calculator. Personal data is masked in everything printed unless `cases show --reveal` is asked
+// for, and in exports unless an administrator (--user, cli/acting_user.h) asks for `cases export
+// --reveal`; either way it comes from the applicants' records, joined back into the received
+// lines. An import records its --user as the actor of every event; a correction or an erasure of
+// an applicant's data records its --user and --reason with the act.
 
 #include <fmt/format.h>
 
@@ -19,6 +21,7 @@
 #include "files/calendar_files.h"
 #include "law/fees.h"
 #include "store/agencies.h"
+#include "store/applicant_records.h"
 #include "store/calendars.h"
 #include "store/case_store.h"
 #include "store/database.h"
@@ -38,6 +41,7 @@ struct Args {
   std::optional<int64_t> agency;
   std::string file, output, as_of, number;
   std::string status, channel, applicant_kind, user;
+  std::string field, value, reason;
   std::optional<int> year, due_within;
   bool overdue = false, reveal = false;
   int limit = 50, offset = 0;
@@ -238,6 +242,63 @@ void AddCasesCommands(CLI::App& app, GlobalOptions& g) {
       std::cout << fmt::format("  {}. {}  {}  {}  [{} {}]\n", e.seq, FormatDate(e.event.date),
                                Show(g, e.event.type), e.event.note, e.actor, e.recorded_at);
     }
+  });
+
+  // Art. 41 correction and lawful erasure of an applicant's personal data: acts on the record,
+  // never on the events (store/applicant_records.h). Both need a named user and a reason.
+  auto* correct = cases->add_subcommand(
+      "correct-applicant",
+      "更正申请人个人信息（第四十一条；事件不变）/ correct an applicant's personal data");
+  AddCommon(correct, *a);
+  correct->add_option("NUMBER", a->number, "案件编号 / case number")->required();
+  correct->add_option("--field", a->field, "name | id_type | id_number | phone | email | address")
+      ->required();
+  correct->add_option("--value", a->value, "更正后的值 / the corrected value")->required();
+  correct->add_option("--reason", a->reason, "理由 / reason")->required();
+  AddUserOption(correct, a->user);
+  correct->callback([&g, a] {
+    auto field = ApplicantFieldFromKey(a->field);
+    if (!field) {
+      Check(g, Status::InvalidInput(fmt::format(
+                   "--field 的值“{}”无效：应为 name、id_type、id_number、phone、email 或 address",
+                   a->field)));
+      return;
+    }
+    auto opened = Open(g, *a);
+    if (!opened) return;
+    auto actor = ResolveActor(opened->first, a->user, Action::kCorrectApplicant, opened->second,
+                              /*bootstrap=*/false);
+    if (!Check(g, actor)) return;
+    Status s = ApplicantRecords(opened->first)
+                   .Correct(opened->second, a->number, *field, a->value, a->reason, actor->name);
+    if (!Check(g, s)) return;
+    std::cout << Tr(g, "已更正案件 {} 的申请人{}（事件及其哈希不变）\n",
+                    "corrected the applicant's {1} of case {0} (events and hashes unchanged)\n",
+                    a->number, g.lang == "en" ? FieldEntry(*field).key : FieldEntry(*field).label);
+  });
+
+  auto* erase = cases->add_subcommand(
+      "erase-applicant",
+      "删除申请人个人信息（不可恢复；案件和事件保留）/ erase an applicant's personal data");
+  AddCommon(erase, *a);
+  erase->add_option("NUMBER", a->number, "案件编号 / case number")->required();
+  erase->add_option("--reason", a->reason, "法律依据和理由 / legal ground and reason")->required();
+  AddUserOption(erase, a->user);
+  erase->callback([&g, a] {
+    auto opened = Open(g, *a);
+    if (!opened) return;
+    auto actor = ResolveActor(opened->first, a->user, Action::kEraseApplicant, opened->second,
+                              /*bootstrap=*/false);
+    if (!Check(g, actor)) return;
+    Status s =
+        ApplicantRecords(opened->first).Erase(opened->second, a->number, a->reason, actor->name);
+    if (!Check(g, s)) return;
+    std::cout << Tr(g,
+                    "已删除案件 {} 的申请人个人信息；删除的事实、操作人、时间和理由已记录。"
+                    "此前的备份仍含这些信息。\n",
+                    "erased the applicant's personal data of case {}; the fact, who, when and why "
+                    "are recorded. Earlier backups still hold the data.\n",
+                    a->number);
   });
 
   struct FeeArgs {

@@ -387,6 +387,21 @@ TEST_P(ApplicantMigrationTest, RefusesToRechainATamperedCase) {
   EXPECT_EQ(*version, 10) << "nothing was rewritten";
 }
 
+TEST_P(ApplicantMigrationTest, RefusesARowThatNoLongerMatchesItsLedgerEntry) {
+  // A sealed register: the ledger holds the cases row, whose content then changed unseen.
+  Exec("UPDATE audit_heads SET entries = 1, legacy = 0 WHERE agency_id = 1");
+  Exec(
+      "INSERT INTO audit_ledger (agency_id, seq, table_name, row_key, digest, recorded_at) "
+      "VALUES (1, 1, 'cases', '2024-001', 'digest of the row as the store wrote it', "
+      "'2024-03-04T01:00:00Z')");
+  auto applied = db().Migrate();
+  ASSERT_FALSE(applied.ok());
+  EXPECT_NE(
+      applied.status().message().find("cases 2024-001（机关 1）：内容与审计台账登记的摘要不符"),
+      std::string::npos)
+      << applied.status().message();
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ApplicantRecordsTest, ::testing::ValuesIn(TestBackends()));
 INSTANTIATE_TEST_SUITE_P(Backends, ApplicantMigrationTest, ::testing::ValuesIn(TestBackends()));
 

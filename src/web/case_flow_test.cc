@@ -459,6 +459,35 @@ TEST_F(CaseFlowTest, NoticeListNamesWhatARefusalLacks) {
   EXPECT_NE(pdf->body.find("法律依据"), std::string::npos);
 }
 
+// Art. 41: the case page corrects the applicant's record; the events stay, and the notices
+// printed afterwards carry the corrected name.
+TEST_F(CaseFlowTest, ApplicantCorrectedOnTheCasePageReachesTheNotices) {
+  std::string url = CaseWith(Day(2024, October, 10));
+  Staff sup = SignIn("sup_a", "password-a3");
+  EXPECT_EQ(GetAs(sup, url)->body.find("/applicant\""), std::string::npos)
+      << "a supervisor is offered no correction";
+  auto refused =
+      PostAs(sup, url + "/applicant", {{"field", "name"}, {"value", "王六"}, {"reason", "更正"}});
+  EXPECT_EQ(refused->status, 403);
+
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  ASSERT_NE(GetAs(clerk, url)->body.find("/applicant\""), std::string::npos);
+  auto no_reason = PostAs(clerk, url + "/applicant", {{"field", "name"}, {"value", "王六"}});
+  EXPECT_EQ(no_reason->status, 422);
+  EXPECT_NE(no_reason->body.find("理由"), std::string::npos) << no_reason->body;
+  auto corrected = PostAs(clerk, url + "/applicant",
+                          {{"field", "name"}, {"value", "王六"}, {"reason", "申请人持证更正"}});
+  ASSERT_EQ(corrected->status, 303) << corrected->body;
+  auto page = GetAs(clerk, url);
+  EXPECT_NE(page->body.find("王六"), std::string::npos);
+  EXPECT_NE(page->body.find("（原为 王五）：申请人持证更正"), std::string::npos) << page->body;
+  auto pdf = GetAs(clerk, url + "/notices/1/pdf");
+  ASSERT_EQ(pdf->status, 200) << pdf->body;
+  std::string text = PdfText(pdf->body, dir_);
+  EXPECT_NE(text.find("王六"), std::string::npos) << text;
+  EXPECT_EQ(text.find("王五"), std::string::npos) << text;
+}
+
 TEST_F(CaseFlowTest, AnswerTextsHaveALengthLimit) {
   std::string url = CaseWith(Day(2024, October, 11));
   Staff head = SignIn("head_a", "password-a2");

@@ -16,6 +16,7 @@
 #include <cstdio>
 #include <map>
 
+#include "store/applicant_records.h"
 #include "store/duplicates.h"
 #include "util/date.h"
 #include "util/log_text.h"
@@ -371,6 +372,38 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
   v.set("phone", Text(a.phone));
   if (!a.email.empty()) v.set("email", Text(a.email));
   if (!a.address.empty()) v.set("address", Text(a.address));
+  // The record's history (store/applicant_records.h): staff see who changed what and why; the
+  // value before a correction is shown, since the page already shows the data itself.
+  auto record = ApplicantRecords(ctx.app.db()).Get(c.agency.id, s.number);
+  if (!record.ok()) return StatusPage(record.status(), "", "reading an applicant record");
+  v.set("applicant_erased", Flag(record->erased));
+  View acts = List();
+  for (const ApplicantAct& act : record->acts) {
+    if (act.kind == ApplicantActKind::kRecorded) continue;
+    View o;
+    o.set("label", Text(Label(act.kind)));
+    o.set("field", Text(act.field ? FieldEntry(*act.field).label : ""));
+    o.set("previous", Text(act.previous));
+    o.set("reason", Text(act.reason));
+    o.set("actor", Text(act.actor));
+    o.set("recorded_at", Text(act.recorded_at));
+    acts.push_back(o);
+  }
+  v.set("has_applicant_acts", Flag(record->acts.size() > 1));
+  v.set("applicant_acts", acts);
+  if (!record->erased && Allows(ctx.session->user.role, Action::kCorrectApplicant)) {
+    View fields = List();
+    for (const ApplicantFieldEntry& f : ApplicantFields()) {
+      View o;
+      o.set("key", Text(f.key));
+      o.set("label", Text(f.label));
+      fields.push_back(o);
+    }
+    View form;
+    form.set("fields", fields);
+    form.set("max_value", Text(std::to_string(kMaxApplicantFieldBytes)));
+    v.set("correct_applicant", form);
+  }
   v.set("channel", Text(Label(s.channel)));
   v.set("arrived", Text(FormatDateZh(s.arrived)));
   v.set("received", Text(FormatDateZh(s.received)));
@@ -550,6 +583,8 @@ Response CasePage(RequestContext& ctx, const Request& req) {
     flash = "已提交负责人审批。";
   } else if (req.Query("rejected") == "1") {
     flash = "已退回该提议。";
+  } else if (req.Query("corrected") == "1") {
+    flash = "已更正申请人信息（办理经过及其哈希不变）。";
   }
   return RenderCase(ctx, *c, flash, "", 200);
 }
@@ -592,6 +627,31 @@ Response CaseStepSubmit(RequestContext& ctx, const Request& req) {
                EscapeForLog(c->detail.summary.number));
   return Redirect(CaseUrl(c->agency.id, c->detail.summary.number) +
                   "?done=" + std::string(Key(*type)));
+}
+
+// An Art. 41 correction of one field of the applicant's record, with the reason; the events
+// are not touched (store/applicant_records.h).
+Response CaseApplicantCorrect(RequestContext& ctx, const Request& req) {
+  std::optional<Response> deny;
+  auto c = LoadCase(ctx, req, &deny);
+  if (!c.ok()) return LoadFailure(c.status(), deny);
+  const User& user = ctx.session->user;
+  if (Status allowed = Authorize(user, Action::kCorrectApplicant); !allowed.ok()) {
+    return StatusPage(allowed, "", "correcting an applicant record");
+  }
+  auto field = ApplicantFieldFromKey(ctx.form.Get("field"));
+  if (!field) return BadRequest("未知的申请人信息字段。");
+  const std::string& number = c->detail.summary.number;
+  Status s = ApplicantRecords(ctx.app.db())
+                 .Correct(c->agency.id, number, *field, ctx.form.Get("value"),
+                          ctx.form.Get("reason"), user.name);
+  if (!s.ok()) {
+    if (!ShowsOnPage(s)) return StatusPage(s, "", "correcting an applicant record");
+    return RenderCase(ctx, *c, "", s.message(), HttpStatusFor(s));
+  }
+  spdlog::info("user {} corrected the applicant's {} on agency {} case {}", user.id,
+               FieldEntry(*field).key, c->agency.id, EscapeForLog(number));
+  return Redirect(CaseUrl(c->agency.id, number) + "?corrected=1");
 }
 
 }  // namespace gongkai::web

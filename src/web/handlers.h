@@ -41,6 +41,7 @@ Response NewCaseForm(RequestContext& ctx, const Request& req);
 Response NewCaseSubmit(RequestContext& ctx, const Request& req);
 Response CasePage(RequestContext& ctx, const Request& req);
 Response CaseStepSubmit(RequestContext& ctx, const Request& req);
+Response CaseApplicantCorrect(RequestContext& ctx, const Request& req);
 Response ProposalApprove(RequestContext& ctx, const Request& req);
 Response ProposalReject(RequestContext& ctx, const Request& req);
 Response ProposalInbox(RequestContext& ctx, const Request& req);

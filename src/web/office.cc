@@ -437,7 +437,6 @@ Response NewCaseSubmit(RequestContext& ctx, const Request&) {
   event.arrived = *arrived;
   event.channel = *channel;
   event.applicant_kind = app.applicant_kind;
-  event.applicant_name = app.name;
   event.items = std::vector<std::string>{app.description};
   if (!app.document_number.empty()) event.items->push_back("文号：" + app.document_number);
   Applicant applicant{app.name, app.id_type, app.id_number, app.phone, app.email, app.address};

@@ -170,7 +170,6 @@ Response ApplySubmit(RequestContext& ctx, const Request& req) {
   received.arrived = today;
   received.channel = Channel::kInternet;
   received.applicant_kind = app.applicant_kind;
-  received.applicant_name = app.name;
   received.items = std::vector<std::string>{app.description};
   if (!app.document_number.empty()) received.items->push_back("文号：" + app.document_number);
   received.extra[std::string(kIdProofField)] = *stored;

@@ -48,6 +48,7 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kPost, "/office/cases/new", A::kClerk, NewCaseSubmit},
       {M::kGet, "/office/a/{agency}/cases/{number}", A::kStaff, CasePage},
       {M::kPost, "/office/a/{agency}/cases/{number}/steps", A::kClerk, CaseStepSubmit},
+      {M::kPost, "/office/a/{agency}/cases/{number}/applicant", A::kClerk, CaseApplicantCorrect},
       {M::kGet, "/office/a/{agency}/cases/{number}/notices", A::kStaff, OfficeCaseNotices},
       {M::kGet, "/office/a/{agency}/cases/{number}/notices/{seq}/{format}", A::kStaff,
        OfficeCaseNoticeDownload},
