@@ -102,14 +102,19 @@ Result<Where> BuildWhere(const CaseFilter& f, const Calendar& calendar, Date tod
       w.params.push_back("%" + EscapeLike(text) + "%");
       return condition;
     };
-    std::vector<std::string> any{like("lower(number)", term), like("lower(applicant_name)", term),
-                                 like("lower(items)", term)};
+    // The applicant's data lives in its record (store/applicant_records.h), matched there.
+    std::vector<std::string> applicant{like("lower(r.name)", term)};
     std::string digits = term;
     std::erase_if(digits, [](char c) { return c == ' ' || c == '-'; });
     if (!digits.empty()) {
-      any.push_back(like("lower(applicant_id_number)", digits));
-      any.push_back(like("applicant_phone", digits));
+      applicant.push_back(like("lower(r.id_number)", digits));
+      applicant.push_back(like("r.phone", digits));
     }
+    std::vector<std::string> any{
+        like("lower(number)", term), like("lower(items)", term),
+        fmt::format("EXISTS (SELECT 1 FROM applicant_records r WHERE r.agency_id = cases.agency_id "
+                    "AND r.case_id = cases.id AND ({}))",
+                    fmt::join(applicant, " OR "))};
     w.sql += fmt::format(" AND ({})", fmt::join(any, " OR "));
   }
   return w;

@@ -109,12 +109,12 @@ Result<std::map<std::string, LikelyDuplicate>> FirstLikelyDuplicates(
                st.alloc();
                st.prepare(fmt::format(
                    "SELECT c.number, c.received_date, c.items, o.number, o.received_date, o.items "
-                   "FROM cases c JOIN cases o ON o.agency_id = c.agency_id AND o.id <> c.id AND "
-                   "((c.applicant_id_number <> '' AND o.applicant_id_number = "
-                   "c.applicant_id_number) OR (c.applicant_id_number = '' AND "
-                   "o.applicant_id_number = '' AND c.applicant_phone <> '' AND "
-                   "o.applicant_name = c.applicant_name AND o.applicant_phone = "
-                   "c.applicant_phone)) "
+                   "FROM cases c JOIN applicant_records cr ON cr.agency_id = c.agency_id AND "
+                   "cr.case_id = c.id JOIN applicant_records r ON r.agency_id = c.agency_id AND "
+                   "r.case_id <> c.id AND ((cr.id_number <> '' AND r.id_number = cr.id_number) OR "
+                   "(cr.id_number = '' AND r.id_number = '' AND cr.phone <> '' AND "
+                   "r.name = cr.name AND r.phone = cr.phone)) "
+                   "JOIN cases o ON o.agency_id = r.agency_id AND o.id = r.case_id "
                    "WHERE c.agency_id = :a AND c.number IN ({}) "
                    "ORDER BY c.number, o.received_date, o.id",
                    in));
