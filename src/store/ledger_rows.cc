@@ -307,3 +307,5 @@ void RecordRemovalInLedger(Database& db, soci::session& sql, std::string_view ta
   for (LedgerRow& r : rows) r.digest = std::string(kRemovedDigest);
   AppendEntries(db, sql, table_name, agency_id, std::move(rows));
 }
+
+}  // namespace gongkai::internal
