@@ -282,7 +282,10 @@ void AddChangeCommands(CLI::App* group, GlobalOptions& g, std::shared_ptr<Args> 
                       ? RejectServiceChange(o->db, o->agency, a->id, a->note, *o->user)
                       : WithdrawServiceChange(o->db, o->agency, a->id, a->note, *o->user);
       if (!Check(g, st)) return;
-      std::cout << Tr(g, "调整 #{}：{}\n", "change #{}: {}\n", a->id, name);
+      const char* done = name == "approve"  ? Say(g, "已批准", "approved")
+                         : name == "reject" ? Say(g, "已驳回", "rejected")
+                                            : Say(g, "已撤回", "withdrawn");
+      std::cout << Tr(g, "调整 #{}：{}\n", "change #{}: {}\n", a->id, done);
     });
   }
 

@@ -79,7 +79,8 @@ TEST_F(ServicesCommandTest, ImportStatsCheckAndAChangeThroughPublication) {
                         Quote((kFixtures / "reference.jsonl").string()));
     EXPECT_EQ(check.exit_code, 1) << check.err;
     std::set<std::pair<std::string, std::string>> found, wanted;
-    for (const auto& f : nlohmann::json::parse(check.out)["findings"]) {
+    const auto report = nlohmann::json::parse(check.out);
+    for (const auto& f : report["findings"]) {
       found.emplace(f["code"], f["rule"]);
     }
     for (const auto& f : want["findings"]) wanted.emplace(f[0], f[1]);
