@@ -286,6 +286,35 @@ TEST_F(ReportPortalTest, APublishedReportIsServedAsStoredUntilTheNextIsPublished
 
 // The head approves what he saw: after a case is added the approval is refused naming the
 // changed cell, with a button to rebuild; the rebuilt snapshot is approved.
+// With the audit key and a checkpoint file, publishing on the web writes a checkpoint and the
+// public page prints it: its signature holds under the agency's public key and the ledger still
+// holds the history it pins.
+TEST_F(ReportPortalTest, APublishedPageCarriesASignedAuditCheckpoint) {
+  auto key = std::make_shared<const AuditKey>(AuditKey::Generate());
+  db_->SetAuditKey(key);
+  AppOptions options;
+  options.data_dir = DefaultDataDir();
+  options.upload_dir = dir_ / "uploads";
+  options.public_post_burst = 1000;
+  options.checkpoints = dir_ / "checkpoints.log";
+  auto app = App::Create(*db_, *calendars_, options);
+  ASSERT_TRUE(app.ok()) << app.status().message();
+  app_ = std::move(app).value();
+  Publish(2024);
+  EXPECT_TRUE(std::filesystem::exists(dir_ / "checkpoints.log"));
+  auto page = Client().Get(PublicUrl(government_, 2024));
+  ASSERT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("审计检查点："), std::string::npos);
+  auto anchor = FindAnchor(page->body);
+  ASSERT_TRUE(anchor.ok()) << anchor.status().message();
+  EXPECT_EQ(anchor->agency_id, government_);
+  EXPECT_EQ(anchor->year, 2024);
+  EXPECT_TRUE(CheckAnchorSignature(*anchor, key->PublicKeyHex()).empty());
+  auto in_db = CheckAnchorInDatabase(*db_, *anchor);
+  ASSERT_TRUE(in_db.ok());
+  EXPECT_TRUE(in_db->empty());
+}
+
 TEST_F(ReportPortalTest, ApprovalIsOfTheShownSnapshot) {
   ASSERT_EQ(PostAs(clerk_, OfficeUrl(2024) + "/draft")->status, 303);
   const std::string shown = ShownFingerprint(2024);
