@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   gongkai::cli::AddAuditCommands(app, global);
   gongkai::cli::AddPublicationsCommands(app, global);
   gongkai::cli::AddSearchCommands(app, global);
+  gongkai::cli::AddServiceGuideCommands(app, global);
 
   CLI11_PARSE(app, argc, argv);
   return global.exit_code;
