@@ -30,6 +30,8 @@ void AddAuditCommands(CLI::App& app, GlobalOptions& global);  // audit keygen|ve
 void AddPublicationsCommands(CLI::App& app, GlobalOptions& global);
 // search QUERY, search reindex, search misses
 void AddSearchCommands(CLI::App& app, GlobalOptions& global);
+// services import|export|list|show|stats|check|division|change
+void AddServicesCommands(CLI::App& app, GlobalOptions& global);
 
 // services qr|guide|book|sheet (the printed guides and QR codes); adds to the `services`
 // subcommand when another Add*Commands made it, else makes it.

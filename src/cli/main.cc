@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   gongkai::cli::AddAuditCommands(app, global);
   gongkai::cli::AddPublicationsCommands(app, global);
   gongkai::cli::AddSearchCommands(app, global);
+  gongkai::cli::AddServicesCommands(app, global);
+  // After AddServicesCommands: it joins the `services` subcommand made there.
   gongkai::cli::AddServiceGuideCommands(app, global);
 
   CLI11_PARSE(app, argc, argv);

@@ -446,6 +446,7 @@ const std::vector<std::string_view> kServices = {
   FOREIGN KEY (agency_id, version_seq) REFERENCES service_item_versions(agency_id, seq)
 ))",
     R"(CREATE INDEX service_items_department ON service_items(agency_id, department, level))",
+    R"(CREATE INDEX service_items_version ON service_items(agency_id, version_seq))",
     R"(CREATE TABLE service_changes (
   agency_id BIGINT NOT NULL REFERENCES agencies(id),
   id BIGINT NOT NULL,                    -- 1, 2, … within the agency

@@ -48,9 +48,9 @@ TEST(Permissions, ASupervisorChangesNothingAndAClerkNeverApprovesOrPublishes) {
       EXPECT_FALSE(Allows(Role::kSupervisor, e.value)) << e.key;
     }
   }
-  for (Action a : {Action::kApproveProposal, Action::kApproveReport, Action::kPublishReport,
-                   Action::kReopenReport, Action::kApproveServiceChange,
-                   Action::kPublishServiceChange}) {
+  for (Action a :
+       {Action::kApproveProposal, Action::kApproveReport, Action::kPublishReport,
+        Action::kReopenReport, Action::kApproveServiceChange, Action::kPublishServiceChange}) {
     EXPECT_FALSE(Allows(Role::kClerk, a)) << Label(a);
   }
 }
