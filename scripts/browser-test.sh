@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The end-to-end browser test: starts `gongkai serve --demo` from BUILD_DIR on a throw-away
 # SQLite database on a free loopback port, waits for /healthz, and runs tests/browser/portal.test.mjs
-# catalogue.test.mjs and queue.test.mjs (or only those named in BROWSER_TESTS, e.g. BROWSER_TESTS=catalogue.test.mjs)
+# catalogue.test.mjs, queue.test.mjs and guide.test.mjs (or only those named in BROWSER_TESTS, e.g. BROWSER_TESTS=catalogue.test.mjs)
 # (node's built-in test runner driving Debian's /usr/bin/chromium through playwright-core; no
 # browser is ever downloaded). The server is always stopped and the temporary files removed;
 # the exit status is the test's. Screenshots of every step and the server log are left in
@@ -108,7 +108,7 @@ status=0
 (cd "$browser_dir" &&
   GONGKAI_URL="$base" GONGKAI_ARTIFACTS="$artifacts" CHROMIUM="$chromium" \
     GONGKAI_CLERK="$clerk" GONGKAI_HEAD="$head" \
-    node --test --test-reporter=spec ${BROWSER_TESTS:-portal.test.mjs catalogue.test.mjs queue.test.mjs}) || status=$?
+    node --test --test-reporter=spec ${BROWSER_TESTS:-portal.test.mjs catalogue.test.mjs queue.test.mjs guide.test.mjs}) || status=$?
 if [ "$status" -ne 0 ]; then
   echo "browser-test: FAILED (exit $status); last server log lines:" >&2
   tail -n 30 "$tmp/server.log" >&2

@@ -33,6 +33,12 @@ void AddSearchCommands(CLI::App& app, GlobalOptions& global);
 // services import|export|list|show|stats|check|division|change
 void AddServicesCommands(CLI::App& app, GlobalOptions& global);
 
+// services qr|guide|book|sheet (the printed guides and QR codes); adds to the `services`
+// subcommand when another Add*Commands made it, else makes it.
+void AddServiceGuideCommands(CLI::App& app, GlobalOptions& global);
+// The `services` subcommand of `app`, made on first use.
+CLI::App* ServicesCommand(CLI::App& app);
+
 }  // namespace gongkai::cli
 
 #endif  // GONGKAI_CLI_COMMANDS_H_

@@ -5,6 +5,7 @@
 #include "cases/events_jsonl.h"
 #include "cases/sample.h"
 #include "cli/demo_publications.h"
+#include "cli/demo_services.h"
 #include "store/agencies.h"
 #include "store/case_store.h"
 #include "store/records.h"
@@ -146,6 +147,8 @@ Result<DemoResult> SeedDemo(Database& db, Calendars& calendars, const SearchVoca
   auto published = SeedDemoPublications(db, vocabulary, ids.front(), kDemoGovernment, today);
   if (!published.ok()) return published.status();
   result.publications = *published;
+  auto services = SeedDemoServices(db, ids.front(), today);
+  if (!services.ok()) return services.status();
   result.seeded = true;
   return result;
 }

@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   gongkai::cli::AddPublicationsCommands(app, global);
   gongkai::cli::AddSearchCommands(app, global);
   gongkai::cli::AddServicesCommands(app, global);
+  // After AddServicesCommands: it joins the `services` subcommand made there.
+  gongkai::cli::AddServiceGuideCommands(app, global);
 
   CLI11_PARSE(app, argc, argv);
   return global.exit_code;
