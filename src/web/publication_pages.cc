@@ -9,7 +9,6 @@
 #include "ingest/xlsx.h"
 #include "publications/jsonl.h"
 #include "publications/tabular.h"
-#include "store/publication_search.h"
 #include "store/publications.h"
 #include "util/text.h"
 #include "web/public_items.h"
@@ -122,16 +121,6 @@ Publication ItemFromForm(const Form& f, Publication base, std::vector<std::strin
     if (auto ch = PublicationChannelFromText(c)) item.channels.push_back(*ch);
   }
   return item;
-}
-
-// Brings the search index up to date with item `id` after a write (nullopt: every item, after an
-// import). A failure is logged, not shown: the write stands, and `gongkai search reindex` repairs
-// the index.
-void UpdateSearchIndex(RequestContext& ctx, int64_t agency_id, std::optional<int64_t> id) {
-  Status s =
-      id ? SyncPublicationSearch(ctx.app.db(), ctx.app.search_vocabulary(), agency_id, *id)
-         : SyncAgencyPublicationsSearch(ctx.app.db(), ctx.app.search_vocabulary(), agency_id);
-  if (!s.ok()) spdlog::error("search index of agency {}: {}", agency_id, s.message());
 }
 
 // The add/edit form page.
@@ -368,7 +357,6 @@ Response SetValidity(RequestContext& ctx, const Request& req, Validity validity,
   p.item.status = validity;
   p.item.status_date = *date;
   Status s = ChangePublication(ctx.app.db(), agency.id, p.id, p.item, ctx.session->user.name);
-  if (s.ok()) UpdateSearchIndex(ctx, agency.id, p.id);
   return AfterChange(s, fmt::format("{}?done={}", Base(agency.id), done), refuse);
 }
 
@@ -406,7 +394,6 @@ Response NewPublicationSubmit(RequestContext& ctx, const Request& req) {
   auto created = CreatePublication(ctx.app.db(), agency.id, item, ctx.session->user.name);
   if (!created.ok()) return AfterChange(created.status(), "", refuse);
   spdlog::info("publication {} of agency {} created", *created, agency.id);
-  UpdateSearchIndex(ctx, agency.id, *created);
   return Redirect(fmt::format("{}?done=created", Base(agency.id)));
 }
 
@@ -436,7 +423,6 @@ Response EditPublicationSubmit(RequestContext& ctx, const Request& req) {
   if (locked) changed.index_no = p.item.index_no;  // the 索引号 of a published item stays
   if (!problems.empty()) return refuse(problems, 422);
   Status s = ChangePublication(ctx.app.db(), agency.id, p.id, changed, ctx.session->user.name);
-  if (s.ok()) UpdateSearchIndex(ctx, agency.id, p.id);
   return AfterChange(s, fmt::format("{}?done=changed", Base(agency.id)), refuse);
 }
 
@@ -454,7 +440,6 @@ Response WithdrawPublicationSubmit(RequestContext& ctx, const Request& req) {
   std::string reason(Trim(ctx.form.Get("reason")));
   if (reason.empty()) return refuse({"撤回理由：必填，将记入信息的变更记录"}, 422);
   Status s = WithdrawPublication(ctx.app.db(), agency.id, p.id, reason, ctx.session->user.name);
-  if (s.ok()) UpdateSearchIndex(ctx, agency.id, p.id);
   return AfterChange(s, fmt::format("{}?done=withdrawn", Base(agency.id)), refuse);
 }
 
@@ -494,7 +479,6 @@ Response ImportPublicationsSubmit(RequestContext& ctx, const Request& req) {
                        });
   }
   spdlog::info("register import of agency {}: {} items", agency.id, *imported);
-  UpdateSearchIndex(ctx, agency.id, std::nullopt);
   return Redirect(fmt::format("{}?done=import&rows={}", Base(agency.id), *imported));
 }
 
