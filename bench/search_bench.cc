@@ -175,14 +175,12 @@ void BM_Search_Index(benchmark::State& state) {
   for (auto _ : state) {
     auto start = Clock::now();
     const std::string& query = kQueries[i++ % kQueries.size()];
-    auto r = index.Search(
-        query,
-        {.agency_id = std::nullopt,
-         .kinds = {},
-         .limit = 20,
-         .offset = 0,
-         .log_miss = false,
-         .until = ""});
+    auto r = index.Search(query, {.agency_id = std::nullopt,
+                                  .kinds = {},
+                                  .limit = 20,
+                                  .offset = 0,
+                                  .log_miss = false,
+                                  .until = ""});
     ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
     g_per_query[query].push_back(ms.back());
     if (!r.ok()) {
