@@ -2,6 +2,8 @@
 // the previous and next page of one kind, the last page holding the remainder, and an item dated
 // tomorrow neither shown nor counted.
 
+#include <fmt/format.h>
+
 #include <nlohmann/json.hpp>
 
 #include "store/publications.h"
