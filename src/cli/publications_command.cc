@@ -19,6 +19,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "files/calendar_files.h"
+#include "files/search_files.h"
 #include "ingest/xlsx.h"
 #include "publications/jsonl.h"
 #include "publications/standard_catalogue.h"
@@ -135,6 +136,10 @@ void AddImport(CLI::App* group, GlobalOptions& g, std::shared_ptr<Args> a) {
     if (!Check(g, items)) return;
     auto opened = Open(g, *a);
     if (!opened) return;
+    // The import indexes its items for search as it writes them: with the office's pinyin table.
+    auto vocabulary = LoadSearchVocabulary(DefaultDataDir());
+    if (!Check(g, vocabulary)) return;
+    opened->first.SetSearchPinyin(std::make_shared<const PinyinOverrides>(vocabulary->pinyin));
     auto n = ImportPublications(opened->first, opened->second, *items, "import");
     if (!Check(g, n.ok() ? Status::Ok() : n.status().WithContext(a->file + "："))) return;
     std::cout << Tr(g, "已导入 {} 条主动公开信息到机关 {}\n", "imported {} items into agency {}\n",

@@ -1,6 +1,8 @@
 // `gongkai search QUERY`, `gongkai search reindex` and `gongkai search misses`: the search index
 // from the command line (store/search_index.h). Every command takes --db and --data (the
-// directory holding search/synonyms.tsv, stop-phrases.txt and pinyin-overrides.tsv).
+// directory holding search/synonyms.tsv, stop-phrases.txt and pinyin-overrides.tsv). Results
+// come a page at a time per kind: `--page N` (with `--limit` hits per kind) or `--offset`; the
+// totals are exact.
 
 #include <fmt/format.h>
 
@@ -30,6 +32,7 @@ struct SearchArgs {
   std::vector<std::string> kinds;
   int limit = 20;
   int offset = 0;
+  std::optional<int> page;  // --page: 1-based, `limit` hits per kind a page
   bool json = false;
 };
 
@@ -49,11 +52,13 @@ std::string Plain(const std::vector<HighlightSegment>& segments, bool marks) {
   return out;
 }
 
-void PrintJson(const SearchResults& r) {
+void PrintJson(const SearchResults& r, const SearchOptions& options) {
   nlohmann::ordered_json j;
   j["query"] = r.query;
   j["forms"] = r.forms;
   j["total"] = r.total;
+  j["page"] = options.offset / options.limit + 1;
+  j["per_page"] = options.limit;
   nlohmann::ordered_json totals = nlohmann::ordered_json::object();
   nlohmann::ordered_json hits = nlohmann::ordered_json::array();
   for (const auto& g : r.groups) {
@@ -83,14 +88,21 @@ void PrintJson(const SearchResults& r) {
   std::cout << j.dump(2) << "\n";
 }
 
-void PrintPlain(GlobalOptions& g, const SearchResults& r) {
+void PrintPlain(GlobalOptions& g, const SearchResults& r, const SearchOptions& options) {
   if (r.total == 0) {
     std::cout << Tr(g, "没有找到与“{}”相关的内容\n", "nothing found for \"{}\"\n", r.query);
     return;
   }
   std::cout << Tr(g, "“{}”共 {} 条结果\n", "{1} results for \"{0}\"\n", r.query, r.total);
+  const int page = options.offset / options.limit + 1;
   for (const auto& group : r.groups) {
-    std::cout << "\n" << Label(group.kind) << Tr(g, "（{} 条）\n", " ({})\n", group.total);
+    const int64_t pages = (group.total + options.limit - 1) / options.limit;
+    std::cout << "\n" << Label(group.kind) << Tr(g, "（{} 条", " ({}", group.total);
+    if (pages > 1) std::cout << Tr(g, "，第 {}/{} 页", ", page {}/{}", page, pages);
+    std::cout << Say(g, "）\n", ")\n");
+    if (group.hits.empty()) {
+      std::cout << Say(g, "  本页没有此类结果\n", "  none of this kind on this page\n");
+    }
     for (const auto& h : group.hits) {
       std::cout << "  " << (h.exact_code ? "★ " : "") << Plain(h.title_segments, true) << "\n";
       std::cout << "    " << h.agency_name << (h.date.empty() ? "" : "  " + h.date)
@@ -172,8 +184,11 @@ void AddSearchCommands(CLI::App& app, GlobalOptions& g) {
       ->check(CLI::IsMember({"service", "publication", "policy", "report"}));
   search->add_option("--limit", a->limit, "每类最多条数 / hits per kind")
       ->check(CLI::Range(1, 200));
-  search->add_option("--offset", a->offset, "每类跳过条数 / skip per kind")
-      ->check(CLI::Range(0, 10000));
+  auto* offset = search->add_option("--offset", a->offset, "每类跳过条数 / skip per kind")
+                     ->check(CLI::Range(0, 10000));
+  search->add_option("--page", a->page, "第几页（每页每类 --limit 条）/ page, 1-based")
+      ->check(CLI::Range(1, 10000))
+      ->excludes(offset);
   AddReindex(search, g);
   AddMisses(search, g);
   search->callback([&g, a, search] {
@@ -190,15 +205,16 @@ void AddSearchCommands(CLI::App& app, GlobalOptions& g) {
     SearchOptions options{.agency_id = a->agency,
                           .kinds = {},
                           .limit = a->limit,
-                          .offset = a->offset,
-                          .log_miss = true};
+                          .offset = a->page ? (*a->page - 1) * a->limit : a->offset,
+                          .log_miss = true,
+                          .until = ""};
     for (const auto& k : a->kinds) options.kinds.push_back(*SearchKindFromKey(k));
     auto results = SearchIndex(*db, *vocabulary).Search(a->query, options);
     if (!Check(g, results)) return;
     if (a->json) {
-      PrintJson(*results);
+      PrintJson(*results, options);
     } else {
-      PrintPlain(g, *results);
+      PrintPlain(g, *results, options);
     }
   });
 }

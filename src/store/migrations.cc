@@ -455,7 +455,9 @@ const std::vector<std::string_view> kWiderLedger = {
 // Version 15: search answers common words from the FTS index alone (store/search_index.cc,
 // FtsKey). Each text row carries its title's tokens (ranked first), its agency as a tag, and a
 // key that packs kind, date and id, so the FTS5 rowid orders newest first and a kind or a date
-// bound is a rowid range: counts and pages never read the matching rows. The existing rows get
+// bound is a rowid range: counts and pages never read the matching rows; a prefix index of one
+// character answers a query's trailing lone character (the 号 of a 文号) from one doclist
+// instead of merging every token that starts with it. The existing rows get
 // their values here (title tokens: the first field's stream); `gongkai search reindex` rebuilds
 // them from their owners all the same. And the public catalogue pages an agency's published
 // items newest first in the database (store/publications.h published_until).
@@ -477,7 +479,7 @@ const std::vector<std::string_view> kSearchRanking = {
     + d.id FROM search_documents d WHERE d.id = document_id))",
     R"({{sqlite}}CREATE UNIQUE INDEX search_texts_fts_key ON search_texts(fts_key))",
     R"({{sqlite}}CREATE VIRTUAL TABLE search_fts USING fts5(title_tokens, tokens, pinyin_tokens,
-  tags, content='search_texts', content_rowid='fts_key', tokenize='unicode61'))",
+  tags, content='search_texts', content_rowid='fts_key', tokenize='unicode61', prefix='1'))",
     R"({{sqlite}}CREATE TRIGGER search_texts_ai AFTER INSERT ON search_texts BEGIN
   INSERT INTO search_fts(rowid, title_tokens, tokens, pinyin_tokens, tags)
     VALUES (new.fts_key, new.title_tokens, new.tokens, new.pinyin_tokens, new.tags);

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 #include "files/search_files.h"
@@ -66,6 +67,8 @@ Result<std::unique_ptr<App>> App::Create(Database& db, Calendars& calendars, App
   }
   auto vocabulary = LoadSearchVocabulary(options.data_dir);
   if (!vocabulary.ok()) return vocabulary.status();
+  // The register's writers index in their own transactions, with the office's pinyin table.
+  db.SetSearchPinyin(std::make_shared<const PinyinOverrides>(vocabulary->pinyin));
   auto app =
       std::unique_ptr<App>(new App(db, calendars, std::move(options), std::move(templates).value(),
                                    std::move(vocabulary).value()));

@@ -74,7 +74,6 @@ Response UploadAttachmentSubmit(RequestContext& ctx, const Request& req) {
   if (!added.ok()) return refuse(added.status());
   spdlog::info("attachment {} added to publication {} of agency {}", added->sha256, item.id,
                agency.id);
-  UpdatePublicationSearch(ctx, agency.id, item.id);
   return Redirect(fmt::format("{}?done=attached{}", EditUrl(agency.id, item.id),
                               content->note.empty() ? "" : "&scanned=1"));
 }
@@ -94,7 +93,6 @@ Response RemoveAttachmentSubmit(RequestContext& ctx, const Request& req) {
     if (!ShowsOnPage(s)) return StatusPage(s, kTitle, "attachment removal");
     return EditPublicationPage(ctx, agency, item, ProblemLines(s), HttpStatusFor(s));
   }
-  UpdatePublicationSearch(ctx, agency.id, item.id);
   return Redirect(fmt::format("{}?done=removed", EditUrl(agency.id, item.id)));
 }
 

@@ -317,6 +317,7 @@ TEST_F(CatalogueTest, ApiResponsesValidateAgainstTheirSchemas) {
       {"/api/v1/publications/{id}", "/api/v1/publications/" + a + "-" + std::to_string(tomorrow_),
        404},
       {"/api/v1/search", "/api/v1/search?q=%E9%A2%84%E7%AE%97", 200},
+      {"/api/v1/search", "/api/v1/search?q=%E9%A2%84%E7%AE%97&kind=publication&page=1", 200},
       {"/api/v1/search", "/api/v1/search", 400},
       {"/api/v1/guide/{agency}", "/api/v1/guide/" + std::to_string(agency_b_), 404},
       {"/api/v1/openapi.json", "/api/v1/openapi.json", 200},

@@ -237,6 +237,21 @@ Response ApiSearch(RequestContext& ctx, const Request& req) {
     }
     options.limit = *limit;
   }
+  if (!req.Query("kind").empty()) {
+    auto kind = SearchKindFromKey(req.Query("kind"));
+    if (!kind) return JsonError(400, "kind 应为 service、publication、policy 或 report。");
+    options.kinds = {*kind};
+  }
+  int page = 1;
+  if (!req.Query("page").empty()) {
+    auto n = ParseInt(req.Query("page"));
+    if (!n || *n < 1 || (*n - 1) > 10000 / options.limit) {
+      return JsonError(400, fmt::format("page 应在 1 到 {} 之间（每类跳过的条数不超过 10000）。",
+                                        10000 / options.limit + 1));
+    }
+    page = *n;
+  }
+  options.offset = (page - 1) * options.limit;
   auto results = PublicSearch(ctx, q, options);
   if (!results.ok()) {
     if (results.status().code() == Status::Code::kInvalidInput) {
@@ -266,12 +281,15 @@ Response ApiSearch(RequestContext& ctx, const Request& req) {
     group["kind"] = Key(g.kind);
     group["label"] = Label(g.kind);
     group["total"] = g.total;
+    group["pages"] = (g.total + options.limit - 1) / options.limit;
     group["hits"] = std::move(hits);
     groups.push_back(std::move(group));
   }
   Json body;
   body["query"] = results->query;
   body["total"] = results->total;
+  body["page"] = page;
+  body["per_page"] = options.limit;
   body["groups"] = std::move(groups);
   return JsonResponse(body);
 }

@@ -53,11 +53,13 @@ constexpr const char* kDocument = R"json({
     },
     "/api/v1/search": {
       "get": {
-        "summary": "全文检索",
+        "summary": "全文检索（按类别分组，每类分页，总数精确）",
         "parameters": [
           {"name": "q", "in": "query", "required": true, "schema": {"type": "string", "maxLength": 200}},
           {"name": "agency", "in": "query", "schema": {"type": "integer", "minimum": 1}},
-          {"name": "limit", "in": "query", "description": "每类最多条数", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}}
+          {"name": "kind", "in": "query", "description": "只查此类", "schema": {"type": "string", "enum": ["service", "publication", "policy", "report"]}},
+          {"name": "limit", "in": "query", "description": "每类每页条数", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 20}},
+          {"name": "page", "in": "query", "description": "第几页（每类各自分页，跳过的条数不超过 10000）", "schema": {"type": "integer", "minimum": 1, "default": 1}}
         ],
         "responses": {
           "200": {"description": "按类别分组的结果", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/SearchResults"}}}},
@@ -191,20 +193,23 @@ constexpr const char* kDocument = R"json({
       },
       "SearchGroup": {
         "type": "object",
-        "required": ["kind", "label", "total", "hits"],
+        "required": ["kind", "label", "total", "pages", "hits"],
         "properties": {
           "kind": {"type": "string", "enum": ["service", "publication", "policy", "report"]},
           "label": {"type": "string"},
-          "total": {"type": "integer"},
+          "total": {"type": "integer", "description": "此类全部结果数"},
+          "pages": {"type": "integer", "description": "此类的页数"},
           "hits": {"type": "array", "items": {"$ref": "#/components/schemas/SearchHit"}}
         }
       },
       "SearchResults": {
         "type": "object",
-        "required": ["query", "total", "groups"],
+        "required": ["query", "total", "page", "per_page", "groups"],
         "properties": {
           "query": {"type": "string"},
           "total": {"type": "integer"},
+          "page": {"type": "integer"},
+          "per_page": {"type": "integer"},
           "groups": {"type": "array", "items": {"$ref": "#/components/schemas/SearchGroup"}}
         }
       },

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <functional>
 #include <map>
 
 #include "store/publication_search.h"
@@ -15,32 +14,6 @@ bool IsPublic(const Publication& item, Date today) {
   return item.published && DayNumber(*item.published) <= DayNumber(today);
 }
 
-namespace {
-
-// Every public item of the agency matching the query's filters, newest first.
-Result<std::vector<StoredPublication>> PublicMatches(Database& db, int64_t agency_id,
-                                                     const PublicQuery& query, Date today) {
-  PublicationFilter filter;
-  filter.category = query.category;
-  filter.kind = query.kind;
-  filter.year = query.year;
-  filter.published = true;
-  filter.limit = 0;
-  auto listed = ListPublications(db, agency_id, filter);
-  if (!listed.ok()) return listed.status();
-  std::vector<StoredPublication> out;
-  for (auto& p : listed->items) {
-    if (IsPublic(p.item, today)) out.push_back(std::move(p));
-  }
-  std::sort(out.begin(), out.end(), [](const StoredPublication& a, const StoredPublication& b) {
-    int pa = DayNumber(*a.item.published), pb = DayNumber(*b.item.published);
-    return pa != pb ? pa > pb : a.id > b.id;
-  });
-  return out;
-}
-
-}  // namespace
-
 Result<PublicPage> ListPublicItems(Database& db, int64_t agency_id, const PublicQuery& query,
                                    Date today) {
   if (query.page < 1) return Status::InvalidInput("页码 page 应为从 1 开始的整数");
@@ -48,32 +21,31 @@ Result<PublicPage> ListPublicItems(Database& db, int64_t agency_id, const Public
     return Status::InvalidInput(
         fmt::format("每页条数 per_page 应在 1 到 {} 之间", kMaxPublicPageSize));
   }
-  auto all = PublicMatches(db, agency_id, query, today);
-  if (!all.ok()) return all.status();
+  PublicationFilter filter;
+  filter.category = query.category;
+  filter.kind = query.kind;
+  filter.year = query.year;
+  filter.published_until = today;
+  filter.newest_published_first = true;
+  filter.offset = (query.page - 1) * query.per_page;
+  filter.limit = query.per_page;
+  auto listed = ListPublications(db, agency_id, filter);
+  if (!listed.ok()) return listed.status();
   PublicPage page;
-  page.total = static_cast<int64_t>(all->size());
+  page.items = std::move(listed->items);
+  page.total = listed->total;
   page.page = query.page;
   page.pages = std::max<int64_t>(1, (page.total + query.per_page - 1) / query.per_page);
-  const std::size_t first = static_cast<std::size_t>(query.page - 1) * query.per_page;
-  for (std::size_t i = first; i < all->size() && i < first + query.per_page; ++i) {
-    page.items.push_back(std::move((*all)[i]));
-  }
   return page;
 }
 
 Result<PublicFacets> PublicItemFacets(Database& db, int64_t agency_id, Date today) {
-  auto all = PublicMatches(db, agency_id, PublicQuery(), today);
-  if (!all.ok()) return all.status();
-  std::map<std::string, int64_t> categories;
-  std::map<PublicationKind, int64_t> kinds;
-  std::map<int, int64_t, std::greater<int>> years;
-  for (const auto& p : *all) {
-    ++categories[p.item.category];
-    ++kinds[p.item.kind];
-    ++years[static_cast<int>(p.item.created.year())];
-  }
+  auto counts = CountPublishedFacets(db, agency_id, today);
+  if (!counts.ok()) return counts.status();
+  std::map<std::string, int64_t> categories(counts->categories.begin(), counts->categories.end());
+  std::map<PublicationKind, int64_t> kinds(counts->kinds.begin(), counts->kinds.end());
   PublicFacets f;
-  f.total = static_cast<int64_t>(all->size());
+  f.total = counts->total;
   for (const auto& c : StatutoryCategories()) {
     auto it = categories.find(std::string(c.key));
     if (it == categories.end()) continue;
@@ -84,7 +56,7 @@ Result<PublicFacets> PublicItemFacets(Database& db, int64_t agency_id, Date toda
   for (const auto& k : PublicationKinds()) {
     if (auto it = kinds.find(k.value); it != kinds.end()) f.kinds.emplace_back(k.value, it->second);
   }
-  for (const auto& [year, n] : years) f.years.emplace_back(year, n);
+  f.years.assign(counts->years.rbegin(), counts->years.rend());  // newest first
   return f;
 }
 

@@ -9,7 +9,6 @@
 #include "ingest/xlsx.h"
 #include "publications/jsonl.h"
 #include "publications/tabular.h"
-#include "store/publication_search.h"
 #include "store/publications.h"
 #include "store/standard_catalogue.h"
 #include "util/text.h"
@@ -368,7 +367,6 @@ Response SetValidity(RequestContext& ctx, const Request& req, Validity validity,
   p.item.status = validity;
   p.item.status_date = *date;
   Status s = ChangePublication(ctx.app.db(), agency.id, p.id, p.item, ctx.session->user.name);
-  if (s.ok()) UpdatePublicationSearch(ctx, agency.id, p.id);
   return AfterChange(s, fmt::format("{}?done={}", Base(agency.id), done), refuse);
 }
 
@@ -394,13 +392,6 @@ std::vector<std::string> ProblemLines(const Status& s) {
     message = nl == std::string_view::npos ? "" : message.substr(nl + 1);
   }
   return out;
-}
-
-void UpdatePublicationSearch(RequestContext& ctx, int64_t agency_id, std::optional<int64_t> id) {
-  Status s =
-      id ? SyncPublicationSearch(ctx.app.db(), ctx.app.search_vocabulary(), agency_id, *id)
-         : SyncAgencyPublicationsSearch(ctx.app.db(), ctx.app.search_vocabulary(), agency_id);
-  if (!s.ok()) spdlog::error("search index of agency {}: {}", agency_id, s.message());
 }
 
 Response EditPublicationPage(RequestContext& ctx, const Agency& agency, const StoredPublication& p,
@@ -441,7 +432,6 @@ Response NewPublicationSubmit(RequestContext& ctx, const Request& req) {
   auto created = CreatePublication(ctx.app.db(), agency.id, item, ctx.session->user.name);
   if (!created.ok()) return AfterChange(created.status(), "", refuse);
   spdlog::info("publication {} of agency {} created", *created, agency.id);
-  UpdatePublicationSearch(ctx, agency.id, *created);
   return Redirect(fmt::format("{}?done=created", Base(agency.id)));
 }
 
@@ -479,7 +469,6 @@ Response EditPublicationSubmit(RequestContext& ctx, const Request& req) {
   if (locked) changed.index_no = p.item.index_no;  // the 索引号 of a published item stays
   if (!problems.empty()) return refuse(problems, 422);
   Status s = ChangePublication(ctx.app.db(), agency.id, p.id, changed, ctx.session->user.name);
-  if (s.ok()) UpdatePublicationSearch(ctx, agency.id, p.id);
   return AfterChange(s, fmt::format("{}?done=changed", Base(agency.id)), refuse);
 }
 
@@ -497,7 +486,6 @@ Response WithdrawPublicationSubmit(RequestContext& ctx, const Request& req) {
   std::string reason(Trim(ctx.form.Get("reason")));
   if (reason.empty()) return refuse({"撤回理由：必填，将记入信息的变更记录"}, 422);
   Status s = WithdrawPublication(ctx.app.db(), agency.id, p.id, reason, ctx.session->user.name);
-  if (s.ok()) UpdatePublicationSearch(ctx, agency.id, p.id);
   return AfterChange(s, fmt::format("{}?done=withdrawn", Base(agency.id)), refuse);
 }
 
@@ -536,7 +524,6 @@ Response ImportPublicationsSubmit(RequestContext& ctx, const Request& req) {
                        });
   }
   spdlog::info("register import of agency {}: {} items", agency.id, *imported);
-  UpdatePublicationSearch(ctx, agency.id, std::nullopt);
   return Redirect(fmt::format("{}?done=import&rows={}", Base(agency.id), *imported));
 }
 

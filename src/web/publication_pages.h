@@ -33,10 +33,6 @@ inline constexpr int kPublicationDueSoonWorkingDays = 5;
 std::variant<Agency, Response> RegisterAgency(RequestContext& ctx, const Request& req);
 // A refusal's message as lines, one per problem (the store and the readers list one a line).
 std::vector<std::string> ProblemLines(const Status& s);
-// Brings the search index up to date with item `id` after a write (nullopt: every item of the
-// agency, after an import). A failure is logged, not shown: the write stands, and `gongkai search
-// reindex` repairs the index.
-void UpdatePublicationSearch(RequestContext& ctx, int64_t agency_id, std::optional<int64_t> id);
 // The edit page of stored item `p`, showing `errors` (a refused form on it) with `status`.
 Response EditPublicationPage(RequestContext& ctx, const Agency& agency, const StoredPublication& p,
                              const std::vector<std::string>& errors, int status);

@@ -6,6 +6,7 @@
 #include "docs/escape.h"
 #include "util/date.h"
 #include "util/text.h"
+#include "web/url.h"
 #include "web/views.h"
 
 namespace gongkai::web {
@@ -45,28 +46,9 @@ std::string HighlightHtml(std::span<const HighlightSegment> segments) {
 
 Result<SearchResults> PublicSearch(RequestContext& ctx, std::string_view query,
                                    const SearchOptions& options) {
-  auto results = ctx.app.search().Search(CutQuery(query), options);
-  if (!results.ok()) return results;
-  const std::string today = FormatDate(ctx.app.Today());
-  SearchResults out = std::move(results).value();
-  out.total = 0;
-  std::vector<SearchGroup> groups;
-  for (auto& g : out.groups) {
-    std::vector<SearchHit> shown;
-    for (auto& h : g.hits) {
-      if (!h.date.empty() && h.date > today) {
-        --g.total;
-        continue;
-      }
-      shown.push_back(std::move(h));
-    }
-    g.hits = std::move(shown);
-    if (g.total <= 0) continue;
-    out.total += g.total;
-    groups.push_back(std::move(g));
-  }
-  out.groups = std::move(groups);
-  return out;
+  SearchOptions bounded = options;
+  bounded.until = FormatDate(ctx.app.Today());
+  return ctx.app.search().Search(CutQuery(query), bounded);
 }
 
 Response SearchPage(RequestContext& ctx, const Request& req) {
@@ -79,6 +61,21 @@ Response SearchPage(RequestContext& ctx, const Request& req) {
   }
   SearchOptions options;
   options.limit = kSearchHitsPerKind;
+  std::optional<SearchKind> only;
+  if (!req.Query("kind").empty()) {
+    only = SearchKindFromKey(req.Query("kind"));
+    if (!only) return BadRequest("类别 kind 应为 service、publication、policy 或 report。");
+    options.kinds = {*only};
+  }
+  int page = 1;
+  if (!req.Query("page").empty()) {
+    auto n = ParseId(req.Query("page"));
+    if (!n || *n > kMaxSearchPage) {
+      return BadRequest(fmt::format("页码 page 应为 1 到 {} 之间的整数。", kMaxSearchPage));
+    }
+    page = static_cast<int>(*n);
+  }
+  options.offset = (page - 1) * kSearchHitsPerKind;
   auto results = PublicSearch(ctx, q, options);
   if (!results.ok()) {
     if (results.status().code() == Status::Code::kInvalidInput) {
@@ -87,6 +84,12 @@ Response SearchPage(RequestContext& ctx, const Request& req) {
     spdlog::error("search: {}", results.status().message());
     return InternalError();
   }
+  // The URL of page `n` of `kind`'s hits.
+  auto href = [&](SearchKind kind, int64_t n) {
+    std::string out = "/search?q=" + EncodeQueryValue(q) + "&kind=" + std::string(Key(kind));
+    if (n > 1) out += fmt::format("&page={}", n);
+    return out;
+  };
   View groups = List();
   for (const auto& g : results->groups) {
     View group;
@@ -107,13 +110,30 @@ Response SearchPage(RequestContext& ctx, const Request& req) {
       hits.push_back(o);
     }
     group.set("hits", hits);
-    group.set("shown", Text(std::to_string(g.hits.size())));
-    group.set("more", Flag(g.total > static_cast<int64_t>(g.hits.size())));
+    group.set("none_here", Flag(g.hits.empty()));
+    const int64_t pages = (g.total + kSearchHitsPerKind - 1) / kSearchHitsPerKind;
+    if (pages > 1) {
+      group.set("paged", Flag(true));
+      group.set("page", Text(std::to_string(page)));
+      group.set("pages", Text(std::to_string(pages)));
+      if (!g.hits.empty()) {
+        group.set("first", Text(std::to_string(options.offset + 1)));
+        group.set("last",
+                  Text(std::to_string(options.offset + static_cast<int64_t>(g.hits.size()))));
+      }
+      if (page > 1) group.set("prev_href", Text(href(g.kind, std::min<int64_t>(page - 1, pages))));
+      if (page < pages) group.set("next_href", Text(href(g.kind, page + 1)));
+      if (!only) group.set("kind_href", Text(href(g.kind, 1)));
+    }
     groups.push_back(group);
   }
   v.set("groups", groups);
   v.set("total", Text(std::to_string(results->total)));
   v.set("found", Flag(results->total > 0));
+  if (only) {
+    v.set("only_label", Text(Label(*only)));
+    v.set("all_href", Text("/search?q=" + EncodeQueryValue(q)));
+  }
   View suggestions = List();
   for (std::string_view s : kSuggestions) {
     View o;
@@ -121,7 +141,9 @@ Response SearchPage(RequestContext& ctx, const Request& req) {
     suggestions.push_back(o);
   }
   v.set("suggestions", suggestions);
-  return ctx.app.Page(ctx, "search", fmt::format("搜索：{}", q), v);
+  std::string title = fmt::format("搜索：{}", q);
+  if (page > 1) title += fmt::format("（第 {} 页）", page);
+  return ctx.app.Page(ctx, "search", title, v);
 }
 
 }  // namespace gongkai::web
