@@ -10,6 +10,7 @@
 #include "store/guides.h"
 #include "store/standard_catalogue.h"
 #include "util/text.h"
+#include "web/errors.h"
 #include "web/public_items.h"
 #include "web/url.h"
 #include "web/views.h"
@@ -42,9 +43,7 @@ std::variant<Agency, Response> PublicAgency(RequestContext& ctx, const Request& 
   if (!id) return NotFound();
   auto agency = GetAgency(ctx.app.db(), *id);
   if (!agency.ok()) {
-    if (agency.status().code() == Status::Code::kNotFound) return NotFound();
-    spdlog::error("catalogue: {}", agency.status().message());
-    return InternalError();
+    return StatusPage(agency.status(), "无法显示该页面", "catalogue");
   }
   return std::move(agency).value();
 }
@@ -132,8 +131,7 @@ Response Feed(RequestContext& ctx, const Request& req, const Agency& agency,
   query.per_page = kFeedEntries;
   auto page = ListPublicItems(ctx.app.db(), agency.id, query, ctx.app.Today());
   if (!page.ok()) {
-    spdlog::error("feed of agency {}: {}", agency.id, page.status().message());
-    return InternalError();
+    return InternalFailure(page.status(), fmt::format("feed of agency {}", agency.id));
   }
   const std::string base = SiteBase(req);
   const std::vector<StandardCatalogueRow> standard = StandardRows(ctx, agency.id);
@@ -182,17 +180,15 @@ Response Feed(RequestContext& ctx, const Request& req, const Agency& agency,
 Response CatalogueIndex(RequestContext& ctx, const Request&) {
   auto agencies = ListAgencies(ctx.app.db());
   if (!agencies.ok()) {
-    spdlog::error("catalogue index: {}", agencies.status().message());
-    return InternalError();
+    return InternalFailure(agencies.status(), "catalogue index");
   }
   View rows = List();
   for (const auto& a : *agencies) {
     auto facets = PublicItemFacets(ctx.app.db(), a.id, ctx.app.Today());
     auto guide = PublishedGuide(ctx.app.db(), a.id);
-    if (!facets.ok() || !guide.ok()) {
-      spdlog::error("catalogue index: reading agency {} failed", a.id);
-      return InternalError();
-    }
+    const std::string context = fmt::format("catalogue index, agency {}", a.id);
+    if (!facets.ok()) return InternalFailure(facets.status(), context);
+    if (!guide.ok()) return InternalFailure(guide.status(), context);
     View o;
     o.set("name", Text(a.name));
     o.set("href", Text(fmt::format("/catalogue/{}", a.id)));
@@ -233,10 +229,11 @@ Response AgencyCatalogue(RequestContext& ctx, const Request& req) {
   auto facets = PublicItemFacets(ctx.app.db(), agency.id, today);
   auto guide = PublishedGuide(ctx.app.db(), agency.id);
   auto standard = StandardCatalogueUse(ctx.app.db(), agency.id, today);
-  if (!page.ok() || !facets.ok() || !guide.ok() || !standard.ok()) {
-    spdlog::error("catalogue of agency {}: reading the register failed", agency.id);
-    return InternalError();
-  }
+  const std::string context = fmt::format("catalogue of agency {}", agency.id);
+  if (!page.ok()) return InternalFailure(page.status(), context);
+  if (!facets.ok()) return InternalFailure(facets.status(), context);
+  if (!guide.ok()) return InternalFailure(guide.status(), context);
+  if (!standard.ok()) return InternalFailure(standard.status(), context);
   View v;
   v.set("agency", Text(agency.name));
   v.set("agency_id", Text(std::to_string(agency.id)));
@@ -339,9 +336,7 @@ Response CatalogueItem(RequestContext& ctx, const Request& req) {
   if (!id) return NotFound();
   auto p = GetPublicItem(ctx.app.db(), agency.id, *id, ctx.app.Today());
   if (!p.ok()) {
-    if (p.status().code() == Status::Code::kNotFound) return NotFound();
-    spdlog::error("catalogue item: {}", p.status().message());
-    return InternalError();
+    return StatusPage(p.status(), "无法显示该页面", "catalogue item");
   }
   const Publication& item = p->item;
   View v;
@@ -403,16 +398,12 @@ Response CatalogueAttachment(RequestContext& ctx, const Request& req) {
   if (!id || !n || *n < 0) return NotFound();
   auto p = GetPublicItem(ctx.app.db(), agency.id, *id, ctx.app.Today());
   if (!p.ok()) {
-    if (p.status().code() == Status::Code::kNotFound) return NotFound();
-    spdlog::error("catalogue attachment: {}", p.status().message());
-    return InternalError();
+    return StatusPage(p.status(), "无法显示该页面", "catalogue attachment");
   }
   if (static_cast<std::size_t>(*n) >= p->item.attachments.size()) return NotFound();
   auto file = GetAttachment(ctx.app.db(), agency.id, *id, *n);
   if (!file.ok()) {
-    if (file.status().code() == Status::Code::kNotFound) return NotFound();
-    spdlog::error("catalogue attachment: {}", file.status().message());
-    return InternalError();
+    return StatusPage(file.status(), "无法显示该页面", "catalogue attachment");
   }
   Response r;
   r.content_type = "application/octet-stream";

@@ -32,8 +32,12 @@ bool ShowsOnPage(const Status& s) {
          s.code() != Status::Code::kOk;
 }
 
-Response InternalFailure(const Status& s, std::string_view context) {
+void LogInternalFailure(const Status& s, std::string_view context) {
   spdlog::error("{}: {}", context, EscapeForLog(s.message()));
+}
+
+Response InternalFailure(const Status& s, std::string_view context) {
+  LogInternalFailure(s, context);
   return InternalError();
 }
 

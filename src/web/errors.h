@@ -28,6 +28,8 @@ Response StatusPage(const Status& s, std::string_view title, std::string_view co
 // render, a file that cannot be saved, a stored row that cannot be read back): logs
 // "`context`: message" escaped (EscapeForLog), never shows it. REQUIRES: !s.ok().
 Response InternalFailure(const Status& s, std::string_view context);
+// The log line of InternalFailure alone, for an answer in another form (the JSON API's).
+void LogInternalFailure(const Status& s, std::string_view context);
 
 // True when the Status is the user's or the situation's (a handler may show its message on its
 // own page with HttpStatusFor(s)); false for kNotFound and kInternal, which go to StatusPage.

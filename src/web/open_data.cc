@@ -1,13 +1,13 @@
 #include "web/open_data.h"
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <variant>
 
 #include "store/guides.h"
+#include "web/errors.h"
 #include "web/openapi.h"
 #include "web/public_items.h"
 #include "web/search_pages.h"
@@ -38,7 +38,11 @@ Response JsonError(int status, std::string_view message) {
   return JsonResponse(body, status);
 }
 
-Response JsonInternalError() { return JsonError(500, "服务器内部错误，请稍后重试。"); }
+// Our failure, logged as every handler's (web/errors.h), answered in JSON.
+Response JsonInternalFailure(const Status& s, std::string_view context) {
+  LogInternalFailure(s, context);
+  return JsonError(500, "服务器内部错误，请稍后重试。");
+}
 
 std::optional<int> ParseInt(std::string_view text) {
   int n = 0;
@@ -95,8 +99,7 @@ std::variant<Agency, Response> FindAgency(RequestContext& ctx, std::string_view 
     if (agency.status().code() == Status::Code::kNotFound) {
       return JsonError(404, fmt::format("没有编号为 {} 的机关。", *id));
     }
-    spdlog::error("api: {}", agency.status().message());
-    return JsonInternalError();
+    return JsonInternalFailure(agency.status(), "api");
   }
   return std::move(agency).value();
 }
@@ -106,17 +109,14 @@ std::variant<Agency, Response> FindAgency(RequestContext& ctx, std::string_view 
 Response ApiAgencies(RequestContext& ctx, const Request&) {
   auto agencies = ListAgencies(ctx.app.db());
   if (!agencies.ok()) {
-    spdlog::error("api agencies: {}", agencies.status().message());
-    return JsonInternalError();
+    return JsonInternalFailure(agencies.status(), "api agencies");
   }
   Json list = Json::array();
   for (const auto& a : *agencies) {
     auto facets = PublicItemFacets(ctx.app.db(), a.id, ctx.app.Today());
     auto guide = PublishedGuide(ctx.app.db(), a.id);
-    if (!facets.ok() || !guide.ok()) {
-      spdlog::error("api agencies: reading agency {} failed", a.id);
-      return JsonInternalError();
-    }
+    if (!facets.ok()) return JsonInternalFailure(facets.status(), "api agencies");
+    if (!guide.ok()) return JsonInternalFailure(guide.status(), "api agencies");
     Json j;
     j["id"] = a.id;
     j["name"] = a.name;
@@ -168,8 +168,7 @@ Response ApiAgencyPublications(RequestContext& ctx, const Request& req) {
     if (page.status().code() == Status::Code::kInvalidInput) {
       return JsonError(400, page.status().message());
     }
-    spdlog::error("api publications: {}", page.status().message());
-    return JsonInternalError();
+    return JsonInternalFailure(page.status(), "api publications");
   }
   Json items = Json::array();
   for (const auto& p : page->items) items.push_back(Summary(agency.id, p));
@@ -198,8 +197,7 @@ Response ApiPublication(RequestContext& ctx, const Request& req) {
     if (p.status().code() == Status::Code::kNotFound) {
       return JsonError(404, "没有该信息，或该信息尚未公开。");
     }
-    spdlog::error("api publication: {}", p.status().message());
-    return JsonInternalError();
+    return JsonInternalFailure(p.status(), "api publication");
   }
   Json body = Summary(agency.id, *p);
   body["agency"] = AgencyRef(agency);
@@ -257,8 +255,7 @@ Response ApiSearch(RequestContext& ctx, const Request& req) {
     if (results.status().code() == Status::Code::kInvalidInput) {
       return JsonError(400, results.status().message());
     }
-    spdlog::error("api search: {}", results.status().message());
-    return JsonInternalError();
+    return JsonInternalFailure(results.status(), "api search");
   }
   Json groups = Json::array();
   for (const auto& g : results->groups) {
@@ -300,8 +297,7 @@ Response ApiGuide(RequestContext& ctx, const Request& req) {
   const Agency& agency = std::get<Agency>(found);
   auto guide = PublishedGuide(ctx.app.db(), agency.id);
   if (!guide.ok()) {
-    spdlog::error("api guide: {}", guide.status().message());
-    return JsonInternalError();
+    return JsonInternalFailure(guide.status(), "api guide");
   }
   if (!*guide) return JsonError(404, "该机关尚未发布政府信息公开指南。");
   const GuideVersion& g = **guide;

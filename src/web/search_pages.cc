@@ -1,11 +1,11 @@
 #include "web/search_pages.h"
 
 #include <fmt/format.h>
-#include <spdlog/spdlog.h>
 
 #include "docs/escape.h"
 #include "util/date.h"
 #include "util/text.h"
+#include "web/errors.h"
 #include "web/url.h"
 #include "web/views.h"
 
@@ -81,8 +81,7 @@ Response SearchPage(RequestContext& ctx, const Request& req) {
     if (results.status().code() == Status::Code::kInvalidInput) {
       return BadRequest(results.status().message());
     }
-    spdlog::error("search: {}", results.status().message());
-    return InternalError();
+    return InternalFailure(results.status(), "search");
   }
   // The URL of page `n` of `kind`'s hits.
   auto href = [&](SearchKind kind, int64_t n) {
