@@ -17,7 +17,7 @@ using Json = nlohmann::json;
 
 class SearchPagesTest : public PublicSiteTest {
  protected:
-  // 45 notices published on 2024-09-01 … 2024-10-14 (today), newest with the highest number,
+  // 45 notices published on 2024-08-31 … 2024-10-14 (today), newest with the highest number,
   // and one more dated tomorrow (2024-10-15).
   static void SetUpTestSuite() {
     PublicSiteTest::SetUpTestSuite();
@@ -28,8 +28,8 @@ class SearchPagesTest : public PublicSiteTest {
       p.publisher = "甲区人民政府";
       p.summary = "道路养护期间的交通安排";
       p.category = "art20.7";
-      p.created = *ParseDate("2024-09-01");
-      p.published = AddDays(*ParseDate("2024-08-31"), n);
+      p.created = *ParseDate("2024-08-01");
+      p.published = AddDays(*ParseDate("2024-08-31"), n - 1);
       items.push_back(std::move(p));
     }
     auto imported = ImportPublications(*db_, agency_a_, items, "test");
