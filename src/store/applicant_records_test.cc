@@ -332,7 +332,11 @@ class ApplicantMigrationTest : public DatabaseTest {
 TEST_P(ApplicantMigrationTest, MovesPersonalDataOutAndVerifiesCleanAfterSeal) {
   auto applied = db().Migrate();
   ASSERT_TRUE(applied.ok()) << applied.status().message();
-  EXPECT_EQ(*applied, std::vector<int>{11});
+  std::vector<int> after_10;  // 11, the applicants' records, and every later one
+  for (const Migration& m : Migrations()) {
+    if (m.version > 10) after_10.push_back(m.version);
+  }
+  EXPECT_EQ(*applied, after_10);
   std::string payload;
   db().impl().sql << "SELECT payload FROM case_events WHERE seq = 1", soci::into(payload);
   for (const char* personal : {"applicant_name", "欧阳修文", "110101199003074512", "梧桐路"}) {

@@ -67,8 +67,9 @@ TEST_P(ReportAnchorTest, AnchorNamesTheCheckpointAndTheLedgerAtPublication) {
   EXPECT_EQ(anchor_.year, 2024);
   EXPECT_EQ(anchor_.version, 1);
   EXPECT_EQ(anchor_.checkpoint, 1);
-  // The agency row, the case, its two events and the user.
-  EXPECT_EQ(anchor_.seq, 5);
+  // The agency row, the case, its applicant's record and the act recording it, its two events
+  // and the user.
+  EXPECT_EQ(anchor_.seq, 7);
   EXPECT_EQ(anchor_.at, "2025-01-10T01:00:00Z");
   EXPECT_EQ(anchor_.ledger.size(), 64u);
   EXPECT_EQ(anchor_.key, KeyFingerprint(key_->PublicKeyHex()));
@@ -110,7 +111,7 @@ TEST_P(ReportAnchorTest, AlteredPrintedFieldsOrAnotherKeyFailTheSignature) {
     std::string from, to;
   };
   const Edit edits[] = {
-      {"seq=5", "seq=6"},
+      {"seq=7", "seq=8"},
       {"report=2024v1", "report=2024v2"},
       {"checkpoint=1 ", "checkpoint=2 "},
       {"at=2025-01-10T01", "at=2025-01-11T01"},
@@ -143,7 +144,7 @@ TEST_P(ReportAnchorTest, LaterWritesKeepTheAnchorButRewrittenHistoryFailsIt) {
   // An entry before the anchor rewritten (as whoever re-records an edited row would).
   Exec("BEGIN");
   Exec("UPDATE audit_ledger SET digest = 'x' WHERE seq = 3");
-  EXPECT_TRUE(Mentions(InDatabase(), "第 1 至 5 条与报告发布时不同：发布前的历史被改写"));
+  EXPECT_TRUE(Mentions(InDatabase(), "第 1 至 7 条与报告发布时不同：发布前的历史被改写"));
   Exec("ROLLBACK");
 
   // The whole ledger rebuilt with the key, as someone holding the database and the key would
@@ -156,7 +157,7 @@ TEST_P(ReportAnchorTest, LaterWritesKeepTheAnchorButRewrittenHistoryFailsIt) {
   // The newest entries before the anchor deleted, or the database rolled back to before it.
   Exec("BEGIN");
   Exec("DELETE FROM audit_ledger WHERE seq >= 4");
-  EXPECT_TRUE(Mentions(InDatabase(), "第 1 至 5 条现只余 3 条"));
+  EXPECT_TRUE(Mentions(InDatabase(), "第 1 至 7 条现只余 3 条"));
   Exec("ROLLBACK");
 
   // The checkpoint it names deleted or rewritten.
@@ -165,8 +166,8 @@ TEST_P(ReportAnchorTest, LaterWritesKeepTheAnchorButRewrittenHistoryFailsIt) {
   EXPECT_TRUE(Mentions(InDatabase(), "数据库中没有检查点 #1"));
   Exec("ROLLBACK");
   Exec("BEGIN");
-  Exec("UPDATE audit_checkpoints SET body = REPLACE(body, '\"entries\":5', '\"entries\":4')");
-  EXPECT_TRUE(Mentions(InDatabase(), "与报告所印（2025-01-10T01:00:00Z，5 条）不符"));
+  Exec("UPDATE audit_checkpoints SET body = REPLACE(body, '\"entries\":7', '\"entries\":6')");
+  EXPECT_TRUE(Mentions(InDatabase(), "与报告所印（2025-01-10T01:00:00Z，7 条）不符"));
   Exec("ROLLBACK");
   EXPECT_TRUE(InDatabase().empty());
 }
