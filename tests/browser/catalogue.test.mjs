@@ -12,20 +12,8 @@
 // Steps run in order; when one fails the later ones are reported as skipped.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { chromium } from 'playwright-core';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const baseUrl = process.env.GONGKAI_URL;
-const artifacts = process.env.GONGKAI_ARTIFACTS || path.join(here, 'artifacts');
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
-const kTimeoutMs = 15000;
-const kPhone = { width: 390, height: 844 };
+import { assertFitsTheScreen, follow, goto, heading, page, screenshot, step, usePhone } from './phone.mjs';
 
 // From src/cli/demo_publications.cc: the demo government, a category with two items, and the
 // item a search for 公积 (two characters) must find.
@@ -34,84 +22,12 @@ const kCategory = '财政预算、决算';
 const kSearch = '公积';
 const kSearchHit = '住房公积金提取办理指南';
 
-let context;
-let page;
-let userDataDir;
-let shot = 0;
-let failedStep = null;
-
-async function screenshot(name) {
-  shot += 1;
-  const file = path.join(artifacts, `catalogue-${String(shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-}
-
-function step(name, fn) {
-  test(name, async (t) => {
-    if (failedStep) {
-      t.skip(`not run: earlier step "${failedStep}" failed`);
-      return;
-    }
-    try {
-      await fn();
-    } catch (e) {
-      failedStep = name;
-      await screenshot(`FAILED-${name.replace(/[^\p{L}\p{N}]+/gu, '_')}`).catch(() => {});
-      throw e;
-    }
-  });
-}
-
-async function goto(urlPath) {
-  const response = await page.goto(new URL(urlPath, baseUrl).href);
-  assert.ok(response, `no response for ${urlPath}`);
-  assert.equal(response.status(), 200, `GET ${urlPath} answered ${response.status()}`);
-}
-
-async function follow(locator) {
-  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), locator.click()]);
-  assert.ok(response, 'the click did not load a page');
-  assert.equal(response.status(), 200, `${page.url()} answered ${response.status()}`);
-}
-
-async function heading() {
-  return (await page.locator('main h1').first().innerText()).trim();
-}
-
-// The page is as wide as the phone: nothing pushes it sideways.
-async function assertFitsTheScreen(what) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= kPhone.width, `${what} is ${width}px wide on a ${kPhone.width}px screen`);
-}
-
 // The value of a <dt> label in the item's metadata list.
 async function fact(label) {
   return (await page.locator(`main dl.facts dt:text-is("${label}") + dd`).innerText()).trim();
 }
 
-before(async () => {
-  assert.ok(baseUrl, 'GONGKAI_URL is not set: run scripts/browser-test.sh');
-  mkdirSync(artifacts, { recursive: true });
-  userDataDir = mkdtempSync(path.join(tmpdir(), 'gongkai-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: kPhone,
-    isMobile: true,
-    hasTouch: true,
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  context.setDefaultTimeout(kTimeoutMs);
-  page = context.pages()[0] || (await context.newPage());
-});
-
-after(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-});
+usePhone('catalogue');
 
 step('the catalogue lists the agencies and opens the demo government', async () => {
   await goto('/catalogue');

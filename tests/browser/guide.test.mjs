@@ -13,20 +13,10 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { chromium } from 'playwright-core';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-const baseUrl = process.env.GONGKAI_URL;
-const artifacts = process.env.GONGKAI_ARTIFACTS || path.join(here, 'artifacts');
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
-const kTimeoutMs = 15000;
-const kPhone = { width: 390, height: 844 };
+import { assertFitsTheScreen, baseUrl, goto, heading, page, screenshot, step, userDataDir, usePhone } from './phone.mjs';
 
 // From src/cli/demo_services.cc.
 const kCode = '00016421300301';
@@ -34,73 +24,9 @@ const kName = '食品经营许可（新办）';
 const kCancelled = '00016421300303';
 const kSuccessorName = '食品经营许可（变更）';
 
-let context;
-let page;
-let userDataDir;
-let shot = 0;
-let failedStep = null;
 let decodedLink = null;
 
-async function screenshot(name) {
-  shot += 1;
-  const file = path.join(artifacts, `guide-${String(shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-}
-
-function step(name, fn) {
-  test(name, async (t) => {
-    if (failedStep) {
-      t.skip(`not run: earlier step "${failedStep}" failed`);
-      return;
-    }
-    try {
-      await fn();
-    } catch (e) {
-      failedStep = name;
-      await screenshot(`FAILED-${name.replace(/[^\p{L}\p{N}]+/gu, '_')}`).catch(() => {});
-      throw e;
-    }
-  });
-}
-
-async function goto(url) {
-  const response = await page.goto(new URL(url, baseUrl).href);
-  assert.ok(response, `no response for ${url}`);
-  assert.equal(response.status(), 200, `GET ${url} answered ${response.status()}`);
-}
-
-async function heading() {
-  return (await page.locator('main h1').first().innerText()).trim();
-}
-
-async function assertFitsTheScreen(what) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= kPhone.width, `${what} is ${width}px wide on a ${kPhone.width}px screen`);
-}
-
-before(async () => {
-  assert.ok(baseUrl, 'GONGKAI_URL is not set: run scripts/browser-test.sh');
-  mkdirSync(artifacts, { recursive: true });
-  userDataDir = mkdtempSync(path.join(tmpdir(), 'gongkai-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: kPhone,
-    isMobile: true,
-    hasTouch: true,
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  context.setDefaultTimeout(kTimeoutMs);
-  page = context.pages()[0] || (await context.newPage());
-});
-
-after(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-});
+usePhone('guide');
 
 step('the QR code printed for the hall decodes to the permanent link', async () => {
   // The PNG the hall sheet and the guide page offer, decoded as a phone camera would.

@@ -13,68 +13,13 @@
 // Steps run in order; when one fails the later ones are reported as skipped.
 
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { after, before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 
-import { chromium } from 'playwright-core';
+import { assertFitsTheScreen, follow, goto, heading, page, screenshot, step, usePhone } from './phone.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const baseUrl = process.env.GONGKAI_URL;
-const artifacts = process.env.GONGKAI_ARTIFACTS || path.join(here, 'artifacts');
-const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
-const kTimeoutMs = 15000;
-const kPhone = { width: 390, height: 844 };
 const [clerkName, ...clerkRest] = (process.env.GONGKAI_CLERK || 'clerk:demo-clerk-2024').split(':');
 const clerk = { name: clerkName, password: clerkRest.join(':') };
 
-let context;
-let page;
-let userDataDir;
-let shot = 0;
-let failedStep = null;
 const found = {};
-
-async function screenshot(name) {
-  shot += 1;
-  const file = path.join(artifacts, `queue-${String(shot).padStart(2, '0')}-${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-}
-
-function step(name, fn) {
-  test(name, async (t) => {
-    if (failedStep) {
-      t.skip(`not run: earlier step "${failedStep}" failed`);
-      return;
-    }
-    try {
-      await fn();
-    } catch (e) {
-      failedStep = name;
-      await screenshot(`FAILED-${name.replace(/[^\p{L}\p{N}]+/gu, '_')}`).catch(() => {});
-      throw e;
-    }
-  });
-}
-
-async function goto(urlPath) {
-  const response = await page.goto(new URL(urlPath, baseUrl).href);
-  assert.ok(response, `no response for ${urlPath}`);
-  assert.equal(response.status(), 200, `GET ${urlPath} answered ${response.status()}`);
-}
-
-async function follow(locator) {
-  const [response] = await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), locator.click()]);
-  assert.ok(response, 'the click did not load a page');
-  assert.equal(response.status(), 200, `${page.url()} answered ${response.status()}`);
-}
-
-async function assertFitsTheScreen(what) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  assert.ok(width <= kPhone.width, `${what} is ${width}px wide on a ${kPhone.width}px screen`);
-}
 
 // "共 120 件，第 1/3 页，本页第 1–50 件" → {total, page, pages, first, last}.
 async function pageInfo() {
@@ -89,29 +34,7 @@ function queueRows() {
   return page.locator('main table.cases[aria-labelledby="queue-heading"] tbody tr');
 }
 
-before(async () => {
-  assert.ok(baseUrl, 'GONGKAI_URL is not set: run scripts/browser-test.sh');
-  mkdirSync(artifacts, { recursive: true });
-  userDataDir = mkdtempSync(path.join(tmpdir(), 'gongkai-chromium-'));
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: kPhone,
-    isMobile: true,
-    hasTouch: true,
-    deviceScaleFactor: 2,
-    locale: 'zh-CN',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
-  context.setDefaultTimeout(kTimeoutMs);
-  page = context.pages()[0] || (await context.newPage());
-});
-
-after(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-});
+usePhone('queue');
 
 step('a clerk signs in on a phone and sees the queue with its totals', async () => {
   await goto('/office/login');
