@@ -248,32 +248,31 @@ Response ServiceGuidePdf(RequestContext& ctx, const Request& req) {
   return Download(std::move(pdf).value(), "application/pdf", item.name + "办事指南.pdf");
 }
 
-Response ServiceGuideQrPng(RequestContext& ctx, const Request& req) {
+namespace {
+
+// The item's QR code as PNG or SVG: its permanent link on the address the request came in on.
+Response ServiceGuideQr(RequestContext& ctx, const Request& req, bool png) {
   auto found = FindItem(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const auto& [agency, item] = std::get<AgencyAndItem>(found);
   auto qr = EncodeQr(GuideLink(BaseUrl(req), item.code));
   if (!qr.ok()) return StatusPage(qr.status(), "二维码", "services: qr");
-  auto png = QrPng(*qr, 8);
-  if (!png.ok()) return StatusPage(png.status(), "二维码", "services: qr png");
+  auto image = png ? QrPng(*qr, 8) : QrSvg(*qr, 1.0);
+  if (!image.ok()) return StatusPage(image.status(), "二维码", "services: qr image");
   Response r;
-  r.content_type = "image/png";
-  r.body = std::move(png).value();
+  r.content_type = png ? "image/png" : "image/svg+xml";
+  r.body = std::move(image).value();
   return r;
 }
 
+}  // namespace
+
+Response ServiceGuideQrPng(RequestContext& ctx, const Request& req) {
+  return ServiceGuideQr(ctx, req, true);
+}
+
 Response ServiceGuideQrSvg(RequestContext& ctx, const Request& req) {
-  auto found = FindItem(ctx, req);
-  if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
-  const auto& [agency, item] = std::get<AgencyAndItem>(found);
-  auto qr = EncodeQr(GuideLink(BaseUrl(req), item.code));
-  if (!qr.ok()) return StatusPage(qr.status(), "二维码", "services: qr");
-  auto svg = QrSvg(*qr, 1.0);
-  if (!svg.ok()) return StatusPage(svg.status(), "二维码", "services: qr svg");
-  Response r;
-  r.content_type = "image/svg+xml";
-  r.body = std::move(svg).value();
-  return r;
+  return ServiceGuideQr(ctx, req, false);
 }
 
 Response ServiceCatalogue(RequestContext& ctx, const Request& req) {
