@@ -20,7 +20,6 @@
 #include "cli/output.h"
 #include "files/calendar_files.h"
 #include "files/search_files.h"
-#include "ingest/xlsx.h"
 #include "publications/jsonl.h"
 #include "publications/standard_catalogue.h"
 #include "publications/tabular.h"
@@ -55,52 +54,24 @@ std::optional<std::pair<Database, int64_t>> Open(GlobalOptions& g, const Args& a
   return std::pair{std::move(database).value(), *agency};
 }
 
-// The cells of a .csv file or of the first worksheet of an .xlsx file; kInvalidInput for another
-// extension, naming what is accepted.
+// The cells of a .csv or .xlsx file (publications/tabular.h ReadTableFile).
 Result<std::vector<CellRow>> ReadTable(const std::string& path, const std::string& bytes) {
-  const std::string name = std::filesystem::path(path).filename().string();
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (ext == ".csv") {
-    auto rows = ReadCsvRows(bytes);
-    if (!rows.ok()) return rows.status().WithContext(name + "：");
-    return rows;
-  }
-  if (ext == ".xlsx") {
-    auto sheet = ReadFirstWorksheet(bytes, name);
-    if (!sheet.ok()) return sheet.status();
-    std::vector<CellRow> rows;
-    for (XlsxRow& r : *sheet) rows.push_back(CellRow{r.number, std::move(r.cells)});
-    return rows;
-  }
-  return Status::InvalidInput(
-      fmt::format("{}：无法识别的文件类型“{}”：基层标准目录请用 .csv 或 .xlsx", name, ext));
+  return ReadTableFile(std::filesystem::path(path).filename().string(), bytes,
+                       "基层标准目录请用 .csv 或 .xlsx");
 }
 
-// The items of FILE, by its extension: .jsonl/.json, .csv or .xlsx.
+// The items of FILE, by its extension: .jsonl/.json/.ndjson, .csv or .xlsx.
 Result<std::vector<Publication>> ReadItems(const std::string& path) {
   auto bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   const std::string name = std::filesystem::path(path).filename().string();
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (ext == ".csv") {
-    auto rows = ReadCsvRows(*bytes);
-    if (!rows.ok()) return rows.status().WithContext(name + "：");
-    return PublicationsFromRows(*rows, name);
-  }
-  if (ext == ".xlsx") {
-    auto sheet = ReadFirstWorksheet(*bytes, name);
-    if (!sheet.ok()) return sheet.status();
-    std::vector<CellRow> rows;
-    for (XlsxRow& r : *sheet) rows.push_back(CellRow{r.number, std::move(r.cells)});
-    return PublicationsFromRows(rows, name);
-  }
-  if (ext == ".jsonl" || ext == ".json" || ext == ".ndjson") {
+  if (HasExtension(name, ".jsonl") || HasExtension(name, ".json") ||
+      HasExtension(name, ".ndjson")) {
     return ParsePublicationsJsonl(*bytes, name);
   }
-  return Status::InvalidInput(fmt::format(
-      "{}：无法识别的文件类型“{}”：请用 .jsonl（JSON Lines）、.csv 或 .xlsx", name, ext));
+  auto rows = ReadTableFile(name, *bytes, "请用 .jsonl（JSON Lines）、.csv 或 .xlsx");
+  if (!rows.ok()) return rows.status();
+  return PublicationsFromRows(*rows, name);
 }
 
 bool Emit(GlobalOptions& g, const std::string& output, const std::string& text) {

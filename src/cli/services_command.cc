@@ -20,7 +20,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "files/calendar_files.h"
-#include "ingest/xlsx.h"
+#include "publications/tabular.h"
 #include "services/jsonl.h"
 #include "services/tabular.h"
 #include "store/agencies.h"
@@ -92,24 +92,13 @@ Result<std::vector<ServiceItem>> ReadItems(const std::string& path) {
   auto bytes = ReadFile(path);
   if (!bytes.ok()) return bytes.status();
   const std::string name = std::filesystem::path(path).filename().string();
-  std::string ext = std::filesystem::path(path).extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  if (ext == ".csv") {
-    auto rows = ReadCsvRows(*bytes);
-    if (!rows.ok()) return rows.status().WithContext(name + "：");
-    return ServicesFromRows(*rows, name);
-  }
-  if (ext == ".xlsx") {
-    auto sheet = ReadFirstWorksheet(*bytes, name);
-    if (!sheet.ok()) return sheet.status();
-    std::vector<CellRow> rows;
-    for (XlsxRow& r : *sheet) rows.push_back(CellRow{r.number, std::move(r.cells)});
-    return ServicesFromRows(rows, name);
-  }
-  if (ext == ".jsonl" || ext == ".json" || ext == ".ndjson")
+  if (HasExtension(name, ".jsonl") || HasExtension(name, ".json") ||
+      HasExtension(name, ".ndjson")) {
     return ParseServicesJsonl(*bytes, name);
-  return Status::InvalidInput(fmt::format(
-      "{}：无法识别的文件类型“{}”：请用 .jsonl（JSON Lines）、.csv 或 .xlsx", name, ext));
+  }
+  auto rows = ReadTableFile(name, *bytes, "请用 .jsonl（JSON Lines）、.csv 或 .xlsx");
+  if (!rows.ok()) return rows.status();
+  return ServicesFromRows(*rows, name);
 }
 
 bool Emit(GlobalOptions& g, const std::string& output, const std::string& text) {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/xlsx.h"
 #include "publications/fields_internal.h"
 #include "publications/jsonl.h"
 #include "report/csv.h"
@@ -219,6 +220,34 @@ std::string PublicationsToCsv(std::span<const Publication> items) {
     out += "\r\n";
   }
   return out;
+}
+
+bool HasExtension(std::string_view name, std::string_view extension) {
+  if (name.size() < extension.size()) return false;
+  const std::string_view tail = name.substr(name.size() - extension.size());
+  for (std::size_t i = 0; i < tail.size(); ++i) {
+    const char c =
+        tail[i] >= 'A' && tail[i] <= 'Z' ? static_cast<char>(tail[i] - 'A' + 'a') : tail[i];
+    if (c != extension[i]) return false;
+  }
+  return true;
+}
+
+Result<std::vector<CellRow>> ReadTableFile(std::string_view name, std::string_view bytes,
+                                           std::string_view accepted) {
+  if (HasExtension(name, ".csv")) {
+    auto rows = ReadCsvRows(bytes);
+    if (!rows.ok()) return rows.status().WithContext(std::string(name) + "：");
+    return rows;
+  }
+  if (HasExtension(name, ".xlsx")) {
+    auto sheet = ReadFirstWorksheet(bytes, name);
+    if (!sheet.ok()) return sheet.status();
+    std::vector<CellRow> rows;
+    for (XlsxRow& r : *sheet) rows.push_back(CellRow{r.number, std::move(r.cells)});
+    return rows;
+  }
+  return Status::InvalidInput(fmt::format("文件“{}”的类型无法识别：{}", name, accepted));
 }
 
 }  // namespace gongkai

@@ -34,6 +34,16 @@ std::string ColumnLetters(std::size_t column);
 // unterminated quote.
 Result<std::vector<CellRow>> ReadCsvRows(std::string_view text);
 
+// Whether file name `name` ends in `extension` (".csv"), in any case.
+bool HasExtension(std::string_view name, std::string_view extension);
+
+// The cells of the file named `name` by its extension: a .csv (ReadCsvRows), or the first
+// worksheet of an .xlsx (ingest/xlsx.h, with its limits). Errors name the file; another
+// extension is kInvalidInput naming the file and ending with `accepted` (what the caller takes,
+// e.g. "请用 .jsonl、.csv 或 .xlsx").
+Result<std::vector<CellRow>> ReadTableFile(std::string_view name, std::string_view bytes,
+                                           std::string_view accepted);
+
 // The items of a table whose first row is the header. `source` names the file in messages.
 Result<std::vector<Publication>> PublicationsFromRows(std::span<const CellRow> rows,
                                                       std::string_view source);

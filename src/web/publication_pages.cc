@@ -6,7 +6,6 @@
 #include <charconv>
 #include <variant>
 
-#include "ingest/xlsx.h"
 #include "publications/jsonl.h"
 #include "publications/tabular.h"
 #include "store/publications.h"
@@ -221,30 +220,12 @@ View DueRows(const std::vector<DueItem>& due, const std::vector<StoredPublicatio
 // The items of an uploaded register file, by its name's extension.
 Result<std::vector<Publication>> ReadUpload(const FormPart& file) {
   const std::string name = file.filename.value_or("");
-  auto ends = [&](std::string_view ext) {
-    if (name.size() < ext.size()) return false;
-    for (std::size_t i = 0; i < ext.size(); ++i) {
-      char c = name[name.size() - ext.size() + i];
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      if (c != ext[i]) return false;
-    }
-    return true;
-  };
-  if (ends(".jsonl") || ends(".json")) return ParsePublicationsJsonl(file.data, name);
-  if (ends(".csv")) {
-    auto rows = ReadCsvRows(file.data);
-    if (!rows.ok()) return rows.status().WithContext(name + "：");
-    return PublicationsFromRows(*rows, name);
+  if (HasExtension(name, ".jsonl") || HasExtension(name, ".json")) {
+    return ParsePublicationsJsonl(file.data, name);
   }
-  if (ends(".xlsx")) {
-    auto sheet = ReadFirstWorksheet(file.data, name);
-    if (!sheet.ok()) return sheet.status();
-    std::vector<CellRow> rows;
-    for (auto& r : *sheet) rows.push_back(CellRow{r.number, std::move(r.cells)});
-    return PublicationsFromRows(rows, name);
-  }
-  return Status::InvalidInput(
-      fmt::format("文件“{}”的类型无法识别：请上传 .jsonl、.csv 或 .xlsx 文件", name));
+  auto rows = ReadTableFile(name, file.data, "请上传 .jsonl、.csv 或 .xlsx 文件");
+  if (!rows.ok()) return rows.status();
+  return PublicationsFromRows(*rows, name);
 }
 
 Response RenderList(RequestContext& ctx, const Request& req, const Agency& agency,

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <variant>
 
-#include "ingest/xlsx.h"
 #include "publications/standard_catalogue.h"
+#include "publications/tabular.h"
 #include "store/standard_catalogue.h"
 #include "web/errors.h"
 #include "web/publication_pages.h"
@@ -21,33 +21,12 @@ std::string Base(int64_t agency_id) {
   return fmt::format("/office/a/{}/standard-catalogue", agency_id);
 }
 
-bool EndsWithNoCase(std::string_view name, std::string_view ext) {
-  if (name.size() < ext.size()) return false;
-  for (std::size_t i = 0; i < ext.size(); ++i) {
-    char c = name[name.size() - ext.size() + i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != ext[i]) return false;
-  }
-  return true;
-}
-
 // The catalogue of an uploaded .csv or .xlsx file.
 Result<std::vector<StandardCatalogueRow>> ReadUpload(const FormPart& file) {
   const std::string name = file.filename.value_or("");
-  std::vector<CellRow> rows;
-  if (EndsWithNoCase(name, ".csv")) {
-    auto csv = ReadCsvRows(file.data);
-    if (!csv.ok()) return csv.status().WithContext(name + "：");
-    rows = std::move(csv).value();
-  } else if (EndsWithNoCase(name, ".xlsx")) {
-    auto sheet = ReadFirstWorksheet(file.data, name);
-    if (!sheet.ok()) return sheet.status();
-    for (auto& r : *sheet) rows.push_back(CellRow{r.number, std::move(r.cells)});
-  } else {
-    return Status::InvalidInput(
-        fmt::format("文件“{}”的类型无法识别：基层标准目录请上传 .csv 或 .xlsx 文件", name));
-  }
-  return StandardCatalogueFromRows(rows, name);
+  auto rows = ReadTableFile(name, file.data, "基层标准目录请上传 .csv 或 .xlsx 文件");
+  if (!rows.ok()) return rows.status();
+  return StandardCatalogueFromRows(*rows, name);
 }
 
 Response Render(RequestContext& ctx, const Request& req, const Agency& agency,
