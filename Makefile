@@ -8,6 +8,8 @@ DB ?= gongkai.db
 PORT ?= 8080
 LAUNCHER := $(if $(shell command -v ccache),-DCMAKE_CXX_COMPILER_LAUNCHER=ccache,)
 CMAKE_FLAGS := -G Ninja $(LAUNCHER)
+SANITIZER_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 SOURCES := $(shell git ls-files 'src/*.cc' 'src/*.h' 'bench/*.cc' 'fuzz/*.cc' 2>/dev/null)
 
 .PHONY: all deps deps-build build build-asan run test test-unit test-asan test-pg test-e2e \
@@ -41,17 +43,15 @@ run: build
 	$(BUILD)/gongkai db migrate --db $(DB)
 	$(BUILD)/gongkai serve --db $(DB) --demo --port $(PORT)
 
-# Everything CI runs: style, unit tests, the same tests under ASan+UBSan, the fuzz targets on
-# their seeds, PostgreSQL, browser.
-test: deps format-check build test-unit build-asan test-asan test-fuzz test-pg test-e2e
+# Everything CI runs: style, unit tests, the same tests under ASan+UBSan (with every fuzz target
+# replaying its seeds), PostgreSQL, browser.
+test: deps format-check build test-unit build-asan test-asan test-pg test-e2e
 
 test-unit: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 600
 
 test-asan: build-asan
-	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j $(JOBS) --timeout 900
+	cd $(ASAN_BUILD) && $(SANITIZER_ENV) ctest --output-on-failure -j $(JOBS) --timeout 900
 
 # The store and register tests again, against a throw-away PostgreSQL cluster.
 test-pg: build
@@ -73,9 +73,10 @@ bench: build
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
 
-# The fuzz targets replay their seeds once (regression inputs included): deterministic.
-test-fuzz: deps
-	scripts/fuzz.sh 0
+# The fuzz targets replay their seeds once (regression inputs included) under ASan+UBSan: the
+# same replays `make test-asan` runs, alone.
+test-fuzz: build-asan
+	cd $(ASAN_BUILD) && $(SANITIZER_ENV) ctest --output-on-failure -L fuzz
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

@@ -1,10 +1,10 @@
 #!/bin/sh
 # Builds the libFuzzer targets with clang (build-fuzz/) and runs each for FUZZ_SECONDS (default
-# 60) on its seeds: the report fixtures for the text parser, the HTML/DOCX fixture documents for
-# the extractors, and fuzz/seeds/<target>/ (hand-written inputs for the web parsers, and every
-# input a fuzzer once found slow or crashing, kept as a regression). New inputs go to build-fuzz/corpus/
-# and crashes to build-fuzz/crashes/; the script fails when any target finds one.
-# With 0 seconds each target only replays its seeds once (deterministic; what `make test` runs).
+# 60) on its seeds (fuzz/seeds.list names them: the report fixtures for the text parser, the
+# HTML/DOCX/PDF fixture documents for the extractors, and always fuzz/seeds/<target>/). New inputs
+# go to build-fuzz/corpus/ and crashes to build-fuzz/crashes/; the script fails when any target
+# finds one. With 0 seconds each target only replays its seeds once. (`make test` replays the seeds
+# in the ASan+UBSan tree through ctest instead, without this clang build.)
 #   scripts/fuzz.sh [seconds]
 set -eu
 cd "$(dirname "$0")/.."
@@ -16,14 +16,8 @@ CC=clang-14 CXX=clang++-14 cmake -S . -B $build -G Ninja -DGONGKAI_FUZZ=ON -DGON
 cmake --build $build --target fuzzers
 
 seeds_for() {
-  case "$1" in
-    report_text) echo tests/fixtures/reports fuzz/seeds/report_text ;;
-    ingest_html) echo tests/fixtures/documents fuzz/seeds/ingest_html ;;
-    ingest_docx) echo tests/fixtures/documents fuzz/seeds/ingest_docx ;;
-    ingest_pdf) echo tests/fixtures/documents fuzz/seeds/ingest_pdf ;;
-    report_json) echo fuzz/seeds/report_json ;;
-    *) echo "fuzz/seeds/$1" ;;
-  esac
+  awk -v t="$1" '$1 == t { for (i = 2; i <= NF; i++) printf "%s ", $i }' fuzz/seeds.list
+  echo "fuzz/seeds/$1"
 }
 
 failed=""
