@@ -23,8 +23,11 @@ deps:
 deps-build:
 	@scripts/install-deps.sh build
 
+# Optimised as RelWithDebInfo (-O2) but without debug info: on CI's two cores the -g objects cost a
+# quarter more compile time (web/app_test.cc: 27.6 s against 20.3 s of CPU) and slower links, and
+# the ASan tree (-g) is where a failure is debugged.
 $(BUILD)/build.ninja:
-	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	cmake -S . -B $(BUILD) $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_FLAGS_RELEASE="-O2 -DNDEBUG"
 
 build: deps-build $(BUILD)/build.ninja
 	cmake --build $(BUILD) -j $(JOBS)
