@@ -456,17 +456,37 @@ Result<CaseDetail> CaseRegister::Get(int64_t agency_id, std::string_view number)
   });
 }
 
+// What a citizen types from a receipt, as the register keeps it: full-width forms folded
+// (２０２６－ becomes 2026-) and spaces dropped; with `upper`, ASCII letters upper-cased.
+std::string CaseRegister::TrackingKey(std::string_view typed, bool upper) {
+  std::string key;
+  for (char c : FoldWidth(typed)) {
+    if (IsAsciiSpace(c)) continue;
+    key.push_back(upper && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  return key;
+}
+
 Result<PublicCaseView> CaseRegister::Track(int64_t agency_id, std::string_view number,
                                            std::string_view query_code) {
   auto not_found = Status::NotFound("案件编号或查询码不正确：请核对受理回执上的编号和查询码");
-  if (query_code.empty()) return not_found;
-  std::string hash = internal::QueryCodeHash(query_code);
-  auto detail = Get(agency_id, number);
+  // A query code is upper-case letters and digits; the receipt may show it in hyphenated groups.
+  std::string code = TrackingKey(query_code, true);
+  std::erase(code, '-');
+  if (code.empty()) return not_found;
+  std::string hash = internal::QueryCodeHash(code);
+  std::string key = TrackingKey(number, false);
+  auto detail = Get(agency_id, key);
+  if (!detail.ok() && detail.status().code() == Status::Code::kNotFound &&
+      key != TrackingKey(key, true)) {
+    key = TrackingKey(key, true);
+    detail = Get(agency_id, key);
+  }
   if (!detail.ok())
     return detail.status().code() == Status::Code::kNotFound ? not_found : detail.status();
   auto stored = Run(db_, "查询案件", [&](soci::session& sql) -> Result<std::string> {
     long long agency = agency_id;
-    std::string key(number), code_hash;
+    std::string code_hash;
     sql << "SELECT query_code_hash FROM cases WHERE agency_id = :a AND number = :n",
         soci::use(agency), soci::use(key), soci::into(code_hash);
     return code_hash;

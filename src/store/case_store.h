@@ -180,9 +180,11 @@ class CaseRegister {
   Result<CaseDetail> Get(int64_t agency_id, std::string_view number);
 
   // For the applicant: kNotFound "案件编号或查询码不正确" when the number or the code is wrong
-  // (no hint which).
+  // (no hint which). Case, spaces, full-width forms and hyphens in the code do not matter.
   Result<PublicCaseView> Track(int64_t agency_id, std::string_view number,
                                std::string_view query_code);
+  // `typed` with full-width forms folded and ASCII spaces removed; with `upper`, upper-cased.
+  static std::string TrackingKey(std::string_view typed, bool upper);
 
   // The events of every case that bears on the report of `year` (received by 31 December and
   // open then or with an event in the year), for BuildAnnualReport.

@@ -266,6 +266,14 @@ TEST_P(CaseStoreTest, RegisteredCasesAreTrackedByNumberAndQueryCode) {
   EXPECT_EQ(view->summary.applicant_display, "王**");
   ASSERT_EQ(view->steps.size(), 1u);
   EXPECT_EQ(view->steps[0].first, EventType::kReceived);
+  // As a citizen may type them: spaces, lower case, full-width digits, the code in groups.
+  std::string typed_code = created->query_code;
+  for (char& c : typed_code) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  typed_code = " " + typed_code.substr(0, 4) + "-" + typed_code.substr(4, 4) + " " +
+               typed_code.substr(8) + " ";
+  auto typed = reg_.Track(*agency, "２０２５－０００００１ ", typed_code);
+  ASSERT_TRUE(typed.ok()) << typed.status().message();
+  EXPECT_EQ(typed->summary.number, "2025-000001");
   auto wrong_code = reg_.Track(*agency, created->number, second->query_code);
   auto wrong_number = reg_.Track(*agency, "2025-999999", created->query_code);
   EXPECT_EQ(wrong_code.status().code(), Status::Code::kNotFound);

@@ -36,16 +36,14 @@ std::variant<LoadedCase, Response> CaseForApplicant(RequestContext& ctx) {
   if (!agency_id) return BadRequest("缺少受理机关");
   auto agency = GetAgency(ctx.app.db(), *agency_id);
   if (!agency.ok()) return ErrorPage(404, "查询失败", "受理机关不存在，请返回查询页重新选择。");
-  const std::string number(ctx.form.Get("number"));
-  auto tracked = ctx.app.cases().Track(*agency_id, number, ctx.form.Get("code"));
+  auto tracked = ctx.app.cases().Track(*agency_id, ctx.form.Get("number"), ctx.form.Get("code"));
   if (!tracked.ok()) {
     if (tracked.status().code() == Status::Code::kNotFound) {
-      return ErrorPage(404, "查询失败",
-                       "案件编号或查询码不正确，请核对后重试（查询码区分大小写）。");
+      return ErrorPage(404, "查询失败", tracked.status().message());
     }
     return StatusPage(tracked.status(), "查询失败", "tracking a case for its notices");
   }
-  auto detail = ctx.app.cases().Get(*agency_id, number);
+  auto detail = ctx.app.cases().Get(*agency_id, tracked->summary.number);
   if (!detail.ok()) return StatusPage(detail.status(), "查询失败", "loading a tracked case");
   return LoadedCase{std::move(agency).value(), std::move(detail).value()};
 }

@@ -238,7 +238,7 @@ Response TrackSubmit(RequestContext& ctx, const Request&) {
   auto view = ctx.app.cases().Track(agency->id, number, ctx.form.Get("code"));
   if (!view.ok()) {
     if (view.status().code() == Status::Code::kNotFound) {
-      return refuse("案件编号或查询码不正确，请核对后重试（查询码区分大小写）。");
+      return refuse(view.status().message());
     }
     return StatusPage(view.status(), "查询失败", "tracking a case");
   }
