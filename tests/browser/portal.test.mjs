@@ -302,6 +302,13 @@ step('a citizen applies online and gets a case number and query code', async () 
   await goto('/');
   await Promise.all([page.waitForNavigation(), page.getByRole('link', { name: '在线申请' }).first().click()]);
   assert.equal(await heading(), '政府信息公开申请');
+  // PIPL Art. 17: what is collected, why and for how long, before the applicant submits.
+  const privacy = page.getByRole('region', { name: '个人信息保护告知' });
+  assert.ok(await privacy.isVisible(), 'no personal-information notice on the form');
+  const notice = await privacy.innerText();
+  for (const part of ['收集什么', '为什么收集', '保存多久', '第二十九条']) {
+    assert.ok(notice.includes(part), `the personal-information notice lacks ${part}`);
+  }
   await page.locator('#agency').selectOption({ label: found.agencyName });
   await page.locator('#applicant_kind').selectOption({ label: '自然人' });
   await page.locator('#name').fill(citizen.name);
