@@ -322,8 +322,9 @@ step('a citizen applies online and gets a case number and query code', async () 
     buffer: kProofPng,
   });
   await page.locator('#description').fill(citizen.request);
-  await page.getByLabel('电子数据', { exact: true }).check();
-  await page.getByLabel('电子邮件', { exact: true }).check();
+  // Each radio group is announced with its question (a fieldset and its legend).
+  await page.getByRole('group', { name: '信息的提供形式' }).getByLabel('电子数据', { exact: true }).check();
+  await page.getByRole('group', { name: '获取信息的方式' }).getByLabel('电子邮件', { exact: true }).check();
   await screenshot('apply-filled');
   const response = await submit(page.getByRole('button', { name: '提交申请' }));
   assert.equal(response.status(), 200, `the application was refused: ${await errorText()}`);
