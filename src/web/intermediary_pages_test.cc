@@ -63,6 +63,12 @@ TEST_F(IntermediaryPagesTest, TheListNamesItemsFeesAndTheFreeChoice) {
   }
   EXPECT_TRUE(Has(res->body, "<a href=\"" + Base() + "/items/M1-01\">环境影响报告书审批</a>"));
   EXPECT_EQ(Client().Get("/services/999/intermediaries")->status, 404);
+  // The catalogue page links both lists.
+  auto catalogue = Client().Get(Base());
+  ASSERT_TRUE(catalogue);
+  EXPECT_TRUE(
+      Has(catalogue->body, "<a href=\"" + Base() + "/intermediaries\">中介服务事项清单</a>"));
+  EXPECT_TRUE(Has(catalogue->body, "<a href=\"" + Base() + "/institutions\">中介服务机构名录</a>"));
 }
 
 TEST_F(IntermediaryPagesTest, TheDirectoryMarksAnExpiredQualificationAndLeavesOutWhoLeft) {
