@@ -65,13 +65,13 @@ class Reader {
 
   void Day(std::string_view field, const Json& v, std::optional<Date>& out) {
     if (v.is_null()) return;
-    auto d =
-        v.is_string() ? ParseDate(v.get<std::string>()) : Result<Date>(Status::InvalidInput(""));
-    if (!d.ok()) {
-      Problem(field, fmt::format("应为 YYYY-MM-DD 格式的日期，实为 {}", v.dump()));
-      return;
+    if (v.is_string()) {
+      if (auto d = ParseDate(v.get<std::string>()); d.ok()) {
+        out = *d;
+        return;
+      }
     }
-    out = *d;
+    Problem(field, fmt::format("应为 YYYY-MM-DD 格式的日期，实为 {}", v.dump()));
   }
 
   void Int(std::string_view field, const Json& v, int min, std::optional<int>& out) {

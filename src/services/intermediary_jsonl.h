@@ -15,7 +15,9 @@
 //    "joined", "left", "version", "effective"}
 //
 // Required: kind, code/credit_code, name; department for a service. Within a file keys are
-// unique per kind. Pure functions; safe to call from any thread.
+// unique per kind. Unknown fields are kept at the top level of a line; the nested records
+// (basis, fee, qualifications, contacts) are fixed and their unknown fields are dropped. Pure
+// functions; safe to call from any thread.
 
 #ifndef GONGKAI_SERVICES_INTERMEDIARY_JSONL_H_
 #define GONGKAI_SERVICES_INTERMEDIARY_JSONL_H_
