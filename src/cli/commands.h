@@ -36,6 +36,8 @@ void AddServicesCommands(CLI::App& app, GlobalOptions& global);
 // services qr|guide|book|sheet (the printed guides and QR codes); adds to the `services`
 // subcommand when another Add*Commands made it, else makes it.
 void AddServiceGuideCommands(CLI::App& app, GlobalOptions& global);
+// services intermediaries …, services institutions … (the 中介服务 lists); joins `services`.
+void AddIntermediaryCommands(CLI::App& app, GlobalOptions& global);
 // The `services` subcommand of `app`, made on first use.
 CLI::App* ServicesCommand(CLI::App& app);
 

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/demo_intermediaries.h"
 #include "services/jsonl.h"
 #include "store/services.h"
 #include "store/users.h"
@@ -56,6 +57,9 @@ Result<int> SeedDemoServices(Database& db, int64_t agency_id, Date today) {
   if (Status s = ApproveServiceChange(db, agency_id, *id, *head); !s.ok()) return s;
   auto published = PublishServiceChange(db, agency_id, *id, *head);
   if (!published.ok()) return published.status();
+  if (auto directory = SeedDemoIntermediaries(db, agency_id, today); !directory.ok()) {
+    return directory.status();
+  }
   return static_cast<int>(items->size());
 }
 

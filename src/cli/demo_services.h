@@ -2,8 +2,8 @@
 // with its 子项 and a few 业务办理项 — one on the 跨省通办 list, one on the 进厅负面清单, one
 // cancelled with its successor named — with full guides (window, hours, steps, FAQ), in force
 // from 200 days before today, and one published 变更 (a shorter promised time limit) effective
-// 30 days before today, so the change log has an entry with its before and after. Called once,
-// when the demo government is created.
+// 30 days before today, so the change log has an entry with its before and after; then the
+// 中介服务 lists (cli/demo_intermediaries.h). Called once, when the demo government is created.
 
 #ifndef GONGKAI_CLI_DEMO_SERVICES_H_
 #define GONGKAI_CLI_DEMO_SERVICES_H_

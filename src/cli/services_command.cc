@@ -19,6 +19,7 @@
 #include "cli/acting_user.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/service_cli.h"
 #include "files/calendar_files.h"
 #include "publications/tabular.h"
 #include "services/jsonl.h"
@@ -42,50 +43,15 @@ struct Args {
   bool json = false, negative = false, cross = false;
 };
 
-struct Opened {
-  Database db;
-  int64_t agency;
-  std::optional<User> user;
-  std::string actor;
-};
-
 void AddCommon(CLI::App* cmd, Args& a) {
   cmd->add_option("--db", a.url, kDbHelp);
   cmd->add_option("--agency", a.agency, "机关编号（只有一个机关时可省略）/ agency id");
 }
 
-// Opens the database and resolves the agency and, when `action` is given, who does it (a named
-// user unless `bootstrap` allows an empty database's fallback actor).
-std::optional<Opened> Open(GlobalOptions& g, const Args& a, std::optional<Action> action,
-                           bool bootstrap = false) {
-  auto database = Database::OpenForUse(a.url);
-  if (!Check(g, database)) return std::nullopt;
-  auto agency = ResolveAgency(*database, a.agency);
-  if (!Check(g, agency)) return std::nullopt;
-  Opened o{std::move(database).value(), *agency, std::nullopt, ""};
-  if (action) {
-    auto actor = ResolveActor(o.db, a.user, *action, o.agency, bootstrap, "import");
-    if (!Check(g, actor)) return std::nullopt;
-    o.user = actor->user;
-    o.actor = actor->name;
-  }
-  return o;
-}
-
-Date Today(Database& db) {
-  Calendars calendars;
-  return CaseRegister(db, calendars).Today();
-}
-
-// --date D, or today in Asia/Shanghai.
-std::optional<Date> DateOption(GlobalOptions& g, Database& db, const std::string& text,
-                               const char* option = "--date") {
-  if (text.empty()) return Today(db);
-  auto d = ParseDate(text);
-  if (!Check(g, d.ok() ? Status::Ok() : d.status().WithContext(std::string(option) + "："))) {
-    return std::nullopt;
-  }
-  return *d;
+// The database, the agency and, when `action` is given, who does it (cli/service_cli.h).
+std::optional<OpenedAgency> Open(GlobalOptions& g, const Args& a, std::optional<Action> action,
+                                 bool bootstrap = false) {
+  return OpenAgency(g, a.url, a.agency, a.user, action, bootstrap);
 }
 
 Result<std::vector<ServiceItem>> ReadItems(const std::string& path) {
@@ -99,19 +65,6 @@ Result<std::vector<ServiceItem>> ReadItems(const std::string& path) {
   auto rows = ReadTableFile(name, *bytes, "请用 .jsonl（JSON Lines）、.csv 或 .xlsx");
   if (!rows.ok()) return rows.status();
   return ServicesFromRows(*rows, name);
-}
-
-bool Emit(GlobalOptions& g, const std::string& output, const std::string& text) {
-  if (output.empty()) {
-    std::cout << text;
-    return true;
-  }
-  std::ofstream out(output, std::ios::binary);
-  out << text;
-  if (!out) {
-    return Check(g, Status::InvalidInput(fmt::format("无法写入 {}：请检查路径和权限", output)));
-  }
-  return true;
 }
 
 template <typename E, typename From>
@@ -302,8 +255,8 @@ void AddChangeCommands(CLI::App* group, GlobalOptions& g, std::shared_ptr<Args> 
   log->callback([&g, a] {
     auto o = Open(g, *a, std::nullopt);
     if (!o) return;
-    auto from = DateOption(g, o->db, a->from, "--from");
-    auto to = DateOption(g, o->db, a->to, "--to");
+    auto from = DateOrToday(g, o->db, a->from, "--from");
+    auto to = DateOrToday(g, o->db, a->to, "--to");
     if (!from || !to) return;
     auto all = ServiceChangeLog(o->db, o->agency, *from, *to);
     if (!Check(g, all)) return;
@@ -328,7 +281,7 @@ void AddServicesCommands(CLI::App& app, GlobalOptions& g) {
   if (!Check(g, items)) return;
   auto o = Open(g, *a, Action::kImportServices, true);
   if (!o) return;
-  auto r = ImportServiceItems(o->db, o->agency, *items, Today(o->db), o->actor);
+  auto r = ImportServiceItems(o->db, o->agency, *items, StoreToday(o->db), o->actor);
   if (!Check(g, r.ok() ? Status::Ok() : r.status().WithContext(a->file + "："))) return;
   std::cout << Tr(g, "已导入 {} 项政务服务事项到机关 {}（{} 项已在目录中且未变）\n",
                   "imported {} service items into agency {} ({} already there, unchanged)\n",
@@ -346,12 +299,12 @@ exp->callback([&g, a] {
   if (a->date.empty()) {
     items = AllServiceItems(o->db, o->agency);
   } else {
-    auto date = DateOption(g, o->db, a->date);
+    auto date = DateOrToday(g, o->db, a->date);
     if (!date) return;
     items = ServiceItemsAt(o->db, o->agency, *date);
   }
   if (!Check(g, items)) return;
-  Emit(g, a->output, ServicesToJsonl(*items));
+  WriteOutput(g, a->output, ServicesToJsonl(*items));
 });
 
 auto* list = group->add_subcommand("list", "列出事项 / list items");
@@ -374,7 +327,7 @@ list->callback([&g, a] {
   auto o = Open(g, *a, std::nullopt);
   if (!o) return;
   if (a->negative || a->cross) {
-    auto date = DateOption(g, o->db, a->date);
+    auto date = DateOrToday(g, o->db, a->date);
     if (!date) return;
     auto items = a->negative ? NegativeListAt(o->db, o->agency, *date)
                              : CrossProvinceListAt(o->db, o->agency, *date);
@@ -410,7 +363,7 @@ show->callback([&g, a] {
   if (a->date.empty()) {
     item = GetServiceItem(o->db, o->agency, a->code);
   } else {
-    auto date = DateOption(g, o->db, a->date);
+    auto date = DateOrToday(g, o->db, a->date);
     if (!date) return;
     item = GetServiceItemAt(o->db, o->agency, a->code, *date);
   }
@@ -426,7 +379,7 @@ stats->add_flag("--json", a->json, "输出 JSON / print JSON");
 stats->callback([&g, a] {
   auto o = Open(g, *a, std::nullopt);
   if (!o) return;
-  auto date = DateOption(g, o->db, a->date);
+  auto date = DateOrToday(g, o->db, a->date);
   if (!date) return;
   auto s = ServiceStatsAt(o->db, o->agency, *date);
   if (!Check(g, s)) return;
@@ -462,7 +415,7 @@ check->callback([&g, a] {
   }
   auto o = Open(g, *a, std::nullopt);
   if (!o) return;
-  auto date = DateOption(g, o->db, a->date);
+  auto date = DateOrToday(g, o->db, a->date);
   if (!date) return;
   auto findings = CheckServiceCatalogue(o->db, o->agency, *date, reference);
   if (!Check(g, findings)) return;

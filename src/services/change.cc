@@ -109,11 +109,11 @@ Result<ServiceItem> ApplyChange(const std::optional<ServiceItem>& current,
   return next;
 }
 
-std::vector<FieldChange> DiffItems(const std::optional<ServiceItem>& before,
-                                   const ServiceItem& after) {
-  using Json = nlohmann::ordered_json;
-  Json a = services_internal::ItemToJson(after);
-  Json b = before ? services_internal::ItemToJson(*before) : Json::object();
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::vector<FieldChange> DiffObjects(const Json& b, const Json& a, bool has_before) {
   auto dump = [](const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); };
   auto empty = [](const Json& j) { return j.is_null() || (j.is_array() && j.empty()); };
   std::vector<FieldChange> out;
@@ -122,7 +122,7 @@ std::vector<FieldChange> DiffItems(const std::optional<ServiceItem>& before,
     if (key == "version" || key == "effective" || !seen.insert(key).second) return;
     Json x = b.contains(key) ? b[key] : Json(nullptr);
     Json y = a.contains(key) ? a[key] : Json(nullptr);
-    if (x == y || (!before && empty(y))) return;
+    if (x == y || (!has_before && empty(y))) return;
     out.push_back(FieldChange{key, dump(x), dump(y)});
   };
   for (const auto& [key, value] : a.items()) compare(key);
@@ -130,16 +130,28 @@ std::vector<FieldChange> DiffItems(const std::optional<ServiceItem>& before,
   return out;
 }
 
+Json ObjectOf(std::string_view line) {
+  Json j = Json::parse(line, nullptr, false);
+  return j.is_object() ? j : Json::object();
+}
+
+}  // namespace
+
+std::vector<FieldChange> DiffItems(const std::optional<ServiceItem>& before,
+                                   const ServiceItem& after) {
+  return DiffObjects(before ? services_internal::ItemToJson(*before) : Json::object(),
+                     services_internal::ItemToJson(after), before.has_value());
+}
+
+std::vector<FieldChange> DiffJsonLines(std::string_view before, std::string_view after) {
+  return DiffObjects(before.empty() ? Json::object() : ObjectOf(before), ObjectOf(after),
+                     !before.empty());
+}
+
 const ServiceItem* VersionInForce(std::span<const ServiceItem> versions, Date date) {
-  const ServiceItem* best = nullptr;
-  for (const ServiceItem& v : versions) {
-    if (!v.effective || *v.effective > date) continue;
-    if (best == nullptr || *v.effective > *best->effective ||
-        (*v.effective == *best->effective && v.version > best->version)) {
-      best = &v;
-    }
-  }
-  return best;
+  return LatestInForce(
+      versions, date, [](const ServiceItem& v) { return v.effective; },
+      [](const ServiceItem& v) { return v.version; });
 }
 
 }  // namespace gongkai

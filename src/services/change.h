@@ -11,6 +11,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "services/item.h"
@@ -60,11 +61,32 @@ struct FieldChange {
 // `before` nullopt (a new item) lists every field that is set in `after`.
 std::vector<FieldChange> DiffItems(const std::optional<ServiceItem>& before,
                                    const ServiceItem& after);
+// The same comparison over two lines of any JSON Lines interchange format of this layer (a JSON
+// object each; `before` "" = a new entry): the fields of `after` then those only in `before`.
+// A line that is not a JSON object counts as an empty one.
+std::vector<FieldChange> DiffJsonLines(std::string_view before, std::string_view after);
 
 // The version in force on `date` among `versions` (all versions of one item): the one with the
 // latest `effective` not after `date`, the higher version number on a tie. nullptr when none is
 // in force yet (or a version lacks `effective`, which never counts).
 const ServiceItem* VersionInForce(std::span<const ServiceItem> versions, Date date);
+
+// The rule of VersionInForce for any versioned value: `effective(v)` gives its optional 生效时间
+// and `version(v)` its number.
+template <typename T, typename Effective, typename Version>
+const T* LatestInForce(std::span<const T> versions, Date date, Effective effective,
+                       Version version) {
+  const T* best = nullptr;
+  for (const T& v : versions) {
+    const std::optional<Date> e = effective(v);
+    if (!e || *e > date) continue;
+    if (best == nullptr || *e > *effective(*best) ||
+        (*e == *effective(*best) && version(v) > version(*best))) {
+      best = &v;
+    }
+  }
+  return best;
+}
 
 }  // namespace gongkai
 

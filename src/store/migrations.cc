@@ -609,6 +609,63 @@ const std::vector<std::string_view> kServices = {
 ))",
 };
 
+// Version 16: the 中介服务事项清单 and the institution directory (store/intermediaries.h), under
+// the same workflow as the catalogue: every published version of an entry is immutable (one row
+// of intermediary_versions holding its JSON line), intermediary_entries holds each key's newest
+// version (a cache for lists), intermediary_changes the changes with each step's actor and time.
+const std::vector<std::string_view> kIntermediaries = {
+    R"(CREATE TABLE intermediary_versions (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  seq BIGINT NOT NULL,                   -- 1, 2, … within the agency, in the order stored
+  target TEXT NOT NULL,                  -- intermediary | institution
+  entry_key TEXT NOT NULL,               -- the service's code or the institution's credit code
+  version INTEGER NOT NULL,
+  effective TEXT NOT NULL,               -- 生效日期 YYYY-MM-DD
+  entry TEXT NOT NULL,                   -- the entry's JSON line (services/intermediary_jsonl.h)
+  change_id BIGINT,                      -- the published change; NULL for an import
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (agency_id, seq),
+  UNIQUE (agency_id, target, entry_key, version)
+))",
+    R"(CREATE TABLE intermediary_entries (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  target TEXT NOT NULL,
+  entry_key TEXT NOT NULL,
+  version_seq BIGINT NOT NULL,           -- the newest version (cache)
+  name TEXT NOT NULL,
+  withdrawn INTEGER NOT NULL,            -- 1: a cancelled service, an institution that left
+  PRIMARY KEY (agency_id, target, entry_key),
+  FOREIGN KEY (agency_id, version_seq) REFERENCES intermediary_versions(agency_id, seq)
+))",
+    R"(CREATE TABLE intermediary_changes (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  id BIGINT NOT NULL,                    -- 1, 2, … within the agency
+  target TEXT NOT NULL,
+  entry_key TEXT NOT NULL,
+  kind TEXT NOT NULL,                    -- add | modify | cancel
+  reason TEXT NOT NULL,
+  basis TEXT NOT NULL,
+  effective TEXT NOT NULL,
+  request_entry TEXT,                    -- the entry as asked, JSON line; NULL for cancel
+  state TEXT NOT NULL,                   -- draft | approved | published | rejected | withdrawn
+  before_entry TEXT,                     -- JSON line; NULL for a new key
+  after_entry TEXT NOT NULL,
+  diff TEXT NOT NULL DEFAULT '[]',       -- [{field, before, after}]
+  drafted_by TEXT NOT NULL,
+  drafted_at TEXT NOT NULL,
+  approved_by TEXT NOT NULL DEFAULT '',
+  approved_at TEXT NOT NULL DEFAULT '',
+  published_by TEXT NOT NULL DEFAULT '',
+  published_at TEXT NOT NULL DEFAULT '',
+  closed_by TEXT NOT NULL DEFAULT '',
+  closed_at TEXT NOT NULL DEFAULT '',
+  close_note TEXT NOT NULL DEFAULT '',
+  version INTEGER NOT NULL DEFAULT 0,    -- the version published
+  PRIMARY KEY (agency_id, id)
+))",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
     {2, "proposals", kProposals},
@@ -625,6 +682,7 @@ const std::vector<Migration> kMigrations = {
     {13, "service items", kServices},
     {14, "wider audit ledger", kWiderLedger},
     {15, "search ranking, catalogue order", kSearchRanking},
+    {16, "intermediary services", kIntermediaries},
 };
 
 }  // namespace

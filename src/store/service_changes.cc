@@ -18,17 +18,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Status MayAct(Database& db, const User& user, int64_t agency_id, Action action) {
-  if (Status s = Authorize(user, action); !s.ok()) return s;
-  auto access = UserCanAccess(db, user, agency_id);
-  if (!access.ok()) return access.status();
-  if (!*access) {
-    return Status::PermissionDenied(fmt::format("用户 {} 不属于机关 {} 或其上级机关，不能{}",
-                                                user.name, agency_id, Label(action)));
-  }
-  return Status::Ok();
-}
-
 std::string DiffJson(const std::vector<FieldChange>& diff) {
   Json out = Json::array();
   for (const FieldChange& c : diff) {
@@ -151,7 +140,7 @@ std::string LineOrNull(const std::optional<ServiceItem>& item) {
 // Moves change `id` from `from` to the state of `action`, setting the step's actor and time.
 Status Step(Database& db, int64_t agency_id, int64_t id, const User& user, Action action,
             ChangeState from, ChangeState to, const std::string& note, std::string_view what) {
-  if (Status s = MayAct(db, user, agency_id, action); !s.ok()) return s;
+  if (Status s = internal::MayActOnServices(db, user, agency_id, action); !s.ok()) return s;
   std::string now = FormatUtc(db.Now());
   return RunInTransaction(db, what, [&](soci::session& sql) -> Status {
     auto change = SelectChange(sql, agency_id, id);
@@ -185,7 +174,9 @@ Status Step(Database& db, int64_t agency_id, int64_t id, const User& user, Actio
 
 Result<int64_t> DraftServiceChange(Database& db, int64_t agency_id, const ChangeRequest& request,
                                    const User& user) {
-  if (Status s = MayAct(db, user, agency_id, Action::kDraftServiceChange); !s.ok()) return s;
+  if (Status s = internal::MayActOnServices(db, user, agency_id, Action::kDraftServiceChange);
+      !s.ok())
+    return s;
   if (Status s = CheckChangeRequest(request); !s.ok()) return s;
   std::string now = FormatUtc(db.Now());
   return RunInTransaction(db, "起草政务服务事项调整", [&](soci::session& sql) -> Result<int64_t> {
@@ -236,7 +227,9 @@ Status WithdrawServiceChange(Database& db, int64_t agency_id, int64_t id, const 
 
 Result<StoredServiceChange> PublishServiceChange(Database& db, int64_t agency_id, int64_t id,
                                                  const User& user) {
-  if (Status s = MayAct(db, user, agency_id, Action::kPublishServiceChange); !s.ok()) return s;
+  if (Status s = internal::MayActOnServices(db, user, agency_id, Action::kPublishServiceChange);
+      !s.ok())
+    return s;
   std::string now = FormatUtc(db.Now());
   auto published = RunInTransaction(db, "发布政务服务事项调整", [&](soci::session& sql) -> Status {
     auto change = SelectChange(sql, agency_id, id);

@@ -208,6 +208,17 @@ Status CheckParent(const ServiceItem& item, std::optional<ItemLevel> parent_leve
   return Status::Ok();
 }
 
+Status MayActOnServices(Database& db, const User& user, int64_t agency_id, Action action) {
+  if (Status s = Authorize(user, action); !s.ok()) return s;
+  auto access = UserCanAccess(db, user, agency_id);
+  if (!access.ok()) return access.status();
+  if (!*access) {
+    return Status::PermissionDenied(fmt::format("用户 {} 不属于机关 {} 或其上级机关，不能{}",
+                                                user.name, agency_id, Label(action)));
+  }
+  return Status::Ok();
+}
+
 Result<std::string> AgencyDivision(Database& db, long long agency) {
   auto a = GetAgency(db, agency);
   if (!a.ok()) return a.status();

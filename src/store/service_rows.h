@@ -15,6 +15,8 @@
 
 #include "services/item.h"
 #include "store/database.h"
+#include "store/permissions.h"
+#include "store/users.h"
 #include "util/status.h"
 
 namespace gongkai::internal {
@@ -39,6 +41,11 @@ long long StoreServiceVersions(Database& db, soci::session& sql, long long agenc
 // The parent rule of the catalogue: a 子项 hangs under a 主项, a 业务办理项 under a 子项 or a 主项.
 // kInvalidInput naming the parent when `parent_level` (nullopt: not in the catalogue) breaks it.
 Status CheckParent(const ServiceItem& item, std::optional<ItemLevel> parent_level);
+
+// Whether `user` may do `action` (a services action of store/permissions.h) at `agency_id`: the
+// role allows it and the user belongs to the agency or one above it. kPermissionDenied naming
+// the user otherwise.
+Status MayActOnServices(Database& db, const User& user, int64_t agency_id, Action action);
 
 // The agency's 行政区划代码 (agency settings `division_code`), "" when not set.
 Result<std::string> AgencyDivision(Database& db, long long agency);

@@ -7,6 +7,7 @@
 #include "web/catalogue_pages.h"
 #include "web/guide_pages.h"
 #include "web/handlers.h"
+#include "web/intermediary_pages.h"
 #include "web/notice_pages.h"
 #include "web/open_data.h"
 #include "web/publication_pages.h"
@@ -117,6 +118,11 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kGet, "/services/{agency}/cross-province", A::kPublic, CrossProvincePage},
       {M::kGet, "/services/{agency}/cross-province.xlsx", A::kPublic, CrossProvinceDownload},
       {M::kGet, "/services/{agency}/changes", A::kPublic, ServiceChangeLogPage},
+      // The 中介服务事项清单 and the institution directory (web/intermediary_pages.h).
+      {M::kGet, "/services/{agency}/intermediaries", A::kPublic, IntermediaryListPage},
+      {M::kGet, "/services/{agency}/intermediaries.xlsx", A::kPublic, IntermediaryListDownload},
+      {M::kGet, "/services/{agency}/institutions", A::kPublic, InstitutionDirectoryPage},
+      {M::kGet, "/services/{agency}/institutions.xlsx", A::kPublic, InstitutionDirectoryDownload},
   };
 }
 

@@ -16,21 +16,15 @@
 #include "store/agencies.h"
 #include "store/services.h"
 #include "web/errors.h"
+#include "web/intermediary_pages.h"
 #include "web/service_links.h"
+#include "web/service_page_parts.h"
 #include "web/url.h"
 #include "web/urls.h"
 #include "web/views.h"
 
 namespace gongkai::web {
 namespace {
-
-std::variant<Agency, Response> PublicAgency(RequestContext& ctx, const Request& req) {
-  auto id = ParseId(req.Param("agency"));
-  if (!id) return NotFound();
-  auto agency = GetAgency(ctx.app.db(), *id);
-  if (!agency.ok()) return StatusPage(agency.status(), "服务事项", "services: agency");
-  return std::move(agency).value();
-}
 
 std::string ItemHref(int64_t agency_id, std::string_view code) {
   return fmt::format("/services/{}/items/{}", agency_id, PathSegment(code));
@@ -44,14 +38,6 @@ std::string BaseUrl(const Request& req) {
   std::string host(req.Header("host"));
   if (host.empty()) host = "127.0.0.1";
   return proto + "://" + host;
-}
-
-Response Download(std::string bytes, std::string content_type, const std::string& filename) {
-  Response r;
-  r.content_type = std::move(content_type);
-  r.body = std::move(bytes);
-  r.AddHeader("Content-Disposition", AttachmentDisposition(filename));
-  return r;
 }
 
 View Strings(const std::vector<std::string>& lines) { return Lines(lines); }
@@ -175,6 +161,9 @@ Response RenderGuide(RequestContext& ctx, const Request& req, const Agency& agen
   }
   v.set("faq", faq);
   v.set("has_faq", Flag(!g.faq.empty()));
+  if (auto section = IntermediarySectionOfGuide(ctx, agency.id, item.code)) {
+    v.set("intermediary", *section);
+  }
   const std::string href = ItemHref(agency.id, item.code);
   v.set("pdf_href", Text(href + "/guide.pdf"));
   v.set("qr_href", Text(href + "/qr.svg"));
@@ -197,7 +186,7 @@ struct AgencyAndItem {
 };
 
 std::variant<AgencyAndItem, Response> FindItem(RequestContext& ctx, const Request& req) {
-  auto found = PublicAgency(ctx, req);
+  auto found = ServicePageAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   Agency agency = std::get<Agency>(std::move(found));
   auto item = ItemInForce(ctx, agency, req.Param("code"));
@@ -245,7 +234,7 @@ Response ServiceGuidePdf(RequestContext& ctx, const Request& req) {
   const auto& [agency, item] = std::get<AgencyAndItem>(found);
   auto pdf = WritePdf(GuideDocument(GuideOf(ctx, agency.id, item)));
   if (!pdf.ok()) return StatusPage(pdf.status(), "办事指南", "services: guide pdf");
-  return Download(std::move(pdf).value(), "application/pdf", item.name + "办事指南.pdf");
+  return FileDownload(std::move(pdf).value(), "application/pdf", item.name + "办事指南.pdf");
 }
 
 namespace {
@@ -276,7 +265,7 @@ Response ServiceGuideQrSvg(RequestContext& ctx, const Request& req) {
 }
 
 Response ServiceCatalogue(RequestContext& ctx, const Request& req) {
-  auto found = PublicAgency(ctx, req);
+  auto found = ServicePageAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency agency = std::get<Agency>(std::move(found));
   const Date today = ctx.app.Today();
@@ -378,7 +367,7 @@ View TableRows(const DocTable& t) {
 }  // namespace
 
 Response NegativeListPage(RequestContext& ctx, const Request& req) {
-  auto found = PublicAgency(ctx, req);
+  auto found = ServicePageAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency agency = std::get<Agency>(std::move(found));
   Response refusal;
@@ -404,7 +393,7 @@ Response NegativeListPage(RequestContext& ctx, const Request& req) {
 }
 
 Response NegativeListDownload(RequestContext& ctx, const Request& req) {
-  auto found = PublicAgency(ctx, req);
+  auto found = ServicePageAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency agency = std::get<Agency>(std::move(found));
   Response refusal;
@@ -413,13 +402,11 @@ Response NegativeListDownload(RequestContext& ctx, const Request& req) {
   if (refusal.status != 200) return refusal;
   auto xlsx = NegativeListXlsx(agency.name, items, ctx.app.Today());
   if (!xlsx.ok()) return StatusPage(xlsx.status(), "进厅负面清单", "services: negative xlsx");
-  return Download(std::move(xlsx).value(),
-                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                  NegativeListTitle(agency.name) + ".xlsx");
+  return FileDownload(std::move(xlsx).value(), kXlsxType, NegativeListTitle(agency.name) + ".xlsx");
 }
 
 Response CrossProvincePage(RequestContext& ctx, const Request& req) {
-  auto found = PublicAgency(ctx, req);
+  auto found = ServicePageAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency agency = std::get<Agency>(std::move(found));
   Response refusal;
@@ -437,7 +424,7 @@ Response CrossProvincePage(RequestContext& ctx, const Request& req) {
 }
 
 Response CrossProvinceDownload(RequestContext& ctx, const Request& req) {
-  auto found = PublicAgency(ctx, req);
+  auto found = ServicePageAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency agency = std::get<Agency>(std::move(found));
   Response refusal;
@@ -446,13 +433,12 @@ Response CrossProvinceDownload(RequestContext& ctx, const Request& req) {
   if (refusal.status != 200) return refusal;
   auto xlsx = CrossProvinceListXlsx(agency.name, items, ctx.app.Today());
   if (!xlsx.ok()) return StatusPage(xlsx.status(), "跨省通办清单", "services: cross xlsx");
-  return Download(std::move(xlsx).value(),
-                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                  CrossProvinceListTitle(agency.name) + ".xlsx");
+  return FileDownload(std::move(xlsx).value(), kXlsxType,
+                      CrossProvinceListTitle(agency.name) + ".xlsx");
 }
 
 Response ServiceChangeLogPage(RequestContext& ctx, const Request& req) {
-  auto found = PublicAgency(ctx, req);
+  auto found = ServicePageAgency(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const Agency agency = std::get<Agency>(std::move(found));
   int year = static_cast<int>(ctx.app.Today().year());

@@ -2,7 +2,9 @@
 // playwright-core: the QR code of a demo guide is decoded with zbarimg (zbar-tools) as a
 // visitor's phone camera would, the decoded permanent link /g/{code} is opened, and the guide
 // reads on the small screen: name, the promised date "if you apply today", conditions, materials,
-// process, contacts, the printable PDF; a cancelled item names its successor, which opens.
+// process, contacts, the printable PDF; a cancelled item names its successor, which opens; a guide
+// whose item needs an intermediary service lists it and leads to the directory of institutions,
+// where an expired qualification is marked.
 //
 // The server is started by scripts/browser-test.sh (`gongkai serve --demo`, whose service items
 // src/cli/demo_services.cc defines):
@@ -16,13 +18,16 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { assertFitsTheScreen, baseUrl, goto, heading, page, screenshot, step, userDataDir, usePhone } from './phone.mjs';
+import { assertFitsTheScreen, baseUrl, follow, goto, heading, page, screenshot, step, userDataDir, usePhone } from './phone.mjs';
 
 // From src/cli/demo_services.cc.
 const kCode = '00016421300301';
 const kName = '食品经营许可（新办）';
 const kCancelled = '00016421300303';
 const kSuccessorName = '食品经营许可（变更）';
+// From src/cli/demo_intermediaries.cc: the pressure-vessel guide needs one intermediary service.
+const kWithIntermediary = '00011700500001';
+const kIntermediary = '特种设备安装监督检验';
 
 let decodedLink = null;
 
@@ -86,4 +91,18 @@ step('a cancelled item says so and leads to its successor', async () => {
   assert.equal(await heading(), kSuccessorName);
   await assertFitsTheScreen('the successor guide');
   await screenshot('successor');
+});
+
+step('a guide names the intermediary services it needs and leads to the directory', async () => {
+  await goto(`/g/${kWithIntermediary}`);
+  const section = page.locator('main h2#intermediary + p + ol');
+  assert.ok((await section.innerText()).includes(kIntermediary), 'the guide lacks its intermediary service');
+  assert.ok((await page.locator('main').innerText()).includes('审批部门不得指定'));
+  await follow(section.getByRole('link', { name: '可选择的中介服务机构' }).first());
+  assert.match(await heading(), /中介服务机构名录$/);
+  const main = await page.locator('main').innerText();
+  assert.ok(main.includes(`可提供「${kIntermediary}」的中介服务机构`));
+  assert.ok(main.includes('（已过期）'), 'the expired qualification is not marked');
+  await assertFitsTheScreen('the institution directory');
+  await screenshot('institutions');
 });
