@@ -169,7 +169,8 @@ const std::vector<CoveredTable> kCovered = {
      {"id",           "code",        "kind",       "reason",      "basis",       "effective",
       "request_item", "counterpart", "successor",  "state",       "before_item", "after_item",
       "diff",         "drafted_by",  "drafted_at", "approved_by", "approved_at", "published_by",
-      "published_at", "closed_by",   "closed_at",  "close_note",  "version"}},
+      "published_at", "closed_by",   "closed_at",  "close_note",  "version"},
+     {"publication_id"}},
 };
 
 constexpr char kUnit = '\x1f', kRecord = '\x1e';
