@@ -13,6 +13,7 @@
 #include "web/records_pages.h"
 #include "web/report_workflow.h"
 #include "web/search_pages.h"
+#include "web/service_change_pages.h"
 #include "web/service_pages.h"
 #include "web/standard_catalogue_pages.h"
 
@@ -117,6 +118,15 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kGet, "/services/{agency}/cross-province", A::kPublic, CrossProvincePage},
       {M::kGet, "/services/{agency}/cross-province.xlsx", A::kPublic, CrossProvinceDownload},
       {M::kGet, "/services/{agency}/changes", A::kPublic, ServiceChangeLogPage},
+      // Dynamic management in the office (web/service_change_pages.h).
+      {M::kGet, "/office/a/{agency}/service-changes", A::kStaff, ServiceChangesOffice},
+      {M::kPost, "/office/a/{agency}/service-changes", A::kClerk, ServiceChangeDraftSubmit},
+      {M::kGet, "/office/a/{agency}/service-changes/{id}", A::kStaff, ServiceChangeOffice},
+      {M::kPost, "/office/a/{agency}/service-changes/{id}/approve", A::kHead, ServiceChangeApprove},
+      {M::kPost, "/office/a/{agency}/service-changes/{id}/reject", A::kHead, ServiceChangeReject},
+      {M::kPost, "/office/a/{agency}/service-changes/{id}/withdraw", A::kClerk,
+       ServiceChangeWithdraw},
+      {M::kPost, "/office/a/{agency}/service-changes/{id}/publish", A::kHead, ServiceChangePublish},
   };
 }
 
