@@ -55,6 +55,12 @@ int Serve(const ServeOptions& o, bool en) {
   auto say = [&](std::string_view zh, std::string_view english) {
     std::cout << (en ? english : zh) << "\n";
   };
+  // Refused before anything is opened.
+  auto public_url = PublicUrl(o.public_url);
+  if (!public_url.ok()) {
+    std::cerr << public_url.status().message() << "\n";
+    return 1;
+  }
   auto db = Database::Open(o.db);
   if (!db.ok()) {
     std::cerr << db.status().message() << "\n";
@@ -105,11 +111,6 @@ int Serve(const ServeOptions& o, bool en) {
   options.secure_cookies = o.secure_cookies;
   if (const char* file = std::getenv("GONGKAI_CHECKPOINTS")) options.checkpoints = file;
   options.reminder_working_days = o.reminder_days;
-  auto public_url = PublicUrl(o.public_url);
-  if (!public_url.ok()) {
-    std::cerr << public_url.status().message() << "\n";
-    return 1;
-  }
   options.public_url = *public_url;
   auto users = ListUsers(*db, std::nullopt);
   if (!users.ok()) {

@@ -145,7 +145,7 @@ Status WithdrawServiceChange(Database& db, int64_t agency_id, int64_t id, const 
 // stores the new immutable version, replaces the current row, records the final diff and adds
 // the change's 调整情况公示 to the proactive-disclosure register (services/change_notice.h:
 // 公开日期 today, 生成日期 the earlier of the approval day and the 生效时间, 发布机构 the agency;
-// kConflict when that year's report is locked). Returns the stored change.
+// kind other, so a locked report year never refuses it). Returns the stored change.
 Result<StoredServiceChange> PublishServiceChange(Database& db, int64_t agency_id, int64_t id,
                                                  const User& user);
 
