@@ -52,7 +52,8 @@ class ServiceSearchTest : public DatabaseTest {
     sub.level = ItemLevel::kSub;
     sub.parent = main.code;
     ServiceItem task = testing::CleanTask("00016421300301");
-    task.extra = R"({"aliases":["开饭店办证"],"window":"B区8号窗口"})";
+    task.extra =
+        R"({"aliases":["开饭店办证"],"window":"B区8号窗口","implementation_code":"511A0138000000-511602000000-000-1"})";
     ServiceItem other = testing::CleanTask("00016421300302");
     other.name = "食品经营许可（变更）";
     other.materials = {{"食品经营许可证正副本", MaterialForm::kOriginal, 1, true, "{}"}};
@@ -124,6 +125,12 @@ TEST_P(ServiceSearchTest, AnExactCodePutsItsItemFirst) {
   EXPECT_EQ(r.groups[0].hits[0].ref, "00016421300302");
   EXPECT_TRUE(r.groups[0].hits[0].exact_code);
   EXPECT_EQ(r.groups[0].hits[0].url, "/g/00016421300302");
+  // The 实施编码 as typed, lower case.
+  SearchResults by_implementation = Search("511a0138000000-511602000000-000-1");
+  ASSERT_FALSE(by_implementation.groups.empty());
+  ASSERT_FALSE(by_implementation.groups[0].hits.empty());
+  EXPECT_EQ(by_implementation.groups[0].hits[0].ref, "00016421300301");
+  EXPECT_TRUE(by_implementation.groups[0].hits[0].exact_code);
 }
 
 TEST_P(ServiceSearchTest, APublishedChangeUpdatesTheIndexAndReindexAgrees) {
