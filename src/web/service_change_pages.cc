@@ -14,6 +14,7 @@
 #include "util/text.h"
 #include "web/errors.h"
 #include "web/publication_pages.h"
+#include "web/url.h"
 #include "web/views.h"
 
 namespace gongkai::web {
@@ -143,6 +144,8 @@ Response RenderList(RequestContext& ctx, const Agency& agency, const DraftForm& 
   v.set("can_draft", Flag(Allows(role, Action::kDraftServiceChange)));
   v.set("kinds", VocabOptions(ChangeKinds(), d.kind));
   v.set("code", Text(d.code));
+  v.set("load_href", Text(fmt::format("{}?kind=modify&code={}#draft", Base(agency.id),
+                                      EncodeQueryValue(d.code))));
   v.set("reason", Text(d.reason));
   v.set("basis", Text(d.basis));
   v.set("effective", Text(d.effective));

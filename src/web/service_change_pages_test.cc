@@ -62,6 +62,8 @@ TEST_F(ServiceChangePagesTest, DraftPreviewRejectApproveAndPublish) {
   EXPECT_NE(refused->body.find("甲区政府办〔2024〕9号"), std::string::npos);
   EXPECT_NE(refused->body.find("value=\"2024-10-20\""), std::string::npos);
   EXPECT_NE(refused->body.find("&quot;promised_days&quot;:3"), std::string::npos);
+  EXPECT_NE(refused->body.find("service-changes?kind=modify&amp;code=M1-03#draft"),
+            std::string::npos);
 
   // The preview shows the field-level before/after and saves nothing.
   httplib::Params preview = Modify("压减时限", 3);

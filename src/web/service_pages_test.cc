@@ -128,6 +128,17 @@ TEST_F(ServicePagesTest, TheNarrativeEditorOffersTheCatalogueFacts) {
   EXPECT_EQ(open->body.find("政务服务事项目录的数据"), std::string::npos);
 }
 
+// The one search finds in-use 业务办理项 under 办事事项, linking to their guide; a cancelled one
+// is not offered.
+TEST_F(ServicePagesTest, TheSearchFindsItemsAndLinksTheirGuide) {
+  auto res = Client().Get("/search?q=%E9%A3%9F%E5%93%81%E7%BB%8F%E8%90%A5");  // 食品经营
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("办事事项"), std::string::npos);
+  EXPECT_NE(res->body.find("href=\"/g/M1%2F01\""), std::string::npos) << res->body;
+  EXPECT_EQ(res->body.find("href=\"/g/M1-02\""), std::string::npos);  // cancelled
+}
+
 TEST_F(ServicePagesTest, TheCatalogueAndTheLists) {
   const std::string agency = "/services/" + std::to_string(agency_a_);
   auto catalogue = Client().Get(agency +
