@@ -14,6 +14,7 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/public_url.h"
 #include "docs/hall_sheet.h"
 #include "docs/pdf_writer.h"
 #include "docs/qr_code.h"
@@ -30,12 +31,11 @@ namespace {
 
 constexpr const char* kDefaultBaseUrl = "http://127.0.0.1:8080";
 
-std::string BaseUrl(const std::string& given) {
-  if (!given.empty()) return given;
-  if (const char* env = std::getenv("GONGKAI_PUBLIC_URL"); env != nullptr && *env != '\0') {
-    return env;
-  }
-  return kDefaultBaseUrl;
+// The configured public URL (cli/public_url.h), else the local server's default address.
+Result<std::string> BaseUrl(const std::string& given) {
+  auto url = PublicUrl(given);
+  if (!url.ok() || !url->empty()) return url;
+  return std::string(kDefaultBaseUrl);
 }
 
 Status WriteFile(const std::string& path, const std::string& bytes) {
@@ -58,7 +58,9 @@ Status RunQr(const QrArgs& a, std::string* link_out) {
   if (ext != ".png" && ext != ".svg") {
     return Status::InvalidInput("-o " + a.output + "：请以 .png 或 .svg 结尾，以选择图片格式");
   }
-  const std::string link = web::GuideLink(BaseUrl(a.base_url), a.code);
+  auto base = BaseUrl(a.base_url);
+  if (!base.ok()) return base.status();
+  const std::string link = web::GuideLink(*base, a.code);
   Result<QrMatrix> qr = EncodeQr(link);
   if (!qr.ok()) return qr.status();
   Result<std::string> image = ext == ".png" ? QrPng(*qr, a.module_px) : QrSvg(*qr, 1.0);
@@ -188,6 +190,8 @@ Status RunSheet(const CatalogueArgs& a, const std::string& by, int* codes) {
           .push_back(item);
     }
   }
+  auto base = BaseUrl(a.base_url);
+  if (!base.ok()) return base.status();
   HallSheet sheet;
   sheet.title = c->agency.name + "政务服务事项办事指南二维码";
   sheet.date = c->today;
@@ -195,7 +199,7 @@ Status RunSheet(const CatalogueArgs& a, const std::string& by, int* codes) {
   for (const auto& [title, items] : groups) {
     HallSheetGroup g{title, {}};
     for (const ServiceItem* item : items) {
-      g.entries.push_back({item->name, item->code, web::GuideLink(BaseUrl(a.base_url), item->code),
+      g.entries.push_back({item->name, item->code, web::GuideLink(*base, item->code),
                            item->effective.value_or(c->today)});
       ++*codes;
     }
@@ -231,7 +235,7 @@ void AddServiceGuideCommands(CLI::App& app, GlobalOptions& global) {
       "qr", "事项二维码：编码永久链接 {公开网址}/g/{编码}（M 级纠错），输出 PNG 或 SVG");
   qr->add_option("code", qr_args->code, "事项编码（业务办理项编码或实施编码）")->required();
   qr->add_option("-o,--output", qr_args->output, "输出文件：FILE.png 或 FILE.svg")->required();
-  qr->add_option("--base-url", qr_args->base_url,
+  qr->add_option("--base-url,--public-url", qr_args->base_url,
                  "公开网址，默认取环境变量 GONGKAI_PUBLIC_URL，否则 http://127.0.0.1:8080");
   qr->add_option("--module-px", qr_args->module_px, "PNG 每个模块的像素数（默认 10）")
       ->check(CLI::Range(1, 100));
@@ -275,7 +279,7 @@ void AddServiceGuideCommands(CLI::App& app, GlobalOptions& global) {
   sheet->add_option("--department", sheet_args->departments, "实施机关（可重复；默认全部）");
   sheet->add_option("--by", *by, "分组：department（部门）或 window（窗口）")
       ->check(CLI::IsMember({"department", "window"}));
-  sheet->add_option("--base-url", sheet_args->base_url,
+  sheet->add_option("--base-url,--public-url", sheet_args->base_url,
                     "公开网址，默认取环境变量 GONGKAI_PUBLIC_URL，否则 http://127.0.0.1:8080");
   sheet->callback([sheet_args, by, &global] {
     int codes = 0;

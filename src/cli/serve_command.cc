@@ -13,6 +13,7 @@
 
 #include "cli/commands.h"
 #include "cli/demo_data.h"
+#include "cli/public_url.h"
 #include "files/calendar_files.h"
 #include "files/search_files.h"
 #include "store/audit_key.h"
@@ -39,6 +40,7 @@ struct ServeOptions {
   std::vector<std::string> trusted_proxies;
   bool secure_cookies = false;
   int reminder_days = web::AppOptions().reminder_working_days;
+  std::string public_url;
 };
 
 // The upload directory by default: next to an SQLite file, else under the working directory.
@@ -53,6 +55,12 @@ int Serve(const ServeOptions& o, bool en) {
   auto say = [&](std::string_view zh, std::string_view english) {
     std::cout << (en ? english : zh) << "\n";
   };
+  // Refused before anything is opened.
+  auto public_url = PublicUrl(o.public_url);
+  if (!public_url.ok()) {
+    std::cerr << public_url.status().message() << "\n";
+    return 1;
+  }
   auto db = Database::Open(o.db);
   if (!db.ok()) {
     std::cerr << db.status().message() << "\n";
@@ -103,6 +111,7 @@ int Serve(const ServeOptions& o, bool en) {
   options.secure_cookies = o.secure_cookies;
   if (const char* file = std::getenv("GONGKAI_CHECKPOINTS")) options.checkpoints = file;
   options.reminder_working_days = o.reminder_days;
+  options.public_url = *public_url;
   auto users = ListUsers(*db, std::nullopt);
   if (!users.ok()) {
     std::cerr << users.status().message() << "\n";
@@ -162,6 +171,9 @@ void AddServeCommand(CLI::App& app, GlobalOptions& global) {
                   "trusted reverse proxy (repeatable)");
   cmd->add_flag("--secure-cookies", opts->secure_cookies,
                 "Cookie 加 Secure（经 TLS 访问时）/ mark cookies Secure");
+  cmd->add_option("--public-url", opts->public_url,
+                  "公开网址：二维码和网页上的永久链接用它，默认取环境变量 GONGKAI_PUBLIC_URL，"
+                  "否则用访问者所用的地址 / the public base URL of QR codes and links");
   cmd->add_option("--reminder-days", opts->reminder_days,
                   "到期前几个工作日起在案件队列顶部提醒 / remind staff this many working days "
                   "before a case is due")

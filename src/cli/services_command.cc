@@ -104,7 +104,11 @@ Json ChangeJson(const StoredServiceChange& c) {
           {"diff", diff},
           {"drafted", {{"by", c.drafted_by}, {"at", c.drafted_at}}},
           {"approved", {{"by", c.approved_by}, {"at", c.approved_at}}},
-          {"published", {{"by", c.published_by}, {"at", c.published_at}}}};
+          {"published", {{"by", c.published_by}, {"at", c.published_at}}},
+          // Its entry in the proactive-disclosure register (null before publication).
+          {"register", c.publication_id == 0
+                           ? Json(nullptr)
+                           : Json{{"id", c.publication_id}, {"index_no", c.index_no}}}};
 }
 
 void PrintChanges(GlobalOptions& g, const Args& a, const std::vector<StoredServiceChange>& all) {

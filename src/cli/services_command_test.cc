@@ -115,6 +115,15 @@ TEST_F(ServicesCommandTest, ImportStatsCheckAndAChangeThroughPublication) {
   ASSERT_EQ(entries.size(), 1u);
   EXPECT_EQ(entries[0]["diff"][0]["field"], "place");
   EXPECT_EQ(entries[0]["approved"]["by"], "zhou");
+  // The change log and the register agree: the change's 调整情况公示 is the register's entry.
+  ASSERT_TRUE(entries[0]["register"].is_object()) << log.out;
+  const std::string index_no = entries[0]["register"]["index_no"];
+  EXPECT_FALSE(index_no.empty());
+  Outcome register_export = Run("publications export");
+  ASSERT_EQ(register_export.exit_code, 0) << register_export.err;
+  EXPECT_NE(register_export.out.find("\"index_no\":\"" + index_no + "\""), std::string::npos)
+      << register_export.out;
+  EXPECT_NE(register_export.out.find("调整情况公示（变更）"), std::string::npos);
   Outcome before = Run("services show 00010000100101 --date 2026-02-28");
   EXPECT_NE(before.out.find("二楼综合窗口"), std::string::npos) << before.out;
   Outcome after = Run("services show 00010000100101 --date 2026-03-01");

@@ -53,10 +53,17 @@ bool IsDocumentNumber(std::string_view c, std::string* canonical) {
   return true;
 }
 
-// 事项编码: twelve or more letters and digits, at least eight of them digits.
+// 事项编码: twelve or more letters and digits, at least eight of them digits; or a 实施编码 of
+// hyphen-joined parts (511A0138000000-511602000000-000-115113010833722043-1-00): twenty or more
+// characters, no empty part — long enough that a phone number (0830-12345678) is not one.
 bool IsItemCode(std::string_view c) {
-  return c.size() >= 12 && c.size() <= 64 && std::all_of(c.begin(), c.end(), IsUpperOrDigit) &&
-         std::count_if(c.begin(), c.end(), IsDigit) >= 8;
+  if (c.size() < 12 || c.size() > 64 || std::count_if(c.begin(), c.end(), IsDigit) < 8) {
+    return false;
+  }
+  if (std::all_of(c.begin(), c.end(), IsUpperOrDigit)) return true;
+  return c.size() >= 20 && c.front() != '-' && c.back() != '-' &&
+         c.find("--") == std::string_view::npos &&
+         std::all_of(c.begin(), c.end(), [](char ch) { return ch == '-' || IsUpperOrDigit(ch); });
 }
 
 }  // namespace

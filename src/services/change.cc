@@ -13,12 +13,13 @@
 #include "services/json_internal.h"
 
 namespace gongkai {
-namespace {
 
-bool NeedsItem(ChangeKind kind) {
+bool ChangeNeedsItem(ChangeKind kind) {
   return kind == ChangeKind::kAdd || kind == ChangeKind::kModify || kind == ChangeKind::kTakeOver ||
          kind == ChangeKind::kClaim;
 }
+
+namespace {
 
 bool Brings(ChangeKind kind) {
   return kind == ChangeKind::kAdd || kind == ChangeKind::kTakeOver || kind == ChangeKind::kClaim;
@@ -32,7 +33,7 @@ Status CheckChangeRequest(const ChangeRequest& request) {
   if (request.basis.empty()) {
     return Status::InvalidInput("字段 basis：必填：调整依据（法律法规修改或上级文件）");
   }
-  if (NeedsItem(request.kind)) {
+  if (ChangeNeedsItem(request.kind)) {
     if (!request.item) {
       return Status::InvalidInput(
           fmt::format("字段 item：{}须附调整后的事项（目录格式的一行）", Label(request.kind)));

@@ -34,6 +34,10 @@ struct ChangeRequest {
   std::string successor;    // 取消/下放: the code that replaces it, if any
 };
 
+// True for the kinds whose request carries the item after the change (新增, 变更, 承接, 认领);
+// the others change only the status.
+bool ChangeNeedsItem(ChangeKind kind);
+
 // Checks a request on its own: reason and basis present, `item` present exactly when the kind
 // needs one, with `code` equal to the item's, and the item valid (CheckServiceItem).
 // kInvalidInput naming the field.

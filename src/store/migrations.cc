@@ -461,6 +461,12 @@ const std::vector<std::string_view> kWiderLedger = {
 // their values here (title tokens: the first field's stream); `gongkai search reindex` rebuilds
 // them from their owners all the same. And the public catalogue pages an agency's published
 // items newest first in the database (store/publications.h published_until).
+// A published change of the service catalogue is an entry of the proactive-disclosure register
+// (services/change_notice.h): the change names its entry.
+const std::vector<std::string_view> kServiceChangeNotices = {
+    R"(ALTER TABLE service_changes ADD COLUMN publication_id BIGINT)",
+};
+
 const std::vector<std::string_view> kSearchRanking = {
     R"(CREATE INDEX publications_published ON publications(agency_id, published_date, id))",
     R"(ALTER TABLE search_texts ADD COLUMN title_tokens TEXT NOT NULL DEFAULT '')",
@@ -683,6 +689,7 @@ const std::vector<Migration> kMigrations = {
     {14, "wider audit ledger", kWiderLedger},
     {15, "search ranking, catalogue order", kSearchRanking},
     {16, "intermediary services", kIntermediaries},
+    {17, "service changes in the register", kServiceChangeNotices},
 };
 
 }  // namespace

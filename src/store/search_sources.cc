@@ -7,6 +7,7 @@
 #include "store/publication_search.h"
 #include "store/search_index.h"
 #include "store/search_index_sql.h"
+#include "store/service_search.h"
 #include "store/sql.h"
 
 namespace gongkai {
@@ -15,6 +16,7 @@ namespace {
 // The registered sources, one row per owner of searchable content.
 const std::vector<SearchSource> kSearchSources = {
     {"公开信息", {SearchKind::kPublication}, ListPublicationSearchDocuments},
+    {"办事事项", {SearchKind::kService}, ListServiceSearchDocuments},
 };
 
 }  // namespace

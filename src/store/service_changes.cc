@@ -4,12 +4,18 @@
 
 #include <fmt/format.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
 
+#include "services/change_notice.h"
 #include "services/jsonl.h"
+#include "store/case_rows.h"
 #include "store/ledger_rows.h"
 #include "store/permissions.h"
+#include "store/publication_rows.h"
+#include "store/publications.h"
 #include "store/service_rows.h"
+#include "store/service_search_sql.h"
 #include "store/services.h"
 #include "store/sql.h"
 
@@ -105,6 +111,29 @@ Result<std::vector<StoredServiceChange>> SelectChanges(soci::session& sql, long 
     c.version = version;
     out.push_back(std::move(c));
   }
+  // Each published change's register entry.
+  std::map<long long, std::pair<long long, std::string>> notices;
+  {
+    long long change = 0, publication = 0;
+    std::string index_no;
+    soci::indicator index_ind = soci::i_null;
+    soci::statement links =
+        (sql.prepare << "SELECT c.id, p.id, p.index_no FROM service_changes c JOIN publications p "
+                        "ON p.agency_id = c.agency_id AND p.id = c.publication_id WHERE "
+                        "c.agency_id = :a",
+         soci::use(agency), soci::into(change), soci::into(publication),
+         soci::into(index_no, index_ind));
+    links.execute();
+    while (links.fetch()) {
+      notices[change] = {publication, index_ind == soci::i_ok ? index_no : std::string()};
+    }
+  }
+  for (StoredServiceChange& c : out) {
+    if (auto it = notices.find(c.id); it != notices.end()) {
+      c.publication_id = it->second.first;
+      c.index_no = it->second.second;
+    }
+  }
   return out;
 }
 
@@ -131,6 +160,32 @@ Result<ServiceItem> Next(soci::session& sql, long long agency, const ChangeReque
     if (Status s = internal::CheckParent(*next, level); !s.ok()) return s;
   }
   return next;
+}
+
+// Adds the 调整情况公示 of `change` (approved, being published now) to the register; returns its
+// id.
+Result<long long> RegisterNotice(Database& db, soci::session& sql, long long agency,
+                                 const StoredServiceChange& change, const ServiceItem& after,
+                                 std::vector<FieldChange> diff, const std::string& actor,
+                                 const std::string& now) {
+  auto approved = ParseUtc(change.approved_at);
+  auto published = ParseUtc(now);
+  if (!approved.ok()) return approved.status();
+  if (!published.ok()) return published.status();
+  std::string publisher;
+  sql << "SELECT name FROM agencies WHERE id = :a", soci::use(agency), soci::into(publisher);
+  ChangeNoticeFacts facts{change.id,
+                          change.request,
+                          after.name,
+                          std::move(diff),
+                          internal::ShanghaiDate(*approved),
+                          internal::ShanghaiDate(*published),
+                          publisher};
+  Publication notice = ChangeNotice(facts);
+  if (Status s = CheckPublication(notice); !s.ok()) return s;
+  auto ids = internal::InsertPublications(db, sql, agency, std::span(&notice, 1), actor, now);
+  if (!ids.ok()) return ids.status().WithContext("登记调整情况公示：");
+  return static_cast<long long>(ids->front());
 }
 
 std::string LineOrNull(const std::optional<ServiceItem>& item) {
@@ -253,8 +308,15 @@ Result<StoredServiceChange> PublishServiceChange(Database& db, int64_t agency_id
            "= :id",
         soci::use(state), soci::use(before, before_ind), soci::use(after), soci::use(diff),
         soci::use(name), soci::use(now), soci::use(version), soci::use(agency), soci::use(row);
+    auto notice =
+        RegisterNotice(db, sql, agency, *change, *next, DiffItems(current, *next), user.name, now);
+    if (!notice.ok()) return notice.status();
+    long long publication = *notice;
+    sql << "UPDATE service_changes SET publication_id = :p WHERE agency_id = :a AND id = :id",
+        soci::use(publication), soci::use(agency), soci::use(row);
     internal::RecordInLedger(db, sql, "service_changes", agency, fmt::format("t.id = {}", id));
-    return Status::Ok();
+    return internal::IndexServiceItems(db, sql, db.search_pinyin(), agency_id,
+                                       std::span<const std::string>(&next->code, 1));
   });
   if (!published.ok()) return published;
   return GetServiceChange(db, agency_id, id);
@@ -294,6 +356,21 @@ Result<std::vector<StoredServiceChange>> ServiceChangeLog(Database& db, int64_t 
     return a.request.effective < b.request.effective;
   });
   return out;
+}
+
+Result<std::optional<PublicationClock>> ServiceChangeClock(Database& db, Calendars& calendars,
+                                                           int64_t agency_id,
+                                                           const StoredServiceChange& change,
+                                                           Date as_of) {
+  if (change.publication_id == 0) return std::optional<PublicationClock>();
+  auto ctx = internal::LoadAgencyContext(db, calendars, agency_id);
+  if (!ctx.ok()) return ctx.status();
+  auto notice = GetPublication(db, agency_id, change.publication_id);
+  if (!notice.ok()) return notice.status();
+  auto clock =
+      ComputePublicationClock(notice->item, *ctx->calendar, ctx->settings.deadlines, as_of);
+  if (!clock.ok()) return clock.status();
+  return std::optional<PublicationClock>(std::move(*clock));
 }
 
 }  // namespace gongkai

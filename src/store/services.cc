@@ -9,7 +9,9 @@
 
 #include "store/agencies.h"
 #include "store/ledger_rows.h"
+#include "store/search_index_sql.h"
 #include "store/service_rows.h"
+#include "store/service_search.h"
 #include "store/sql.h"
 
 namespace gongkai {
@@ -103,6 +105,14 @@ Result<ServiceImportResult> ImportServiceItems(Database& db, int64_t agency_id,
           fresh.push_back(std::move(stored));
         }
         internal::StoreServiceVersions(db, sql, agency_id, fresh, 0, std::string(actor), now);
+        // New codes: each is its own first version.
+        for (const ServiceItem& item : fresh) {
+          auto doc = ServiceSearchDocument(agency_id, item, item.effective);
+          if (!doc) continue;
+          if (Status s = UpsertSearchDocument(db, sql, db.search_pinyin(), *doc); !s.ok()) {
+            return s.WithContext(fmt::format("检索索引（事项 {}）：", item.code));
+          }
+        }
         result.added = static_cast<int>(fresh.size());
         return result;
       });

@@ -21,10 +21,12 @@
 #include <string_view>
 #include <vector>
 
+#include "publications/clock.h"
 #include "services/change.h"
 #include "services/item.h"
 #include "services/quality.h"
 #include "services/stats.h"
+#include "store/calendars.h"
 #include "store/database.h"
 #include "store/users.h"
 #include "util/date.h"
@@ -119,6 +121,9 @@ struct StoredServiceChange {
   std::string published_by, published_at;
   std::string closed_by, closed_at, close_note;  // rejected or withdrawn
   int version = 0;                               // the version published; 0 before publication
+  // Its entry in the proactive-disclosure register (services/change_notice.h), once published.
+  int64_t publication_id = 0;
+  std::string index_no;  // that entry's 索引号
 };
 
 // Drafts a change (state draft): checks the request (CheckChangeRequest) and what it makes of
@@ -137,8 +142,10 @@ Status WithdrawServiceChange(Database& db, int64_t agency_id, int64_t id, const 
                              const User& user);
 // approved → published; only the head (Action::kPublishServiceChange). Re-applies the request
 // to the current row (kConflict when another change published since made it impossible),
-// stores the new immutable version, replaces the current row and records the final diff.
-// Returns the stored change.
+// stores the new immutable version, replaces the current row, records the final diff and adds
+// the change's 调整情况公示 to the proactive-disclosure register (services/change_notice.h:
+// 公开日期 today, 生成日期 the earlier of the approval day and the 生效时间, 发布机构 the agency;
+// kind other, so a locked report year never refuses it). Returns the stored change.
 Result<StoredServiceChange> PublishServiceChange(Database& db, int64_t agency_id, int64_t id,
                                                  const User& user);
 
@@ -154,6 +161,14 @@ Result<StoredServiceChange> GetServiceChange(Database& db, int64_t agency_id, in
 // [from, to], by 生效时间 then id.
 Result<std::vector<StoredServiceChange>> ServiceChangeLog(Database& db, int64_t agency_id,
                                                           Date from, Date to);
+
+// Art. 26's clock of a published change's register entry (publications/clock.h on the agency's
+// calendar, as of `as_of`): whether the 调整情况公示 went public in time. nullopt for a change not
+// published (or published before migration 17, without an entry).
+Result<std::optional<PublicationClock>> ServiceChangeClock(Database& db, Calendars& calendars,
+                                                           int64_t agency_id,
+                                                           const StoredServiceChange& change,
+                                                           Date as_of);
 
 }  // namespace gongkai
 

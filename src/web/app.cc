@@ -11,6 +11,7 @@
 
 #include "files/search_files.h"
 #include "web/errors.h"
+#include "web/service_links.h"
 
 namespace gongkai::web {
 
@@ -64,6 +65,9 @@ Result<std::unique_ptr<App>> App::Create(Database& db, Calendars& calendars, App
   if (!templates.ok()) return templates.status();
   if (options.upload_dir.empty()) {
     return Status::InvalidInput("未指定上传文件目录（upload_dir）");
+  }
+  if (!options.public_url.empty()) {
+    if (Status s = CheckPublicUrl(options.public_url); !s.ok()) return s;
   }
   auto vocabulary = LoadSearchVocabulary(options.data_dir);
   if (!vocabulary.ok()) return vocabulary.status();

@@ -69,6 +69,10 @@ struct AppOptions {
   // per-address buckets cannot stop. Each look-up takes one token of one shared bucket.
   int tracking_global_burst = 300;
   std::chrono::milliseconds tracking_global_refill{200};
+  // The public base URL (e.g. https://zwfw.example.gov.cn) that QR codes and permanent links on
+  // web pages encode (web/service_links.h CheckPublicUrl); empty: the address each caller used
+  // (Host and the proxy's X-Forwarded-Proto).
+  std::string public_url;
   // When not empty, /setup/<token> lets the first administrator be created once (the token is
   // printed on the console by `serve` for an empty database).
   std::string setup_token;

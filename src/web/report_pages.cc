@@ -16,8 +16,10 @@
 #include "cases/narrative.h"
 #include "docs/report_export.h"
 #include "report/rules.h"
+#include "services/narrative_facts.h"
 #include "store/register_stamp.h"
 #include "store/report_store.h"
+#include "store/services.h"
 #include "web/errors.h"
 #include "web/handlers.h"
 #include "web/report_cache.h"
@@ -91,6 +93,23 @@ View FactLines(const NarrativeFacts& f) {
   View facts;
   facts.set("lines", Lines(NarrativeFactLines(f)));
   return facts;
+}
+
+// The service catalogue's facts for section 一 (services/narrative_facts.h), counted on 31
+// December of `year`, or today while the year is still running. Empty without a catalogue.
+Result<std::vector<std::string>> CatalogueFacts(RequestContext& ctx, int64_t agency_id, int year) {
+  const Date last{std::chrono::year{year}, std::chrono::December, std::chrono::day{31}};
+  const Date counted = std::min(last, ctx.app.Today());
+  auto stats = ServiceStatsAt(ctx.app.db(), agency_id, counted);
+  if (!stats.ok()) return stats.status();
+  const Date first{std::chrono::year{year}, std::chrono::January, std::chrono::day{1}};
+  std::vector<ChangeKind> kinds;
+  if (first <= counted) {
+    auto log = ServiceChangeLog(ctx.app.db(), agency_id, first, counted);
+    if (!log.ok()) return log.status();
+    for (const StoredServiceChange& c : *log) kinds.push_back(c.request.kind);
+  }
+  return CatalogueFactLines(*stats, year, kinds);
 }
 
 // The empty required sections (五, 六) of `version` as one phrase; "" when both are written.
@@ -177,7 +196,16 @@ Response RenderOffice(RequestContext& ctx, const OfficeReport& r, const std::str
   v.set("year", Text(std::to_string(r.report.year)));
   v.set("workflow", WorkflowView(ctx, r, base_url));
   // The facts are offered to the office writing the narrative, not shown to the public.
-  if (r.facts) v.set("facts", FactLines(*r.facts));
+  if (r.facts) {
+    v.set("facts", FactLines(*r.facts));
+    auto catalogue = CatalogueFacts(ctx, r.agency.id, r.report.year);
+    if (!catalogue.ok()) return InternalFailure(catalogue.status(), "counting the catalogue");
+    if (!catalogue->empty()) {
+      View facts;
+      facts.set("lines", Lines(*catalogue));
+      v.set("catalogue_facts", facts);
+    }
+  }
   auto body =
       ctx.app.templates().Render("report_body", ReportBodyView(r.agency, r.report, base_url));
   if (!body.ok()) {

@@ -14,6 +14,7 @@
 #include "web/records_pages.h"
 #include "web/report_workflow.h"
 #include "web/search_pages.h"
+#include "web/service_change_pages.h"
 #include "web/service_pages.h"
 #include "web/standard_catalogue_pages.h"
 
@@ -123,6 +124,15 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kGet, "/services/{agency}/intermediaries.xlsx", A::kPublic, IntermediaryListDownload},
       {M::kGet, "/services/{agency}/institutions", A::kPublic, InstitutionDirectoryPage},
       {M::kGet, "/services/{agency}/institutions.xlsx", A::kPublic, InstitutionDirectoryDownload},
+      // Dynamic management in the office (web/service_change_pages.h).
+      {M::kGet, "/office/a/{agency}/service-changes", A::kStaff, ServiceChangesOffice},
+      {M::kPost, "/office/a/{agency}/service-changes", A::kClerk, ServiceChangeDraftSubmit},
+      {M::kGet, "/office/a/{agency}/service-changes/{id}", A::kStaff, ServiceChangeOffice},
+      {M::kPost, "/office/a/{agency}/service-changes/{id}/approve", A::kHead, ServiceChangeApprove},
+      {M::kPost, "/office/a/{agency}/service-changes/{id}/reject", A::kHead, ServiceChangeReject},
+      {M::kPost, "/office/a/{agency}/service-changes/{id}/withdraw", A::kClerk,
+       ServiceChangeWithdraw},
+      {M::kPost, "/office/a/{agency}/service-changes/{id}/publish", A::kHead, ServiceChangePublish},
   };
 }
 

@@ -18,5 +18,15 @@ TEST(GuideLink, TheCodeIsOneEncodedSegmentAfterTheBase) {
   for (const auto& c : cases) EXPECT_EQ(GuideLink(c.base, c.code), c.link) << c.code;
 }
 
+TEST(CheckPublicUrl, AnHttpBaseWithAHostOnly) {
+  for (const char* ok : {"https://zw.example.cn", "http://127.0.0.1:8080", "https://a.cn/zwfw/"}) {
+    EXPECT_TRUE(CheckPublicUrl(ok).ok()) << ok;
+  }
+  for (const char* bad : {"", "zw.example.cn", "ftp://zw.example.cn", "https://", "https://:80",
+                          "https://a.cn/?x=1", "https://a.cn/#top", "https://a b.cn"}) {
+    EXPECT_EQ(CheckPublicUrl(bad).code(), Status::Code::kInvalidInput) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace gongkai::web

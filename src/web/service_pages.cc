@@ -14,6 +14,7 @@
 #include "services/jsonl.h"
 #include "services/vocab.h"
 #include "store/agencies.h"
+#include "store/publication_search.h"
 #include "store/services.h"
 #include "web/errors.h"
 #include "web/intermediary_pages.h"
@@ -30,9 +31,11 @@ std::string ItemHref(int64_t agency_id, std::string_view code) {
   return fmt::format("/services/{}/items/{}", agency_id, PathSegment(code));
 }
 
-// The public base URL of the links the QR codes hold: the address the caller used (the
-// proxy's X-Forwarded-Proto and Host, which nginx passes on).
-std::string BaseUrl(const Request& req) {
+// The public base URL of the links the QR codes hold: the configured one (AppOptions
+// public_url), else the address the caller used (the proxy's X-Forwarded-Proto and Host, which
+// nginx passes on).
+std::string BaseUrl(const RequestContext& ctx, const Request& req) {
+  if (!ctx.app.options().public_url.empty()) return ctx.app.options().public_url;
   std::string proto(req.Header("x-forwarded-proto"));
   if (proto != "https") proto = "http";
   std::string host(req.Header("host"));
@@ -168,7 +171,7 @@ Response RenderGuide(RequestContext& ctx, const Request& req, const Agency& agen
   v.set("pdf_href", Text(href + "/guide.pdf"));
   v.set("qr_href", Text(href + "/qr.svg"));
   v.set("qr_png_href", Text(href + "/qr.png"));
-  v.set("link", Text(GuideLink(BaseUrl(req), item.code)));
+  v.set("link", Text(GuideLink(BaseUrl(ctx, req), item.code)));
   return ctx.app.Page(ctx, "service_guide", g.name + " 办事指南", v);
 }
 
@@ -244,7 +247,7 @@ Response ServiceGuideQr(RequestContext& ctx, const Request& req, bool png) {
   auto found = FindItem(ctx, req);
   if (auto* r = std::get_if<Response>(&found)) return std::move(*r);
   const auto& [agency, item] = std::get<AgencyAndItem>(found);
-  auto qr = EncodeQr(GuideLink(BaseUrl(req), item.code));
+  auto qr = EncodeQr(GuideLink(BaseUrl(ctx, req), item.code));
   if (!qr.ok()) return StatusPage(qr.status(), "二维码", "services: qr");
   auto image = png ? QrPng(*qr, 8) : QrSvg(*qr, 1.0);
   if (!image.ok()) return StatusPage(image.status(), "二维码", "services: qr image");
@@ -465,6 +468,18 @@ Response ServiceChangeLogPage(RequestContext& ctx, const Request& req) {
     o.set("reason", Text(c.request.reason));
     o.set("basis", Text(c.request.basis));
     o.set("published", Text(c.published_at.substr(0, 10)));
+    if (c.publication_id != 0) {
+      // Its entry in the register, and whether it went public within Art. 26's 20 working days.
+      o.set("index_no", Text(c.index_no));
+      o.set("register_href", Text(PublicationUrl(agency.id, c.publication_id)));
+      auto clock =
+          ServiceChangeClock(ctx.app.db(), ctx.app.calendars(), agency.id, c, ctx.app.Today());
+      if (clock.ok() && *clock) {
+        o.set("timeliness", Text(fmt::format("{}（自{}起20个工作日内，即{}前）",
+                                             (*clock)->late ? "逾期公开" : "按时公开",
+                                             ShowDate((*clock)->start), ShowDate((*clock)->due))));
+      }
+    }
     View diff = List();
     for (const FieldChange& f : c.diff) {
       View d;

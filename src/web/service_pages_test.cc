@@ -79,6 +79,66 @@ TEST_F(ServicePagesTest, TheQrImageAndThePdfCarryTheGuide) {
             std::string::npos);
 }
 
+// `serve --public-url`: the QR image and the guide's link encode the configured base, not the
+// address the caller used.
+TEST_F(ServicePagesTest, TheConfiguredPublicUrlIsWhatTheQrCodeHolds) {
+  AppOptions options;
+  options.data_dir = DefaultDataDir();
+  options.upload_dir = dir_ / "uploads-public-url";
+  options.public_url = "https://zwfw.example.gov.cn/";
+  auto app = App::Create(*db_, *calendars_, options);
+  ASSERT_TRUE(app.ok()) << app.status().message();
+  Request req;
+  req.path = "/services/" + std::to_string(agency_a_) + "/items/M1/01/qr.png";
+  req.raw_path = "/services/" + std::to_string(agency_a_) + "/items/M1%2F01/qr.png";
+  req.headers["host"] = "127.0.0.1:8080";
+  Response png = (*app)->Handle(req);
+  ASSERT_EQ(png.status, 200) << png.body;
+  ASSERT_TRUE(gongkai::testing::HaveTool("zbarimg")) << "zbar-tools is needed";
+  const auto codes = gongkai::testing::DecodeQr(png.body, ".png");
+  ASSERT_EQ(codes.size(), 1u);
+  EXPECT_EQ(*codes.begin(), "https://zwfw.example.gov.cn/g/M1%2F01");
+
+  options.public_url = "zwfw.example.gov.cn";
+  EXPECT_EQ(App::Create(*db_, *calendars_, options).status().code(), Status::Code::kInvalidInput);
+}
+
+// The narrative editor offers the catalogue's facts for section 一, counted today (2024-10-14)
+// while 2024 runs: 主项 M1; 业务办理项 M1/01 and M1-03 in use (M1-02 cancelled); M1-03 on the
+// negative list; M1/01 跨省通办 for legal persons, online and by proxy.
+TEST_F(ServicePagesTest, TheNarrativeEditorOffersTheCatalogueFacts) {
+  Staff clerk = SignIn("clerk_a", "password-a1");
+  auto page = GetAs(clerk, "/office/a/" + std::to_string(agency_a_) + "/reports/2024");
+  ASSERT_TRUE(page);
+  ASSERT_EQ(page->status, 200);
+  const std::string d = "（统计日期：2024年10月14日）";
+  for (const std::string& fact :
+       {"目录在用主项1项、子项0项、业务办理项2项。" + d,
+        "公开办事指南2份（每个在用业务办理项一份）。" + d,
+        "进厅负面清单事项1项，其余在用业务办理项均进驻政务服务大厅。" + d,
+        "跨省通办事项1项，其中个人事项0项、法人事项1项；全程网办1项、异地代收代办1项、多地联办0项"
+        "（一项可有多种办理方式）。" +
+            d,
+        std::string("2024年生效的事项调整")}) {
+    EXPECT_NE(page->body.find(fact), std::string::npos) << fact;
+  }
+  // Not on the public report.
+  auto open = Client().Get("/reports/" + std::to_string(agency_a_) + "/2024");
+  ASSERT_TRUE(open);
+  EXPECT_EQ(open->body.find("政务服务事项目录的数据"), std::string::npos);
+}
+
+// The one search finds in-use 业务办理项 under 办事事项, linking to their guide; a cancelled one
+// is not offered.
+TEST_F(ServicePagesTest, TheSearchFindsItemsAndLinksTheirGuide) {
+  auto res = Client().Get("/search?q=%E9%A3%9F%E5%93%81%E7%BB%8F%E8%90%A5");  // 食品经营
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  EXPECT_NE(res->body.find("办事事项"), std::string::npos);
+  EXPECT_NE(res->body.find("href=\"/g/M1%2F01\""), std::string::npos) << res->body;
+  EXPECT_EQ(res->body.find("href=\"/g/M1-02\""), std::string::npos);  // cancelled
+}
+
 TEST_F(ServicePagesTest, TheCatalogueAndTheLists) {
   const std::string agency = "/services/" + std::to_string(agency_a_);
   auto catalogue = Client().Get(agency +
@@ -135,6 +195,14 @@ TEST_F(ServicePagesTest, TheChangeLogShowsBeforeAndAfter) {
   EXPECT_NE(log->body.find("<th scope=\"row\">承诺办结时限</th><td>5</td><td>3</td>"),
             std::string::npos)
       << log->body;
+  // The change is an entry of the register, linked from the log (services/change_notice.h).
+  auto published = GetServiceChange(*db_, agency_a_, *id);
+  ASSERT_TRUE(published.ok());
+  EXPECT_NE(log->body.find("/catalogue/" + std::to_string(agency_a_) + "/items/" +
+                           std::to_string(published->publication_id)),
+            std::string::npos);
+  EXPECT_NE(log->body.find(published->index_no), std::string::npos);
+  EXPECT_NE(log->body.find("按时公开"), std::string::npos);
   // The guide now serves the new version.
   auto guide = Client().Get("/g/M1-03");
   ASSERT_TRUE(guide);
