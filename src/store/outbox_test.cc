@@ -1,0 +1,181 @@
+#include "store/outbox.h"
+
+#include <gtest/gtest.h>
+
+#include <memory>
+
+#include "store/agencies.h"
+#include "store/case_store.h"
+#include "store/test_database.h"
+
+namespace gongkai {
+namespace {
+
+using namespace std::chrono_literals;
+
+class OutboxTest : public DatabaseTest {
+ protected:
+  void SetUp() override {
+    DatabaseTest::SetUp();
+    // 2025-01-10 09:00 in Shanghai, moved by the tests.
+    *now_ = std::chrono::sys_days(std::chrono::year(2025) / 1 / 10) + 1h;
+    db().SetClock([now = now_] { return *now; });
+    auto agency = AddAgency(db(), Agency{0, {}, "某县教育局", AgencyKind::kDepartment, "", "{}"});
+    ASSERT_TRUE(agency.ok()) << agency.status().message();
+    agency_ = *agency;
+  }
+
+  // Registers a case received on Monday 2025-01-06 from an applicant with both contacts.
+  NewCase Register(const std::string& email = "wang@example.cn",
+                   const std::string& phone = "13900000000") {
+    Event received;
+    received.type = EventType::kReceived;
+    received.date = {std::chrono::year(2025), std::chrono::January, std::chrono::day(6)};
+    received.applicant_kind = ApplicantKind::kNaturalPerson;
+    received.channel = Channel::kInternet;
+    received.items = std::vector<std::string>{"2024年学校食堂抽检报告"};
+    Applicant applicant{"王小明", "resident_id", "110101199003074512", phone, email, ""};
+    auto created = reg_.RegisterCase(agency_, received, applicant, "电子邮件", "clerk");
+    EXPECT_TRUE(created.ok()) << created.status().message();
+    return created.ok() ? *created : NewCase{};
+  }
+
+  std::vector<OutboxMessage> All() {
+    auto listed = outbox_.List({});
+    EXPECT_TRUE(listed.ok()) << listed.status().message();
+    return listed.ok() ? *listed : std::vector<OutboxMessage>{};
+  }
+
+  const std::set<MessageChannel> kBoth{MessageChannel::kEmail, MessageChannel::kSms};
+  std::shared_ptr<std::chrono::system_clock::time_point> now_ =
+      std::make_shared<std::chrono::system_clock::time_point>();
+  int64_t agency_ = 0;
+  Calendars calendars_;
+  CaseRegister reg_{db(), calendars_};
+  Outbox outbox_{db()};
+};
+
+TEST_P(OutboxTest, RegistrationQueuesTheReceiptWithNumberCodeAndDeadline) {
+  NewCase c = Register();
+  auto messages = All();
+  ASSERT_EQ(messages.size(), 2u);
+  for (const OutboxMessage& m : messages) {
+    EXPECT_EQ(m.state, OutboxState::kQueued);
+    EXPECT_EQ(m.case_number, c.number);
+    EXPECT_EQ(m.message.kind, MessageKind::kReceipt);
+    EXPECT_NE(m.message.body.find(c.number), std::string::npos) << m.message.body;
+    EXPECT_NE(m.message.body.find(c.query_code), std::string::npos) << m.message.body;
+    // Received Monday 2025-01-06 (day 0), counted by hand on the 2025 notice: 7–10 January (4),
+    // 13–17 (9), 20–24 (14), Sunday 26 worked (15), 27 (16), 28 January – 4 February off, 5–7
+    // February (19), Saturday 8 worked (20).
+    EXPECT_NE(m.message.body.find("2025年2月8日"), std::string::npos) << m.message.body;
+  }
+}
+
+TEST_P(OutboxTest, StepsQueueInTheirTransactionAndRefusedStepsQueueNothing) {
+  NewCase c = Register("", "13900000000");
+  ASSERT_EQ(All().size(), 1u) << "no e-mail address, so the SMS alone";
+  Event correction;
+  correction.case_number = c.number;
+  correction.type = EventType::kCorrectionRequested;
+  correction.date = {std::chrono::year(2025), std::chrono::January, std::chrono::day(8)};
+  correction.deadline = std::chrono::year(2025) / 1 / 22;
+  correction.items = std::vector<std::string>{"所需信息的名称"};
+  ASSERT_TRUE(reg_.AppendEvent(agency_, correction, "clerk").ok());
+  auto messages = All();
+  ASSERT_EQ(messages.size(), 2u);
+  EXPECT_NE(messages[0].message.kind, messages[1].message.kind) << "a receipt and a 补正 request";
+  // A second 补正 request while one is open is refused: no message for it.
+  correction.date = {std::chrono::year(2025), std::chrono::January, std::chrono::day(9)};
+  EXPECT_FALSE(reg_.AppendEvent(agency_, correction, "clerk").ok());
+  EXPECT_EQ(All().size(), 2u);
+  // The same cause and channel again keeps the first message.
+  auto again = outbox_.Enqueue(agency_, "case/" + c.number + "/1", c.number,
+                               Message{MessageKind::kReceipt, MessageChannel::kSms, "1", "", "x"});
+  ASSERT_TRUE(again.ok());
+  EXPECT_FALSE(*again);
+}
+
+TEST_P(OutboxTest, TwoServersNeverClaimTheSameMessage) {
+  Register();
+  // The second app server: its own connection to the same database.
+  auto other = Database::Open(url_);
+  ASSERT_TRUE(other.ok()) << other.status().message();
+  other->SetClock([now = now_] { return *now; });
+  Outbox second(*other);
+  auto a = outbox_.Claim("server-a", kBoth, 10, 60s);
+  auto b = second.Claim("server-b", kBoth, 10, 60s);
+  ASSERT_TRUE(a.ok()) << a.status().message();
+  ASSERT_TRUE(b.ok()) << b.status().message();
+  EXPECT_EQ(a->size(), 2u);
+  EXPECT_TRUE(b->empty());
+  // A claimant that died: its lease runs out and the other server takes the message over; the
+  // first one's late report changes nothing.
+  *now_ += 61s;
+  auto taken = second.Claim("server-b", kBoth, 10, 60s);
+  ASSERT_TRUE(taken.ok());
+  ASSERT_EQ(taken->size(), 2u);
+  EXPECT_FALSE(*outbox_.MarkSent((*a)[0], "server-a"));
+  EXPECT_TRUE(*second.MarkSent((*taken)[0], "server-b"));
+  auto sent = outbox_.List(OutboxFilter{std::nullopt, "", OutboxState::kSent, 100});
+  ASSERT_EQ(sent->size(), 1u);
+  EXPECT_TRUE((*sent)[0].message.body.empty()) << "a sent body (with the query code) is erased";
+  EXPECT_FALSE((*sent)[0].sent_at.empty());
+  // Sent is sent: nobody claims it again.
+  *now_ += 1h;
+  auto rest = outbox_.Claim("server-a", kBoth, 10, 60s);
+  ASSERT_EQ(rest->size(), 1u);
+  EXPECT_NE((*rest)[0].id, (*sent)[0].id);
+}
+
+TEST_P(OutboxTest, FailuresBackOffThenGiveUpAndRetryRequeues) {
+  Register("wang@example.cn", "");
+  const std::set<MessageChannel> mail{MessageChannel::kEmail};
+  // Only the channels asked for: the SMS transport may be unconfigured.
+  EXPECT_TRUE(outbox_.Claim("w", {MessageChannel::kSms}, 10, 60s)->empty());
+  for (int attempt = 1; attempt <= kMaxSendAttempts; ++attempt) {
+    auto claimed = outbox_.Claim("w", mail, 10, 60s);
+    ASSERT_EQ(claimed->size(), 1u) << "attempt " << attempt;
+    ASSERT_TRUE(*outbox_.MarkFailed((*claimed)[0], "w", "无法连接邮件服务器"));
+    auto listed = All();
+    EXPECT_EQ(listed[0].attempts, attempt);
+    EXPECT_EQ(listed[0].last_error, "无法连接邮件服务器");
+    if (attempt == kMaxSendAttempts) {
+      EXPECT_EQ(listed[0].state, OutboxState::kFailed);
+      break;
+    }
+    EXPECT_EQ(listed[0].state, OutboxState::kQueued);
+    // Not before the back-off has passed, then due.
+    *now_ += RetryDelay(attempt) - 1s;
+    EXPECT_TRUE(outbox_.Claim("w", mail, 10, 60s)->empty()) << "attempt " << attempt;
+    *now_ += 1s;
+  }
+  *now_ += 24h;
+  EXPECT_TRUE(outbox_.Claim("w", mail, 10, 60s)->empty()) << "failed waits for the office";
+  std::string id = All()[0].id;
+  EXPECT_EQ(outbox_.Retry(agency_, "nope").code(), Status::Code::kNotFound);
+  ASSERT_TRUE(outbox_.Retry(agency_, id).ok());
+  auto claimed = outbox_.Claim("w", mail, 10, 60s);
+  ASSERT_EQ(claimed->size(), 1u);
+  EXPECT_EQ((*claimed)[0].attempts, 0);
+}
+
+TEST_P(OutboxTest, QueuedMessagesSurviveReopeningTheDatabase) {
+  if (GetParam() != "sqlite") GTEST_SKIP() << "the file is SQLite's; PostgreSQL's is the server";
+  Register();
+  auto claimed = outbox_.Claim("dead-server", kBoth, 1, 60s);
+  ASSERT_EQ(claimed->size(), 1u);
+  db_.reset();
+  auto reopened = Database::Open(url_);
+  ASSERT_TRUE(reopened.ok());
+  reopened->SetClock([now = now_] { return *now + 61s; });
+  Outbox after(*reopened);
+  EXPECT_EQ(*after.CountQueued(MessageChannel::kEmail) + *after.CountQueued(MessageChannel::kSms),
+            2);
+  EXPECT_EQ(after.Claim("new-server", kBoth, 10, 60s)->size(), 2u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, OutboxTest, ::testing::ValuesIn(TestBackends()));
+
+}  // namespace
+}  // namespace gongkai
