@@ -6,7 +6,9 @@
 
 #include "store/agencies.h"
 #include "store/case_store.h"
+#include "store/staff_digests.h"
 #include "store/test_database.h"
+#include "store/users.h"
 
 namespace gongkai {
 namespace {
@@ -173,6 +175,43 @@ TEST_P(OutboxTest, QueuedMessagesSurviveReopeningTheDatabase) {
   EXPECT_EQ(*after.CountQueued(MessageChannel::kEmail) + *after.CountQueued(MessageChannel::kSms),
             2);
   EXPECT_EQ(after.Claim("new-server", kBoth, 10, 60s)->size(), 2u);
+}
+
+TEST_P(OutboxTest, ClerksGetTheDailyDigestOnceADay) {
+  // Received Monday 2024-12-02: due 20 working days later, Monday 2024-12-30 (no holiday in
+  // December), so overdue on 2025-01-10.
+  Event received;
+  received.type = EventType::kReceived;
+  received.date = {std::chrono::year(2024), std::chrono::December, std::chrono::day(2)};
+  received.applicant_kind = ApplicantKind::kNaturalPerson;
+  received.channel = Channel::kInPerson;
+  auto created =
+      reg_.RegisterCase(agency_, received, Applicant{"赵六", "", "", "", "", ""}, "", "clerk");
+  ASSERT_TRUE(created.ok()) << created.status().message();
+  ASSERT_TRUE(AddUser(db(), agency_, "li", Role::kClerk, "password-li").ok());
+  ASSERT_TRUE(AddUser(db(), agency_, "wang", Role::kClerk, "password-wang").ok());
+  ASSERT_TRUE(AddUser(db(), agency_, "head", Role::kHead, "password-head").ok());
+  ASSERT_TRUE(SetStaffEmail(db(), "li", "li@example.gov.cn").ok());
+  ASSERT_TRUE(SetStaffEmail(db(), "head", "head@example.gov.cn").ok());
+  EXPECT_EQ(SetStaffEmail(db(), "li", "not an address").code(), Status::Code::kInvalidInput);
+  EXPECT_EQ(SetStaffEmail(db(), "nobody", "x@example.cn").code(), Status::Code::kNotFound);
+  const Date today{std::chrono::year(2025), std::chrono::January, std::chrono::day(10)};
+  auto first = QueueStaffDigests(db(), calendars_, today, 3);
+  ASSERT_TRUE(first.ok()) << first.status().message();
+  EXPECT_EQ(*first, 1) << "li only: wang has no address, the head is not a clerk";
+  EXPECT_EQ(*QueueStaffDigests(db(), calendars_, today, 3), 0) << "not twice a day";
+  auto digests = outbox_.List(OutboxFilter{agency_, "", OutboxState::kQueued, 100});
+  int found = 0;
+  for (const OutboxMessage& m : *digests) {
+    if (m.message.kind != MessageKind::kStaffDigest) continue;
+    ++found;
+    EXPECT_EQ(m.message.to, "li@example.gov.cn");
+    EXPECT_NE(m.message.body.find(created->number + "  赵*  答复期限 2024年12月30日，已逾期"),
+              std::string::npos)
+        << m.message.body;
+  }
+  EXPECT_EQ(found, 1);
+  EXPECT_EQ(*QueueStaffDigests(db(), calendars_, AddDays(today, 1), 3), 1) << "the next day";
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OutboxTest, ::testing::ValuesIn(TestBackends()));
