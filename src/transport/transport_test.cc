@@ -27,7 +27,6 @@
 #include "store/agencies.h"
 #include "store/case_store.h"
 #include "store/outbox.h"
-#include "store/test_database.h"
 #include "transport/sender.h"
 
 extern char** environ;
@@ -44,6 +43,14 @@ std::string PythonWithAiosmtpd() {
     if (std::system(probe.c_str()) == 0) return python;
   }
   return "";
+}
+
+// A temp path unique to this process and call.
+std::string TempPath(const std::string& stem) {
+  static int counter = 0;
+  return (std::filesystem::temp_directory_path() /
+          (stem + "-" + std::to_string(getpid()) + "-" + std::to_string(counter++)))
+      .string();
 }
 
 int FreePort() {
