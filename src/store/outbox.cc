@@ -101,6 +101,16 @@ bool internal::EnqueueInTransaction(soci::session& sql, Database& db, long long 
   return true;
 }
 
+void internal::EraseCaseMessages(soci::session& sql, long long agency, const std::string& number) {
+  std::string queued(Key(OutboxState::kQueued)), failed(Key(OutboxState::kFailed));
+  std::string why = "申请人个人信息已删除，消息不再发送";
+  sql << "UPDATE outbox SET recipient = '', body = '', last_error = CASE WHEN state = :q1 THEN "
+         ":e ELSE last_error END, state = CASE WHEN state = :q2 THEN :f ELSE state END WHERE "
+         "agency_id = :a AND case_number = :n",
+      soci::use(queued), soci::use(why), soci::use(queued), soci::use(failed), soci::use(agency),
+      soci::use(number);
+}
+
 Applicant internal::LoadApplicantContacts(soci::session& sql, long long agency, long long case_id) {
   Applicant a;
   sql << "SELECT name, phone, email FROM applicant_records WHERE agency_id = :a AND case_id = :c "

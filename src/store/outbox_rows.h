@@ -30,6 +30,11 @@ void QueueCaseMessages(soci::session& sql, Database& db, const AgencyContext& ct
                        const std::vector<Event>& history, const CaseState& state,
                        const Applicant& applicant, const std::optional<std::string>& query_code);
 
+// Erases the applicant's contacts and the message texts from case `number`'s messages, and stops
+// those still queued (failed, saying why): the applicant's personal data was erased (Art. 41 and
+// PIPL; store/applicant_records.h), and the outbox must not keep or use it.
+void EraseCaseMessages(soci::session& sql, long long agency, const std::string& number);
+
 // The applicant's record of case `case_id` (empty when erased or absent).
 Applicant LoadApplicantContacts(soci::session& sql, long long agency, long long case_id);
 

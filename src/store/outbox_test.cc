@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "store/agencies.h"
+#include "store/applicant_records.h"
 #include "store/case_store.h"
 #include "store/staff_digests.h"
 #include "store/test_database.h"
@@ -212,6 +213,26 @@ TEST_P(OutboxTest, ClerksGetTheDailyDigestOnceADay) {
   }
   EXPECT_EQ(found, 1);
   EXPECT_EQ(*QueueStaffDigests(db(), calendars_, AddDays(today, 1), 3), 1) << "the next day";
+}
+
+TEST_P(OutboxTest, ErasingTheApplicantErasesTheirMessagesAndStopsThem) {
+  NewCase c = Register();
+  auto claimed = outbox_.Claim("w", {MessageChannel::kSms}, 10, 60s);
+  ASSERT_EQ(claimed->size(), 1u);
+  ASSERT_TRUE(*outbox_.MarkSent((*claimed)[0], "w"));
+  ASSERT_TRUE(ApplicantRecords(db()).Erase(agency_, c.number, "申请人要求删除", "head").ok());
+  for (const OutboxMessage& m : All()) {
+    EXPECT_TRUE(m.message.to.empty());
+    EXPECT_TRUE(m.message.body.empty());
+    if (m.message.channel == MessageChannel::kEmail) {
+      EXPECT_EQ(m.state, OutboxState::kFailed) << "the queued e-mail is stopped";
+      EXPECT_EQ(m.last_error, "申请人个人信息已删除，消息不再发送");
+    } else {
+      EXPECT_EQ(m.state, OutboxState::kSent);
+    }
+  }
+  *now_ += 1h;
+  EXPECT_TRUE(outbox_.Claim("w", kBoth, 10, 60s)->empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, OutboxTest, ::testing::ValuesIn(TestBackends()));
