@@ -111,6 +111,23 @@ void internal::EraseCaseMessages(soci::session& sql, long long agency, const std
       soci::use(number);
 }
 
+void internal::ReaddressCaseMessages(soci::session& sql, long long agency,
+                                     const std::string& number, MessageChannel channel,
+                                     const std::string& to_view) {
+  std::string to(Trim(to_view)), ch(Key(channel)), queued(Key(OutboxState::kQueued));
+  if (to.empty()) {
+    std::string failed(Key(OutboxState::kFailed)), why = "申请人的联系方式已更正为空，消息不再发送";
+    sql << "UPDATE outbox SET recipient = '', body = '', state = :f, last_error = :e WHERE "
+           "agency_id = :a AND case_number = :n AND channel = :c AND state = :q",
+        soci::use(failed), soci::use(why), soci::use(agency), soci::use(number), soci::use(ch),
+        soci::use(queued);
+    return;
+  }
+  sql << "UPDATE outbox SET recipient = :t WHERE agency_id = :a AND case_number = :n AND "
+         "channel = :c AND state = :q",
+      soci::use(to), soci::use(agency), soci::use(number), soci::use(ch), soci::use(queued);
+}
+
 Applicant internal::LoadApplicantContacts(soci::session& sql, long long agency, long long case_id) {
   Applicant a;
   sql << "SELECT name, phone, email FROM applicant_records WHERE agency_id = :a AND case_id = :c "

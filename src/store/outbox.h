@@ -12,6 +12,9 @@
 // retried after RetryDelay; after kMaxSendAttempts the message is marked failed for the office
 // to see and retry. A sent message's body is erased (a receipt carries the query code, which the
 // register otherwise holds only hashed).
+// The applicant's personal data follows their record (store/applicant_records.h): an Art. 41
+// correction of the e-mail or phone readdresses the queued messages; an erasure blanks the
+// recipients and texts of the case's messages and stops those still queued.
 //
 // An Outbox is a light handle over a Database; thread safety is the Database's.
 

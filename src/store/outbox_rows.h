@@ -35,6 +35,12 @@ void QueueCaseMessages(soci::session& sql, Database& db, const AgencyContext& ct
 // PIPL; store/applicant_records.h), and the outbox must not keep or use it.
 void EraseCaseMessages(soci::session& sql, long long agency, const std::string& number);
 
+// Sends case `number`'s still-queued messages of `channel` to `to` instead (an Art. 41
+// correction of the applicant's e-mail or phone); with `to` empty, stops them (failed, saying
+// why).
+void ReaddressCaseMessages(soci::session& sql, long long agency, const std::string& number,
+                           MessageChannel channel, const std::string& to);
+
 // The applicant's record of case `case_id` (empty when erased or absent).
 Applicant LoadApplicantContacts(soci::session& sql, long long agency, long long case_id);
 

@@ -235,6 +235,27 @@ TEST_P(OutboxTest, ErasingTheApplicantErasesTheirMessagesAndStopsThem) {
   EXPECT_TRUE(outbox_.Claim("w", kBoth, 10, 60s)->empty());
 }
 
+TEST_P(OutboxTest, ACorrectedAddressReceivesTheQueuedMessages) {
+  NewCase c = Register();
+  ApplicantRecords records(db());
+  ASSERT_TRUE(records
+                  .Correct(agency_, c.number, ApplicantField::kEmail, "wang.new@example.cn",
+                           "申请人来电更正邮箱", "clerk")
+                  .ok());
+  ASSERT_TRUE(
+      records.Correct(agency_, c.number, ApplicantField::kPhone, "", "申请人撤回手机号", "clerk")
+          .ok());
+  for (const OutboxMessage& m : All()) {
+    if (m.message.channel == MessageChannel::kEmail) {
+      EXPECT_EQ(m.message.to, "wang.new@example.cn");
+      EXPECT_EQ(m.state, OutboxState::kQueued);
+    } else {
+      EXPECT_EQ(m.state, OutboxState::kFailed);
+      EXPECT_TRUE(m.message.to.empty());
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, OutboxTest, ::testing::ValuesIn(TestBackends()));
 
 }  // namespace
