@@ -14,6 +14,7 @@ build_pkgs=(
   libqrencode-dev libicu-dev libpoppler-cpp-dev libkainjow-mustache-dev
   fonts-noto-cjk
   libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+  libcurl4-openssl-dev
 )
 test_pkgs=(
   clang-14 libclang-rt-14-dev clang-format
@@ -22,6 +23,7 @@ test_pkgs=(
   zbar-tools librsvg2-bin
   chromium
   wrk nginx
+  python3-aiosmtpd
 )
 
 want=()

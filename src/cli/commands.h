@@ -40,6 +40,8 @@ void AddServiceGuideCommands(CLI::App& app, GlobalOptions& global);
 void AddIntermediaryCommands(CLI::App& app, GlobalOptions& global);
 // The `services` subcommand of `app`, made on first use.
 CLI::App* ServicesCommand(CLI::App& app);
+// notify list|send|retry|staff-email (the outbox of messages)
+void AddNotifyCommands(CLI::App& app, GlobalOptions& global);
 
 }  // namespace gongkai::cli
 

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   // After AddServicesCommands: it joins the `services` subcommand made there.
   gongkai::cli::AddServiceGuideCommands(app, global);
   gongkai::cli::AddIntermediaryCommands(app, global);
+  gongkai::cli::AddNotifyCommands(app, global);
 
   CLI11_PARSE(app, argc, argv);
   return global.exit_code;

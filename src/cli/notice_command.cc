@@ -12,6 +12,7 @@
 #include <iostream>
 #include <map>
 
+#include "cases/receipt.h"
 #include "cli/commands.h"
 #include "docs/notice.h"
 #include "files/calendar_files.h"
@@ -75,7 +76,8 @@ Status ApplyFieldsJson(std::string_view text, const std::string& file, NoticeFie
       {"earlier_reply", &f.earlier_reply},
       {"contact", &f.contact},
       {"reconsideration_body", &f.reconsideration_body},
-      {"court", &f.court}};
+      {"court", &f.court},
+      {"reply_due_explanation", &f.reply_due_explanation}};
   std::map<std::string, std::optional<Date>*> dates = {{"received", &f.received},
                                                        {"respond_by", &f.respond_by},
                                                        {"reply_due", &f.reply_due},
@@ -134,6 +136,11 @@ Result<std::optional<NoticeKind>> FieldsFromCase(const NoticeArgs& args, NoticeF
   f.received = s.received;
   f.request = Join(s.items, "；");
   f.reply_due = s.due;
+  // The receipt's explanation, as on the receipt page and in the receipt message.
+  Result<CaseSettings> settings = AgencyCaseSettings(*agency);
+  if (!settings.ok()) return settings.status();
+  f.reply_due_explanation =
+      BuildReceipt(s.number, std::nullopt, s.received, s.due, settings->deadlines).due_explanation;
   std::optional<NoticeKind> reply;
   for (const StoredEvent& stored : detail->events) {
     const Event& e = stored.event;

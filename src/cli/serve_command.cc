@@ -8,12 +8,14 @@
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "cli/commands.h"
 #include "cli/demo_data.h"
 #include "cli/public_url.h"
+#include "cli/transport_flags.h"
 #include "files/calendar_files.h"
 #include "files/search_files.h"
 #include "store/audit_key.h"
@@ -21,6 +23,7 @@
 #include "store/case_store.h"
 #include "store/database.h"
 #include "store/users.h"
+#include "transport/sender.h"
 #include "web/app.h"
 #include "web/security.h"
 #include "web/server.h"
@@ -41,7 +44,12 @@ struct ServeOptions {
   bool secure_cookies = false;
   int reminder_days = web::AppOptions().reminder_working_days;
   std::string public_url;
+  TransportFlags transport;
 };
+
+// How often the server drains the outbox (messages are queued with their step; a user waits for
+// none of this).
+constexpr std::chrono::seconds kSendInterval{5};
 
 // The upload directory by default: next to an SQLite file, else under the working directory.
 std::filesystem::path DefaultUploadDir(const std::string& db) {
@@ -112,6 +120,12 @@ int Serve(const ServeOptions& o, bool en) {
   if (const char* file = std::getenv("GONGKAI_CHECKPOINTS")) options.checkpoints = file;
   options.reminder_working_days = o.reminder_days;
   options.public_url = *public_url;
+  auto transports = MakeTransports(o.transport);
+  if (!transports.ok()) {
+    std::cerr << transports.status().message() << "\n";
+    return 1;
+  }
+  options.notify_channels = transports->channels();
   auto users = ListUsers(*db, std::nullopt);
   if (!users.ok()) {
     std::cerr << users.status().message() << "\n";
@@ -144,6 +158,19 @@ int Serve(const ServeOptions& o, bool en) {
               << base << "/setup/" << options.setup_token << "\n"
               << (en ? "(or run `gongkai users add`)\n" : "（或运行 gongkai users add）\n");
   }
+  // Declared after the server and the app, so it stops before them.
+  std::optional<BackgroundSender> sender;
+  if (!options.notify_channels.empty()) {
+    sender.emplace(*db, calendars, std::move(transports).value(), kSendInterval, o.reminder_days);
+  }
+  if (!options.notify_channels.contains(MessageChannel::kEmail)) {
+    say("未配置邮件发送（--smtp）：邮件消息将保持待发送。",
+        "No --smtp: e-mail messages stay queued.");
+  }
+  if (!options.notify_channels.contains(MessageChannel::kSms)) {
+    say("未配置短信接口（--sms-url）：短信消息将保持待发送。",
+        "No --sms-url: SMS messages stay queued.");
+  }
   say("按 Ctrl+C 停止。", "Press Ctrl+C to stop.");
   std::cout.flush();
   server.Run();
@@ -174,10 +201,12 @@ void AddServeCommand(CLI::App& app, GlobalOptions& global) {
   cmd->add_option("--public-url", opts->public_url,
                   "公开网址：二维码和网页上的永久链接用它，默认取环境变量 GONGKAI_PUBLIC_URL，"
                   "否则用访问者所用的地址 / the public base URL of QR codes and links");
-  cmd->add_option("--reminder-days", opts->reminder_days,
-                  "到期前几个工作日起在案件队列顶部提醒 / remind staff this many working days "
-                  "before a case is due")
+  cmd->add_option(
+         "--reminder-days", opts->reminder_days,
+         "到期前几个工作日起在案件队列顶部和经办人每日提醒邮件中提醒 / remind staff (queue "
+         "and daily e-mail digest) this many working days before a case is due")
       ->check(CLI::Range(0, 60));
+  AddTransportFlags(cmd, opts->transport);
   cmd->callback([opts, &global] { global.exit_code = Serve(*opts, global.lang == "en"); });
 }
 

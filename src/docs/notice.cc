@@ -64,7 +64,7 @@ constexpr std::array<NoticeKindInfo, 17> kKinds{{
      "unavailable.mustache", true, true, false, kRefusalNeeds},
 }};
 
-constexpr std::array<NoticeFieldKey, 30> kFieldKeys{{
+constexpr std::array<NoticeFieldKey, 31> kFieldKeys{{
     {"agency_name", "发文机关"},
     {"document_number", "文号"},
     {"case_number", "申请编号"},
@@ -80,6 +80,7 @@ constexpr std::array<NoticeFieldKey, 30> kFieldKeys{{
     {"correction_items", "需要补正的事项"},
     {"respond_by", "答复截止日期"},
     {"reply_due", "答复期限"},
+    {"reply_due_explanation", "答复期限说明"},
     {"extended_due", "延长后的答复期限"},
     {"extension_days", "延长的工作日数"},
     {"fee_amount", "收费金额"},
@@ -144,6 +145,7 @@ std::vector<std::pair<std::string_view, std::string>> Values(const NoticeKindInf
       {"correction_items", f.correction_items},
       {"respond_by", f.respond_by ? FormatDateZh(*f.respond_by) : ""},
       {"reply_due", f.reply_due ? FormatDateZh(*f.reply_due) : ""},
+      {"reply_due_explanation", f.reply_due_explanation},
       {"extended_due", f.extended_due ? FormatDateZh(*f.extended_due) : ""},
       {"extension_days", f.extension_working_days ? std::to_string(*f.extension_working_days) : ""},
       {"fee_amount", f.fee_fen ? FeeText(*f.fee_fen) : ""},

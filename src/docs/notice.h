@@ -101,6 +101,8 @@ struct NoticeFields {
   std::string correction_items;          // what to supplement, one item per line (Art. 30)
   std::optional<Date> respond_by;  // deadline for the addressee: 补正, 说明理由, 征求意见
   std::optional<Date> reply_due;   // the agency's reply deadline
+  // How the reply deadline was counted (the receipt's sentence, cases/receipt.h BuildReceipt).
+  std::string reply_due_explanation;
   std::optional<Date> extended_due;           // the reply deadline after the extension
   std::optional<int> extension_working_days;  // the approved extension (Art. 33: at most 20)
   std::optional<int64_t> fee_fen;             // 信息处理费, in fen

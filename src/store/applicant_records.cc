@@ -6,6 +6,7 @@
 
 #include "store/case_rows.h"
 #include "store/ledger_rows.h"
+#include "store/outbox_rows.h"
 #include "store/sql.h"
 #include "util/utf8.h"
 
@@ -167,6 +168,11 @@ Status ApplicantRecords::Correct(int64_t agency_id, std::string_view number, App
       sql << "UPDATE cases SET applicant_display = :d WHERE agency_id = :a AND id = :c",
           soci::use(display), soci::use(agency), soci::use(row->case_id);
     }
+    if (field == ApplicantField::kEmail || field == ApplicantField::kPhone) {
+      internal::ReaddressCaseMessages(
+          sql, agency, std::string(number),
+          field == ApplicantField::kEmail ? MessageChannel::kEmail : MessageChannel::kSms, text);
+    }
     RecordAll(db_, sql, agency, *row);
     return Status::Ok();
   });
@@ -196,6 +202,7 @@ Status ApplicantRecords::Erase(int64_t agency_id, std::string_view number, std::
         soci::use(who), soci::use(now);
     sql << "UPDATE cases SET applicant_display = :d WHERE agency_id = :a AND id = :c",
         soci::use(display), soci::use(agency), soci::use(row->case_id);
+    internal::EraseCaseMessages(sql, agency, std::string(number));
     RecordAll(db_, sql, agency, *row);
     return Status::Ok();
   });

@@ -7,6 +7,7 @@
 #include "store/audit.h"
 #include "store/case_rows.h"
 #include "store/ledger_rows.h"
+#include "store/outbox_rows.h"
 #include "store/sql.h"
 #include "util/text.h"
 
@@ -263,8 +264,8 @@ Result<NewCase> internal::RegisterCaseInTransaction(soci::session& sql, Database
   NewCase result{received.case_number, internal::NewQueryCode()};
   row.query_code_hash = internal::QueryCodeHash(result.query_code);
   std::vector<Event> events{received};
-  row.state = internal::ToStateColumns(
-      events, ComputeCaseState(events, *ctx.calendar, ctx.settings, today), today);
+  const CaseState state = ComputeCaseState(events, *ctx.calendar, ctx.settings, today);
+  row.state = internal::ToStateColumns(events, state, today);
   std::vector<internal::CaseInsert> cases{row};
   internal::InsertCases(sql, agency, cases);
   std::string payload = EventToJsonLine(received);
@@ -280,6 +281,8 @@ Result<NewCase> internal::RegisterCaseInTransaction(soci::session& sql, Database
                            fmt::format("t.case_id = {}", row.id));
   internal::RecordInLedger(db, sql, "applicant_record_acts", agency,
                            fmt::format("t.ref = '{}'", ref));
+  // The receipt goes out with the query code, which exists in clear only now.
+  internal::QueueCaseMessages(sql, db, ctx, 1, events, state, person, result.query_code);
   return result;
 }
 
@@ -329,11 +332,12 @@ Status internal::AppendEventInTransaction(soci::session& sql, Database& db,
   internal::RecordInLedger(db, sql, "case_events", agency,
                            fmt::format("t.case_id = {} AND t.seq = {}", case_id, seq + 1));
   history->push_back(event);
+  const CaseState state = ComputeCaseState(*history, *ctx.calendar, ctx.settings, today);
   std::vector<std::pair<long long, internal::StateColumns>> states{
-      {case_id,
-       internal::ToStateColumns(
-           *history, ComputeCaseState(*history, *ctx.calendar, ctx.settings, today), today)}};
+      {case_id, internal::ToStateColumns(*history, state, today)}};
   internal::UpdateStates(sql, agency, states);
+  internal::QueueCaseMessages(sql, db, ctx, seq + 1, *history, state,
+                              internal::LoadApplicantContacts(sql, agency, case_id), std::nullopt);
   return Status::Ok();
 }
 

@@ -672,6 +672,37 @@ const std::vector<std::string_view> kIntermediaries = {
 ))",
 };
 
+// Version 18: the outbox of messages to applicants and staff (store/outbox.h). A message is
+// queued in the transaction of the step that causes it; senders claim one by a lease
+// (claimed_by, claimed_until) so two app servers never send it twice, and a crashed sender's
+// lease runs out so nothing is lost. users.email receives the staff's daily deadline digest.
+const std::vector<std::string_view> kOutbox = {
+    R"(CREATE TABLE outbox (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  id TEXT NOT NULL,                      -- random, 32 hex
+  cause TEXT NOT NULL,                   -- one message per cause and channel: case/<number>/<seq>, digest/<user>/<day>
+  case_number TEXT NOT NULL DEFAULT '',  -- '' for a staff digest
+  kind TEXT NOT NULL,                    -- notify/messages.h MessageKind keys
+  channel TEXT NOT NULL,                 -- email | sms
+  recipient TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL,                    -- '' once sent: a receipt carries the query code
+  state TEXT NOT NULL,                   -- queued | sent | failed (gave up; `gongkai notify retry`)
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  next_attempt_at TEXT NOT NULL,
+  claimed_by TEXT NOT NULL DEFAULT '',
+  claimed_until TEXT NOT NULL DEFAULT '',  -- '' or UTC; a claim past it is void
+  sent_at TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (agency_id, id),
+  UNIQUE (agency_id, cause, channel)
+))",
+    R"(CREATE INDEX outbox_due ON outbox(state, next_attempt_at))",
+    R"(CREATE INDEX outbox_case ON outbox(agency_id, case_number, created_at))",
+    R"(ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '')",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
     {2, "proposals", kProposals},
@@ -690,6 +721,7 @@ const std::vector<Migration> kMigrations = {
     {15, "search ranking, catalogue order", kSearchRanking},
     {16, "intermediary services", kIntermediaries},
     {17, "service changes in the register", kServiceChangeNotices},
+    {18, "outbox", kOutbox},
 };
 
 }  // namespace

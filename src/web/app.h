@@ -20,9 +20,11 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
+#include "notify/messages.h"
 #include "store/agencies.h"
 #include "store/calendars.h"
 #include "store/case_store.h"
@@ -80,6 +82,9 @@ struct AppOptions {
   // calendar, counted by calendar/deadline.h's rules) are marked 即将到期 at the top of the queue,
   // above them the overdue ones (已逾期).
   int reminder_working_days = 3;
+  // The message channels `serve` can send (--smtp, --sms-url); the office's message page says
+  // which are not configured, their messages staying queued.
+  std::set<MessageChannel> notify_channels;
   // Routes appended after the table of web/routes.cc: a seam for tests (e.g. a handler that
   // throws); empty in the application.
   std::vector<Route<RequestContext>> extra_routes;

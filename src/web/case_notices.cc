@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "cases/receipt.h"
 #include "util/text.h"
 
 namespace gongkai::web {
@@ -110,7 +111,7 @@ std::vector<IssuedNotice> IssuedNotices(const CaseDetail& c) {
 }
 
 NoticeFields NoticeFieldsFor(const CaseDetail& c, const std::string& agency_name,
-                             const IssuedNotice& n) {
+                             const IssuedNotice& n, const DeadlineSettings& settings) {
   const CaseSummary& s = c.summary;
   NoticeFields f;
   f.agency_name = agency_name;
@@ -120,6 +121,12 @@ NoticeFields NoticeFieldsFor(const CaseDetail& c, const std::string& agency_name
   f.request = Join(s.items, "；");
   f.reply_due = s.due;
   f.issued = n.issued;
+  if (n.kind == NoticeKind::kReceipt) {
+    ReceiptFacts receipt = BuildReceipt(s.number, std::nullopt, s.received, s.due, settings);
+    f.received = receipt.received;
+    f.reply_due = receipt.reply_due;
+    f.reply_due_explanation = receipt.due_explanation;
+  }
   for (const StoredEvent& stored : c.events) {
     if (stored.seq > n.seq) break;
     const Event& e = stored.event;

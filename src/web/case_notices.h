@@ -55,8 +55,11 @@ struct IssuedNotice {
 std::vector<IssuedNotice> IssuedNotices(const CaseDetail& c);
 
 // The notice `n` of case `c`, issued by `agency_name`: the fields for NoticeDocument.
+// The receipt's date, deadline and explanation are BuildReceipt's (cases/receipt.h), as on the
+// receipt page and in the receipt message.
 NoticeFields NoticeFieldsFor(const CaseDetail& c, const std::string& agency_name,
-                             const IssuedNotice& n);
+                             const IssuedNotice& n,
+                             const DeadlineSettings& settings = DeadlineSettings{});
 
 // The notice called for by the case's event number `seq`, if that event called for one.
 std::optional<IssuedNotice> FindIssued(const CaseDetail& c, int seq);

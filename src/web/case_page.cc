@@ -18,6 +18,7 @@
 
 #include "store/applicant_records.h"
 #include "store/duplicates.h"
+#include "store/outbox.h"
 #include "util/date.h"
 #include "util/log_text.h"
 #include "util/money.h"
@@ -25,6 +26,7 @@
 #include "web/errors.h"
 #include "web/handlers.h"
 #include "web/proposals.h"
+#include "web/url.h"
 #include "web/urls.h"
 #include "web/views.h"
 
@@ -351,6 +353,29 @@ Response LoadFailure(const Status& s, std::optional<Response>& deny) {
   return StatusPage(s, "", "loading a case");
 }
 
+// "已发送 2 条，待发送 1 条，发送失败 1 条" of the case's messages (web/message_pages.h);
+// "尚无" when none were queued.
+std::string MessagesSummary(RequestContext& ctx, int64_t agency_id, const std::string& number) {
+  OutboxFilter filter;
+  filter.agency_id = agency_id;
+  filter.case_number = number;
+  filter.limit = 1000;
+  auto messages = Outbox(ctx.app.db()).List(filter);
+  if (!messages.ok()) {
+    spdlog::error("messages of a case: {}", messages.status().message());
+    return "无法读取";
+  }
+  if (messages->empty()) return "尚无";
+  std::map<OutboxState, int> counts;
+  for (const OutboxMessage& m : *messages) ++counts[m.state];
+  std::string out;
+  for (OutboxState st : {OutboxState::kSent, OutboxState::kQueued, OutboxState::kFailed}) {
+    if (counts[st] == 0) continue;
+    out += fmt::format("{}{} {} 条", out.empty() ? "" : "，", Label(st), counts[st]);
+  }
+  return out;
+}
+
 Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view flash,
                     std::string_view error, int status) {
   const auto& s = c.detail.summary;
@@ -361,6 +386,9 @@ Response RenderCase(RequestContext& ctx, const LoadedCase& c, std::string_view f
   v.set("agency_id", Text(std::to_string(c.agency.id)));
   v.set("number", Text(s.number));
   v.set("case_url", Text(CaseUrl(c.agency.id, s.number)));
+  v.set("messages_summary", Text(MessagesSummary(ctx, c.agency.id, s.number)));
+  v.set("messages_url", Text(fmt::format("/office/a/{}/messages?case={}", c.agency.id,
+                                         EncodeQueryValue(s.number))));
   v.set("status", Text(Label(c.state.status)));
   v.set("status_key", Text(Key(c.state.status)));
   if (!flash.empty()) v.set("flash", Text(flash));

@@ -70,8 +70,10 @@ Result<Document> LayOut(RequestContext& ctx, const LoadedCase& c, const IssuedNo
     spdlog::error("reading the notice templates under {}", dir.string());
     return Status::Internal("notice templates");
   }
-  auto doc =
-      NoticeDocument(n.kind, NoticeFieldsFor(c.detail, c.agency.name, n), {*body, *remedies});
+  auto settings = AgencyCaseSettings(c.agency);
+  if (!settings.ok()) return settings.status();
+  auto doc = NoticeDocument(
+      n.kind, NoticeFieldsFor(c.detail, c.agency.name, n, settings->deadlines), {*body, *remedies});
   if (!doc.ok() && doc.status().code() != Status::Code::kInvalidInput) {
     spdlog::error("laying out notice {}: {}", Info(n.kind).key, doc.status().message());
     return Status::Internal("notice layout");

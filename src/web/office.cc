@@ -20,6 +20,7 @@
 #include <set>
 #include <utility>
 
+#include "cases/receipt.h"
 #include "store/duplicates.h"
 #include "util/date.h"
 #include "util/log_text.h"
@@ -454,13 +455,25 @@ Response NewCaseSubmit(RequestContext& ctx, const Request&) {
   spdlog::info("case registered by user {}: agency {} case {}", ctx.session->user.id, *agency_id,
                EscapeForLog(created->number));
   // The query code exists only now: shown once, for the receipt given to the applicant.
+  // The same facts as the receipt notice and the receipt message (cases/receipt.h).
+  auto registered = ctx.app.cases().Get(*agency_id, created->number);
+  auto agency_row = GetAgency(ctx.app.db(), *agency_id);
+  if (!registered.ok()) return StatusPage(registered.status(), "", "reading a registered case");
+  if (!agency_row.ok()) return StatusPage(agency_row.status(), "", "reading an agency");
+  auto settings = AgencyCaseSettings(*agency_row);
+  if (!settings.ok()) return StatusPage(settings.status(), "", "reading an agency's settings");
+  ReceiptFacts facts =
+      BuildReceipt(created->number, created->query_code, registered->summary.received,
+                   registered->summary.due, settings->deadlines);
   View v;
   v.set("heading", Text("已登记"));
   v.set("message",
-        Text(fmt::format(
-            "案件编号 {}，收到申请之日 {}。请将查询码 {} 告知申请人（写入申请接收回执），"
-            "它只显示这一次。",
-            created->number, FormatDateZh(*received), created->query_code)));
+        Text(fmt::format("案件编号 {}，收到申请之日 {}，答复期限 {}。请将查询码 {} "
+                         "告知申请人（写入申请接收回执），"
+                         "它只显示这一次；申请人留有电子邮箱或手机号码的，回执已排队发送。{}",
+                         facts.case_number, FormatDateZh(facts.received),
+                         facts.reply_due ? FormatDateZh(*facts.reply_due) : "另行告知",
+                         *facts.query_code, facts.due_explanation)));
   View link;
   link.set("href", Text(CaseUrl(*agency_id, created->number)));
   link.set("text", Text("打开案件"));

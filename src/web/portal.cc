@@ -16,6 +16,7 @@
 #include <spdlog/spdlog.h>
 
 #include "calendar/deadline.h"
+#include "cases/receipt.h"
 #include "store/online_filings.h"
 #include "util/date.h"
 #include "web/errors.h"
@@ -201,12 +202,18 @@ Response ApplyReceipt(RequestContext& ctx, const Request& req) {
   auto detail = ctx.app.cases().Get(receipt->agency_id, receipt->number);
   if (!agency.ok()) return InternalFailure(agency.status(), "reading the agency of a receipt");
   if (!detail.ok()) return InternalFailure(detail.status(), "reading the case of a receipt");
+  auto settings = AgencyCaseSettings(*agency);
+  if (!settings.ok()) return InternalFailure(settings.status(), "reading an agency's settings");
+  // The same facts as the receipt notice and the receipt message (cases/receipt.h).
+  ReceiptFacts facts = BuildReceipt(receipt->number, receipt->query_code, detail->summary.received,
+                                    detail->summary.due, settings->deadlines);
   View v;
   v.set("agency", Text(agency->name));
-  v.set("received", Text(FormatDateZh(detail->summary.received)));
-  v.set("number", Text(receipt->number));
-  if (receipt->query_code) v.set("query_code", Text(*receipt->query_code));
-  v.set("due", Text(ShowDate(detail->summary.due)));
+  v.set("received", Text(FormatDateZh(facts.received)));
+  v.set("number", Text(facts.case_number));
+  if (facts.query_code) v.set("query_code", Text(*facts.query_code));
+  v.set("due", Text(ShowDate(facts.reply_due)));
+  v.set("due_explanation", Text(facts.due_explanation));
   return ctx.app.Page(ctx, "apply_done", "申请已提交", v);
 }
 

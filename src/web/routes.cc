@@ -8,6 +8,7 @@
 #include "web/guide_pages.h"
 #include "web/handlers.h"
 #include "web/intermediary_pages.h"
+#include "web/message_pages.h"
 #include "web/notice_pages.h"
 #include "web/open_data.h"
 #include "web/publication_pages.h"
@@ -57,6 +58,8 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kPost, "/office/a/{agency}/proposals/{id}/approve", A::kHead, ProposalApprove},
       {M::kPost, "/office/a/{agency}/proposals/{id}/reject", A::kHead, ProposalReject},
       {M::kGet, "/office/inbox", A::kHead, ProposalInbox},
+      {M::kGet, "/office/a/{agency}/messages", A::kStaff, OfficeMessages},
+      {M::kPost, "/office/a/{agency}/messages/{id}/retry", A::kClerk, OfficeMessageRetry},
       {M::kGet, "/office/reports", A::kStaff, OfficeReportsIndex},
       {M::kGet, "/office/a/{agency}/reports/{year}", A::kStaff, OfficeReportPage},
       {M::kGet, "/office/a/{agency}/reports/{year}/{format}", A::kStaff, OfficeReportDownload},
