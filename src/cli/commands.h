@@ -38,6 +38,8 @@ void AddServicesCommands(CLI::App& app, GlobalOptions& global);
 void AddServiceGuideCommands(CLI::App& app, GlobalOptions& global);
 // The `services` subcommand of `app`, made on first use.
 CLI::App* ServicesCommand(CLI::App& app);
+// ratings import|stats|tickets|step|approve|reject|period (好差评)
+void AddRatingsCommands(CLI::App& app, GlobalOptions& global);
 
 }  // namespace gongkai::cli
 

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   gongkai::cli::AddServicesCommands(app, global);
   // After AddServicesCommands: it joins the `services` subcommand made there.
   gongkai::cli::AddServiceGuideCommands(app, global);
+  gongkai::cli::AddRatingsCommands(app, global);
 
   CLI11_PARSE(app, argc, argv);
   return global.exit_code;
