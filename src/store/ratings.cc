@@ -618,4 +618,11 @@ Result<std::string> SubmitRating(Database& db, int64_t agency_id, Rating rating)
   });
 }
 
+std::string CaseRatingItem(const Agency& agency) {
+  auto json = Json::parse(agency.settings.empty() ? "{}" : agency.settings, nullptr, false);
+  if (!json.is_object() || !json.contains("rating_case_item")) return "";
+  const Json& v = json["rating_case_item"];
+  return v.is_string() ? v.get<std::string>() : "";
+}
+
 }  // namespace gongkai

@@ -22,6 +22,7 @@
 #include "services/rating_jsonl.h"
 #include "services/rating_stats.h"
 #include "services/rating_ticket.h"
+#include "store/agencies.h"
 #include "store/database.h"
 #include "store/users.h"
 #include "util/status.h"
@@ -104,6 +105,11 @@ Status DecideTicketStep(Database& db, int64_t agency_id, int64_t seq, bool appro
 // item must be in the catalogue, its case (optional) must exist in the agency's register and not
 // be rated yet. kInvalidInput / kConflict saying which. Returns the id.
 Result<std::string> SubmitRating(Database& db, int64_t agency_id, Rating rating);
+
+// The catalogue item a case of the register is rated as (一事一评 from the tracking page): the
+// agency setting `rating_case_item` (e.g. the 实施编码 of 政府信息公开申请), "" when unset — then
+// the tracking page offers no rating.
+std::string CaseRatingItem(const Agency& agency);
 
 }  // namespace gongkai
 
