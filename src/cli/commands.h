@@ -42,6 +42,8 @@ void AddIntermediaryCommands(CLI::App& app, GlobalOptions& global);
 CLI::App* ServicesCommand(CLI::App& app);
 // notify list|send|retry|staff-email (the outbox of messages)
 void AddNotifyCommands(CLI::App& app, GlobalOptions& global);
+// ratings import|stats|tickets|step|approve|reject|period (好差评)
+void AddRatingsCommands(CLI::App& app, GlobalOptions& global);
 
 }  // namespace gongkai::cli
 

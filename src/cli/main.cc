@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   gongkai::cli::AddServiceGuideCommands(app, global);
   gongkai::cli::AddIntermediaryCommands(app, global);
   gongkai::cli::AddNotifyCommands(app, global);
+  gongkai::cli::AddRatingsCommands(app, global);
 
   CLI11_PARSE(app, argc, argv);
   return global.exit_code;

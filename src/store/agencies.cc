@@ -66,12 +66,16 @@ Result<CaseSettings> AgencyCaseSettings(const Agency& agency) {
       if (!value.is_string()) return Status::InvalidInput("机关设置“division_code”应为字符串");
       continue;
     }
+    if (key == "rating_period_days" || key == "rating_period_unit" || key == "rating_case_item") {
+      continue;  // 好差评 settings, read by store/ratings.h
+    }
     auto known = std::find_if(std::begin(kKeys), std::end(kKeys),
                               [&](const auto& k) { return k.first == key; });
     if (known == std::end(kKeys)) {
       return Status::InvalidInput(
           fmt::format("机关设置中的“{}”无法识别：可用的有 start_day_is_day_zero、fee_stops_clock、"
-                      "count_remedies_decided_in_year_filed_earlier、division_code",
+                      "count_remedies_decided_in_year_filed_earlier、division_code、"
+                      "rating_period_days、rating_period_unit、rating_case_item",
                       key));
     }
     if (!value.is_boolean()) {

@@ -190,6 +190,19 @@ const std::vector<CoveredTable> kCovered = {
       "effective",  "request_entry", "state",       "before_entry", "after_entry",  "diff",
       "drafted_by", "drafted_at",    "approved_by", "approved_at",  "published_by", "published_at",
       "closed_by",  "closed_at",     "close_note",  "version"}},
+    // 好差评 (store/ratings.h), covered from their creation.
+    {"ratings",
+     "ratings t",
+     "t.agency_id",
+     "'评价 ' || t.id",
+     {"seq", "id", "item", "case_number", "object", "channel", "level", "options", "comment",
+      "named", "rated_at", "extra", "recorded_by", "recorded_at"}},
+    {"rating_steps",
+     "rating_steps t",
+     "t.agency_id",
+     "'评价 ' || t.rating_id || ' 步骤' || CAST(t.seq AS TEXT)",
+     {"seq", "rating_id", "kind", "step_date", "result", "days", "note", "extra", "recorded_by",
+      "recorded_at", "decision", "decided_by", "decided_at", "decision_note"}},
 };
 
 constexpr char kUnit = '\x1f', kRecord = '\x1e';

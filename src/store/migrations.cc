@@ -703,6 +703,54 @@ const std::vector<std::string_view> kOutbox = {
     R"(ALTER TABLE users ADD COLUMN email TEXT NOT NULL DEFAULT '')",
 };
 
+// 好差评 (services/rating.h): the ratings of the catalogue's items and the steps of each 差评's
+// ticket. A step that needs approval has decision '' until the head approves or rejects it; a
+// rejected step stays, ignored by the ticket. seq numbers rows within the agency so the ledger
+// can select an import's rows by number.
+const std::vector<std::string_view> kRatings = {
+    R"(CREATE TABLE ratings (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  seq BIGINT NOT NULL,                   -- 1, 2, … within the agency
+  id TEXT NOT NULL,                      -- the rating's id on the platform
+  item TEXT NOT NULL,                    -- the catalogue code
+  case_number TEXT NOT NULL DEFAULT '',  -- 一事一评: at most one rating per case
+  object TEXT NOT NULL,                  -- item | window | platform | staff
+  channel TEXT NOT NULL,                 -- pc | mobile | qr | tablet | other
+  level INTEGER NOT NULL,                -- 1 … 5; ≤ 2 is 差评
+  options TEXT NOT NULL DEFAULT '[]',
+  comment TEXT NOT NULL DEFAULT '',
+  named INTEGER NOT NULL DEFAULT 0,
+  rated_at TEXT NOT NULL,                -- local time Asia/Shanghai, YYYY-MM-DDTHH:MM
+  extra TEXT NOT NULL DEFAULT '{}',
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  PRIMARY KEY (agency_id, id),
+  UNIQUE (agency_id, seq)
+))",
+    R"(CREATE INDEX ratings_time ON ratings(agency_id, rated_at))",
+    R"(CREATE UNIQUE INDEX ratings_case ON ratings(agency_id, case_number) WHERE case_number <> '')",
+    R"(CREATE TABLE rating_steps (
+  agency_id BIGINT NOT NULL REFERENCES agencies(id),
+  seq BIGINT NOT NULL,                   -- 1, 2, … within the agency
+  rating_id TEXT NOT NULL,
+  kind TEXT NOT NULL,                    -- services/rating.h TicketStepKind keys
+  step_date TEXT NOT NULL,
+  result TEXT NOT NULL DEFAULT '',       -- revisited: satisfied | basically | unsatisfied
+  days INTEGER,                          -- extended: its length
+  note TEXT NOT NULL DEFAULT '',
+  extra TEXT NOT NULL DEFAULT '{}',
+  recorded_by TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  decision TEXT NOT NULL DEFAULT '',     -- '' awaiting approval | approved | rejected
+  decided_by TEXT NOT NULL DEFAULT '',
+  decided_at TEXT NOT NULL DEFAULT '',
+  decision_note TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (agency_id, seq),
+  FOREIGN KEY (agency_id, rating_id) REFERENCES ratings(agency_id, id)
+))",
+    R"(CREATE INDEX rating_steps_rating ON rating_steps(agency_id, rating_id, seq))",
+};
+
 const std::vector<Migration> kMigrations = {
     {1, "initial register", kInitialSchema},
     {2, "proposals", kProposals},
@@ -722,6 +770,7 @@ const std::vector<Migration> kMigrations = {
     {16, "intermediary services", kIntermediaries},
     {17, "service changes in the register", kServiceChangeNotices},
     {18, "outbox", kOutbox},
+    {19, "service ratings", kRatings},
 };
 
 }  // namespace

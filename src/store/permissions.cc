@@ -9,7 +9,7 @@ namespace gongkai {
 namespace {
 
 // clang-format off
-constexpr std::array<ActionEntry, 19> kActions{{
+constexpr std::array<ActionEntry, 22> kActions{{
     //                                                                    clerk  head   admin  supervisor
     {Action::kReadRegister,        "read_register",   "查阅登记簿和报告",       true,  true,  true,  true},
     {Action::kRegisterCase,        "register_case",   "登记或导入申请",         true,  true,  true,  false},
@@ -30,6 +30,9 @@ constexpr std::array<ActionEntry, 19> kActions{{
     {Action::kDraftServiceChange,  "draft_service_change", "起草政务服务事项调整", true, true, true, false},
     {Action::kApproveServiceChange, "approve_service_change", "批准政务服务事项调整", false, true, false, false},
     {Action::kPublishServiceChange, "publish_service_change", "发布政务服务事项调整", false, true, false, false},
+    {Action::kImportRatings,       "import_ratings",  "导入好差评数据",         true,  true,  true,  false},
+    {Action::kRecordRatingStep,    "record_rating_step", "记录差评工单步骤",   true,  true,  true,  false},
+    {Action::kApproveRatingStep,   "approve_rating_step", "批准差评工单步骤",  false, true,  false, false},
 }};
 // clang-format on
 

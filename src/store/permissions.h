@@ -43,6 +43,9 @@ enum class Action {
   kDraftServiceChange,    // 起草政务服务事项调整（部门经办人）
   kApproveServiceChange,  // 批准政务服务事项调整（局负责人）
   kPublishServiceChange,  // 发布政务服务事项调整
+  kImportRatings,         // 导入好差评数据
+  kRecordRatingStep,  // 记录差评工单步骤（核实、整改、解释、申诉、延期、回访）
+  kApproveRatingStep,  // 批准或驳回差评工单步骤
 };
 
 struct ActionEntry {

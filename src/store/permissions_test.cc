@@ -32,6 +32,10 @@ constexpr Case kCases[] = {
     {Action::kDraftServiceChange, true, true, true, false},
     {Action::kApproveServiceChange, false, true, false, false},
     {Action::kPublishServiceChange, false, true, false, false},
+    {Action::kImportRatings, true, true, true, false},
+    {Action::kRecordRatingStep, true, true, true, false},
+    // Each answer to a 差评 and each extension is approved (国办发〔2019〕51号): the head's.
+    {Action::kApproveRatingStep, false, true, false, false},
 };
 
 TEST(Permissions, RoleByAction) {

@@ -18,6 +18,7 @@
 #include "calendar/deadline.h"
 #include "cases/receipt.h"
 #include "store/online_filings.h"
+#include "store/ratings.h"
 #include "util/date.h"
 #include "web/errors.h"
 #include "web/handlers.h"
@@ -262,6 +263,22 @@ Response TrackSubmit(RequestContext& ctx, const Request&) {
     if (s.days_left && *s.days_left >= 0) v.set("days_left", Text(std::to_string(*s.days_left)));
   }
   if (s.closed) v.set("closed", Text(FormatDateZh(*s.closed)));
+  // 一事一评: a closed case may be rated once, by whoever holds its query code.
+  if (s.closed && !CaseRatingItem(*agency).empty()) {
+    View rate;
+    rate.set("agency_id", Text(std::to_string(agency->id)));
+    rate.set("number", Text(s.number));
+    rate.set("code", Text(ctx.form.Get("code")));
+    View levels = List();
+    for (int l = 5; l >= 1; --l) {
+      View o;
+      o.set("level", Text(std::to_string(l)));
+      o.set("label", Text(RatingLevelLabel(l)));
+      levels.push_back(o);
+    }
+    rate.set("levels", levels);
+    v.set("rate", rate);
+  }
   if (s.outcome) v.set("outcome", Text(Label(*s.outcome)));
   View steps = List();
   for (const auto& [type, date] : view->steps) {

@@ -12,6 +12,7 @@
 #include "web/notice_pages.h"
 #include "web/open_data.h"
 #include "web/publication_pages.h"
+#include "web/rating_pages.h"
 #include "web/records_pages.h"
 #include "web/report_workflow.h"
 #include "web/search_pages.h"
@@ -136,6 +137,15 @@ std::vector<AppRoute> BuildRoutes() {
       {M::kPost, "/office/a/{agency}/service-changes/{id}/withdraw", A::kClerk,
        ServiceChangeWithdraw},
       {M::kPost, "/office/a/{agency}/service-changes/{id}/publish", A::kHead, ServiceChangePublish},
+      // 好差评 (web/rating_pages.h): statistics, the rating form, the 差评 ticket queue.
+      {M::kGet, "/services/{agency}/ratings", A::kPublic, RatingStatsPage},
+      {M::kGet, "/services/{agency}/items/{code}/rate", A::kPublic, RateForm},
+      {M::kPost, "/services/{agency}/items/{code}/rate", A::kPublic, RateSubmit},
+      {M::kGet, "/services/{agency}/items/{code}/rate.svg", A::kPublic, RateQrSvg},
+      {M::kPost, "/track/rate", A::kPublic, TrackRateSubmit},
+      {M::kGet, "/office/a/{agency}/ratings", A::kStaff, RatingQueuePage},
+      {M::kPost, "/office/a/{agency}/ratings/{rating}/steps", A::kClerk, RatingStepSubmit},
+      {M::kPost, "/office/a/{agency}/ratings/steps/{seq}", A::kHead, RatingStepDecide},
   };
 }
 

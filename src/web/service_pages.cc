@@ -69,6 +69,8 @@ Response RenderGuide(RequestContext& ctx, const Request& req, const Agency& agen
   View v;
   v.set("agency", Text(agency.name));
   v.set("catalogue_href", Text(fmt::format("/services/{}", agency.id)));
+  v.set("rate_href", Text(ItemHref(agency.id, item.code) + "/rate"));
+  v.set("rate_qr_href", Text(ItemHref(agency.id, item.code) + "/rate.svg"));
   v.set("name", Text(g.name));
   v.set("code", Text(g.code));
   v.set("parent", Text(g.parent_name));
