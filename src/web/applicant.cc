@@ -6,8 +6,10 @@
 #include "web/applicant.h"
 
 #include <fmt/format.h>
+#include <algorithm>
 #include <array>
 #include <chrono>
+#include <vector>
 
 #include "util/text.h"
 
@@ -57,30 +59,72 @@ bool ValidChoice(std::span<const Choice> choices, std::string_view key) {
   return false;
 }
 
-Status CheckPhone(std::string_view phone) {
-  // Mobile: 11 digits, 1[3-9]…. Landline: with the area code (0 + 2–3 digits) 10–12 digits and an
-  // optional extension, e.g. 0375-2345678 or 0375-2345678-801; without it 7–8 digits.
-  std::string digits;
-  bool ok = !phone.empty() && IsDigit(phone.front()) && IsDigit(phone.back());
-  for (char c : phone) {
-    if (IsDigit(c)) {
-      digits += c;
-    } else if (c != '-') {
-      ok = false;
-    }
-  }
-  if (ok && !digits.empty()) {
-    if (digits[0] == '1') {
-      ok = digits.size() == 11 && digits[1] >= '3' && digits[1] <= '9' &&
-           phone.find('-') == std::string_view::npos;
-    } else if (digits[0] == '0') {
-      ok = digits.size() >= 10 && digits.size() <= 18;
+// True for the separators people type inside numbers: spaces (any width, after FoldWidth),
+// hyphens and dashes (- – — ― −), dots, slashes and parentheses.
+bool IsNumberSeparator(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '-' || cp == '.' || cp == '/' || cp == '(' || cp == ')' ||
+         cp == 0x2010 || cp == 0x2011 || cp == 0x2012 || cp == 0x2013 || cp == 0x2014 ||
+         cp == 0x2015 || cp == 0x2212 || cp == 0x30FC || cp == 0xFF08 || cp == 0xFF09 ||
+         cp == 0x3001 || cp == 0x00B7;
+}
+
+// The groups of a number as typed, width-folded and split at separators: 「１３９-0375 1234」
+// → {"139", "0375", "1234"}; anything else (letters, other punctuation) stays in its group.
+std::vector<std::string> NumberGroups(std::string_view typed) {
+  std::string folded = FoldWidth(typed);
+  std::vector<std::string> groups(1);
+  for (std::size_t i = 0; i < folded.size();) {
+    char32_t cp = NextCodePoint(folded, &i);
+    if (IsNumberSeparator(cp)) {
+      if (!groups.back().empty()) groups.emplace_back();
     } else {
-      ok = digits.size() >= 7 && digits.size() <= 8;
+      AppendUtf8(&groups.back(), cp);
     }
   }
-  if (ok) return Status::Ok();
-  return Status::InvalidInput("请填写11位手机号码或带区号的固定电话（如 0375-2345678）");
+  if (groups.back().empty()) groups.pop_back();
+  return groups;
+}
+
+// 「读到的号码：13903751234（11位）」: what the checks saw, so a citizen can spot the slip.
+std::string ReadBack(std::string_view number) {
+  return fmt::format("读到的号码：{}（{}位）", number, CodePointCount(number));
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), IsDigit);
+}
+
+// Mobile: 11 digits, 1[3-9]…, optionally after +86 / 0086. Landline: with the area code (0 + 2–3
+// digits) 10–12 digits and an optional extension, e.g. 0375-2345678 or 0375-2345678-801;
+// without it 7–8 digits. Returns the number in its stored form (mobile as 11 digits, landline
+// as its groups joined by '-'), or kInvalidInput saying what was read.
+Result<std::string> NormalizePhone(std::string_view typed) {
+  std::vector<std::string> groups = NumberGroups(typed);
+  if (!groups.empty() && (groups.front() == "+86" || groups.front() == "0086")) {
+    groups.erase(groups.begin());
+  } else if (!groups.empty() && groups.front().starts_with("+86")) {
+    groups.front().erase(0, 3);
+  }
+  std::string digits, joined;
+  bool ok = !groups.empty();
+  for (const auto& g : groups) {
+    ok = ok && AllDigits(g);
+    digits += g;
+    joined += (joined.empty() ? "" : "-") + g;
+  }
+  if (ok && digits[0] == '1') {
+    ok = digits.size() == 11 && digits[1] >= '3' && digits[1] <= '9';
+    joined = digits;
+  } else if (ok && digits[0] == '0') {
+    ok = digits.size() >= 10 && digits.size() <= 18;
+  } else if (ok) {
+    ok = digits.size() >= 7 && digits.size() <= 8;
+  }
+  if (ok) return joined;
+  std::string read;
+  for (const auto& g : groups) read += g;
+  return Status::InvalidInput(
+      fmt::format("请填写11位手机号码或带区号的固定电话（如 0375-2345678）。{}", ReadBack(read)));
 }
 
 bool LooksLikeEmail(std::string_view email) {
@@ -185,18 +229,24 @@ OnlineApplication ValidateApplication(const Form& form, FieldErrors* errors) {
   }
 
   app.id_type = field("id_type");
-  app.id_number = field("id_number");
+  // Full-width characters and the separators people type for legibility are dropped:
+  // 「110105 19491231 002x」 and 「１１０１０５…」 are both 11010519491231002X.
+  app.id_number.clear();
+  for (const auto& g : NumberGroups(field("id_number"))) app.id_number += g;
   for (char& c : app.id_number) {
     if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
   }
+  auto id_error = [&](const Status& s) {
+    (*errors)["id_number"] = fmt::format("{}。{}", s.message(), ReadBack(app.id_number));
+  };
   if (!ValidChoice(kIdDocumentTypes, app.id_type)) {
     (*errors)["id_type"] = "请选择身份证明类型";
   } else if (app.id_number.empty()) {
     (*errors)["id_number"] = "请填写证件号码";
   } else if (app.id_type == "resident_id") {
-    if (Status s = CheckResidentId(app.id_number); !s.ok()) (*errors)["id_number"] = s.message();
+    if (Status s = CheckResidentId(app.id_number); !s.ok()) id_error(s);
   } else if (app.id_type == "credit_code") {
-    if (Status s = CheckCreditCode(app.id_number); !s.ok()) (*errors)["id_number"] = s.message();
+    if (Status s = CheckCreditCode(app.id_number); !s.ok()) id_error(s);
   } else if (too_long(app.id_number, kMaxShortFieldChars)) {
     (*errors)["id_number"] = "证件号码过长";
   }
@@ -204,8 +254,10 @@ OnlineApplication ValidateApplication(const Form& form, FieldErrors* errors) {
   app.phone = field("phone");
   if (app.phone.empty()) {
     (*errors)["phone"] = "请填写联系电话，以便我们与您确认申请";
-  } else if (Status s = CheckPhone(app.phone); !s.ok()) {
-    (*errors)["phone"] = s.message();
+  } else if (auto phone = NormalizePhone(app.phone); !phone.ok()) {
+    (*errors)["phone"] = phone.status().message();
+  } else {
+    app.phone = *phone;
   }
 
   app.email = field("email");

@@ -63,7 +63,11 @@ using FieldErrors = std::map<std::string, std::string>;
 
 // Validates the form fields of the online application (names as in OnlineApplication).
 // Fills `errors` for each bad field and returns the application (meaningful only when `errors`
-// is empty). Text fields are trimmed; the ID number is upper-cased.
+// is empty). Text fields are trimmed. The ID number and the phone are read width-folded with
+// common separators (spaces, hyphens, dashes, dots, parentheses) dropped: the ID number is kept
+// upper-cased without them, a mobile as its 11 digits, a landline as its groups joined by '-'
+// (「（0375）2961111」 → 0375-2961111). Their errors end with what was read
+// (「读到的号码：1390375123（10位）」).
 OnlineApplication ValidateApplication(const Form& form, FieldErrors* errors);
 
 }  // namespace gongkai::web

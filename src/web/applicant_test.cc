@@ -110,5 +110,58 @@ TEST(ValidateApplication, LandlineAndEmailDelivery) {
   EXPECT_EQ(errors.begin()->first, "email");  // e-mail delivery needs an address
 }
 
+// A copy of ValidForm() with `field` set to `value`.
+Form With(std::string_view field, std::string_view value) {
+  const Form valid = ValidForm();
+  Form f;
+  for (const auto& [k, v] : valid.fields()) {
+    f.Add(k, k == field ? std::string(value) : v);
+  }
+  return f;
+}
+
+TEST(ValidateApplication, FullWidthAndSeparatorsAreRead) {
+  struct Case {
+    std::string_view field, typed, stored;
+  } cases[] = {
+      {"phone", "１３９-0375-1234", "13903751234"},
+      {"phone", "139 0375 1234", "13903751234"},
+      {"phone", "139\u30000375\u30001234", "13903751234"},  // ideographic spaces
+      {"phone", "+86 139 0375 1234", "13903751234"},
+      {"phone", "0375\u20142961111", "0375-2961111"},  // em dash
+      {"phone", "（0375）2961111", "0375-2961111"},
+      {"phone", "0375-2345678-801", "0375-2345678-801"},
+      {"id_number", "110105 19491231 002x", "11010519491231002X"},
+      {"id_number", "１１０１０５１９４９１２３１００２ｘ", "11010519491231002X"},
+      {"id_number", "110105-19491231-002X", "11010519491231002X"},
+  };
+  for (const auto& c : cases) {
+    FieldErrors errors;
+    OnlineApplication app = ValidateApplication(With(c.field, c.typed), &errors);
+    EXPECT_TRUE(errors.empty()) << c.typed << ": " << errors.begin()->second;
+    EXPECT_EQ(c.field == "phone" ? app.phone : app.id_number, c.stored) << c.typed;
+  }
+}
+
+TEST(ValidateApplication, ErrorsSayWhatWasRead) {
+  FieldErrors errors;
+  ValidateApplication(With("phone", "１３９-0375-123"), &errors);
+  ASSERT_TRUE(errors.count("phone"));
+  EXPECT_NE(errors["phone"].find("读到的号码：1390375123（10位）"), std::string::npos)
+      << errors["phone"];
+  errors.clear();
+  ValidateApplication(With("phone", "139O375 1234"), &errors);  // letter O for zero
+  EXPECT_NE(errors["phone"].find("读到的号码：139O3751234（11位）"), std::string::npos)
+      << errors["phone"];
+  errors.clear();
+  ValidateApplication(With("id_number", "110105 19491231 002"), &errors);
+  EXPECT_NE(errors["id_number"].find("读到的号码：11010519491231002（17位）"), std::string::npos)
+      << errors["id_number"];
+  errors.clear();
+  ValidateApplication(With("id_number", "110105 19491231 0021"), &errors);  // bad check digit
+  EXPECT_NE(errors["id_number"].find("校验位不正确"), std::string::npos);
+  EXPECT_NE(errors["id_number"].find("读到的号码：110105194912310021（18位）"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace gongkai::web

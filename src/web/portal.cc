@@ -45,7 +45,8 @@ struct TextField {
 
 constexpr TextField kContactFields[] = {
     {"name", "姓名或名称", "text", "name", "自然人填写姓名；法人或其他组织填写全称。", true},
-    {"phone", "联系电话", "tel", "tel", "11位手机号码或带区号的固定电话。", true},
+    {"phone", "联系电话", "tel", "tel", "11位手机号码或带区号的固定电话，可用空格或短横线分隔。",
+     true},
     {"email", "电子邮箱", "email", "email", "选择以电子邮件获取信息时必填。", false},
     {"address", "通信地址", "text", "street-address", "选择邮寄时必填。", false},
 };
