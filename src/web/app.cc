@@ -86,6 +86,10 @@ Result<std::unique_ptr<App>> App::Create(Database& db, Calendars& calendars, App
   } else {
     spdlog::error("listing attached identity proofs: {}", attached.status().message());
   }
+  // Proofs kept for forms that came back with errors and were never filed (web/upload.h).
+  int expired =
+      app->uploads().SweepKept(kKeptProofLifetime, std::filesystem::file_time_type::clock::now());
+  if (expired > 0) spdlog::info("removed {} expired kept identity proofs", expired);
   return app;
 }
 

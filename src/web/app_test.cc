@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "files/calendar_files.h"
+#include "store/online_filings.h"
 #include "store/records.h"
 #include "web/server.h"
 
@@ -328,6 +329,54 @@ TEST_F(AppTest, ApplyRejectsBadIdAndBadUploadNextToTheField) {
   EXPECT_NE(res->body.find("不是 PDF、JPEG 或 PNG"), std::string::npos);
   res = c.Post("/apply", {{"Cookie", v.cookie}}, Application(v.csrf, "11010519491231002X", ""));
   EXPECT_EQ(res->status, 422);
+}
+
+// Issue 13: a form sent back for a wrong field keeps the identity proof already uploaded, so the
+// corrected form is filed without uploading it again.
+TEST_F(AppTest, ProofSurvivesAValidationError) {
+  Visitor v = Visit();
+  auto c = Client();
+  auto items = Application(v.csrf, "110105 19491231 0021", kPng, v.filing_token);
+  items.back().filename = "身份证 正面.png";
+  auto res = c.Post("/apply", {{"Cookie", v.cookie}}, items);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 422);
+  EXPECT_NE(res->body.find("读到的号码：110105194912310021（18位）"), std::string::npos);
+  EXPECT_NE(res->body.find("已上传：身份证 正面.png"), std::string::npos);
+  EXPECT_NE(res->body.find("name=\"id_proof_name\" value=\"身份证 正面.png\""), std::string::npos);
+  EXPECT_NE(res->body.find("name=\"filing_token\" value=\"" + v.filing_token + "\""),
+            std::string::npos);
+
+  // Corrected, with no file this time (a browser sends an empty part for an empty file input).
+  items = Application(v.csrf, "１１０１０５ １９４９１２３１ ００２ｘ", "", v.filing_token);
+  items.back().filename = "";
+  items.push_back({"id_proof_name", "身份证 正面.png", "", ""});
+  res = c.Post("/apply", {{"Cookie", v.cookie}}, items);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 303) << res->body;
+
+  // The case records the kept proof, with the bytes first uploaded; nothing stays kept.
+  std::string receipt =
+      "gk_receipt=" + Match(res->get_header_value("Set-Cookie"), "gk_receipt=([0-9a-f]{64})");
+  auto page = c.Get("/apply/receipt", {{"Cookie", receipt}});
+  std::string number = Match(page->body, "案件编号</dt><dd class=\"code\">([^<]+)<");
+  auto detail = CaseRegister(*db_, *calendars_).Get(agency_a_, number);
+  ASSERT_TRUE(detail.ok()) << number;
+  const auto& extra = detail->events.front().event.extra;
+  ASSERT_TRUE(extra.contains(kIdProofField));
+  auto bytes = app_->uploads().Read(extra[std::string(kIdProofField)].get<std::string>());
+  ASSERT_TRUE(bytes.ok());
+  EXPECT_EQ(*bytes, kPng);
+  EXPECT_FALSE(app_->uploads().HasKept(v.filing_token));
+
+  // Without a kept proof, an empty file input is still refused.
+  Visitor w = Visit();
+  items = Application(w.csrf, "11010519491231002X", "", w.filing_token);
+  items.back().filename = "";
+  res = c.Post("/apply", {{"Cookie", w.cookie}}, items);
+  EXPECT_EQ(res->status, 422);
+  EXPECT_NE(res->body.find("请上传身份证明文件"), std::string::npos);
+  EXPECT_EQ(res->body.find("已上传："), std::string::npos);
 }
 
 TEST_F(AppTest, BodyLargerThanTheLimitIs413) {

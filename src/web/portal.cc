@@ -20,6 +20,7 @@
 #include "store/online_filings.h"
 #include "store/ratings.h"
 #include "util/date.h"
+#include "util/text.h"
 #include "web/errors.h"
 #include "web/handlers.h"
 #include "web/upload.h"
@@ -61,12 +62,28 @@ Result<std::vector<Agency>> LoadAgencies(RequestContext& ctx) {
 // browser that sent the form sees the query code, and only while the receipt lives.
 constexpr std::string_view kReceiptCookie = "gk_receipt";
 
+// The name shown for an uploaded proof: the last part of what the browser sent (old browsers
+// send a whole path), valid UTF-8, at most kMaxProofNameChars characters.
+constexpr std::size_t kMaxProofNameChars = 80;
+std::string ProofDisplayName(std::string_view sent) {
+  std::size_t slash = sent.find_last_of("/\\");
+  if (slash != std::string_view::npos) sent.remove_prefix(slash + 1);
+  std::u32string name = ToUtf32(sent);
+  if (name.size() > kMaxProofNameChars) name.resize(kMaxProofNameChars);
+  std::string shown = ToUtf8(name);
+  return shown.empty() ? "身份证明文件" : shown;
+}
+
+// `kept_proof`: the display name of the proof kept for this form (UploadStore::Keep), shown as
+// 「已上传：…」 with the choice to replace it; nullopt when the form holds none.
 Response ApplyPage(RequestContext& ctx, const std::vector<Agency>& agencies, const Form& values,
-                   const FieldErrors& errors, int status) {
+                   const FieldErrors& errors, int status,
+                   const std::optional<std::string>& kept_proof = std::nullopt) {
   View v;
   // A form keeps its token across validation errors: it is still the same, unfiled application.
   std::string token(values.Get("filing_token"));
   v.set("filing_token", Text(IsFilingToken(token) ? token : NewFilingToken()));
+  if (kept_proof) v.set("kept_proof", Text(*kept_proof));
   v.set("agencies", AgencyOptions(agencies, ParseId(values.Get("agency"))));
   std::string_view kind = values.Get("applicant_kind");
   v.set("kinds", VocabOptions(ApplicantKinds(), kind.empty() ? "natural_person" : kind));
@@ -151,20 +168,49 @@ Response ApplySubmit(RequestContext& ctx, const Request& req) {
     if (agency_id && a.id == *agency_id) agency = &a;
   }
   if (!agency) errors["agency"] = "请选择受理机关";
+  // The identity proof: uploaded with this request, or kept from an earlier send of this form
+  // that came back with errors (UploadStore::Keep), so the citizen uploads it once.
+  UploadStore& uploads = ctx.app.uploads();
   const FormPart* proof = nullptr;
   for (const auto& f : ctx.files) {
     if (f.name == "id_proof" && f.filename && !f.filename->empty()) proof = &f;
   }
-  if (!proof) {
-    errors["id_proof"] = "请上传身份证明文件（证件照片或扫描件）";
-  } else if (auto kind = CheckUpload(proof->data); !kind.ok()) {
-    errors["id_proof"] = kind.status().message();
+  if (proof) {
+    if (auto kind = CheckUpload(proof->data); !kind.ok()) {
+      errors["id_proof"] = kind.status().message();
+      proof = nullptr;
+    }
   }
-  if (!errors.empty()) return ApplyPage(ctx, *agencies, ctx.form, errors, 422);
+  std::optional<std::string> kept_proof;
+  if (proof) {
+    kept_proof = ProofDisplayName(*proof->filename);
+  } else if (IsFilingToken(token) && uploads.HasKept(token)) {
+    kept_proof = ProofDisplayName(ctx.form.Get("id_proof_name"));
+  } else if (!errors.contains("id_proof")) {
+    errors["id_proof"] = "请上传身份证明文件（证件照片或扫描件）";
+  }
+  if (!errors.empty()) {
+    if (proof && IsFilingToken(token)) {
+      if (Status kept = uploads.Keep(token, proof->data); !kept.ok()) {
+        spdlog::error("keeping an identity proof: {}", kept.message());
+        kept_proof.reset();  // the page asks for the file again
+      }
+      // Forms never filed leave their proofs behind: swept here, on the rare error path.
+      uploads.SweepKept(kKeptProofLifetime, std::filesystem::file_time_type::clock::now());
+    }
+    return ApplyPage(ctx, *agencies, ctx.form, errors, 422, kept_proof);
+  }
 
-  auto stored = ctx.app.uploads().Save(proof->data);
+  auto stored = proof ? uploads.Save(proof->data) : uploads.ClaimKept(token);
   if (!stored.ok()) {
-    return InternalFailure(stored.status(), "saving an identity proof");
+    if (stored.status().code() != Status::Code::kNotFound) {
+      return InternalFailure(stored.status(), "saving an identity proof");
+    }
+    // Another send of this form claimed the kept proof first (a double click): it filed the
+    // case, or the proof expired meanwhile.
+    if (filings.Receipt(token).ok()) return to_receipt();
+    errors["id_proof"] = "请上传身份证明文件（证件照片或扫描件）";
+    return ApplyPage(ctx, *agencies, ctx.form, errors, 422);
   }
   Date today = ctx.app.Today();
   Event received;
@@ -184,6 +230,7 @@ Response ApplySubmit(RequestContext& ctx, const Request& req) {
     return StatusPage(filed.status(), "无法提交申请", "registering an online application");
   }
   if (!filed->repeated) {
+    if (proof) uploads.DropKept(token);  // replaced by the file sent with this request
     spdlog::info("online application registered: agency {} case {}", agency->id, filed->number);
   }
   return to_receipt();

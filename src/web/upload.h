@@ -26,6 +26,10 @@ inline constexpr std::size_t kMaxUploadBytes = 5 * 1024 * 1024;
 // attached within the request that saved it).
 inline constexpr std::chrono::hours kAbandonedUploadLifetime{24};
 
+// How long an identity proof kept for an application form that came back with errors stays
+// (UploadStore::Keep): a form still open after a day is uploaded again.
+inline constexpr std::chrono::hours kKeptProofLifetime{24};
+
 enum class UploadKind { kPdf, kJpeg, kPng };
 
 // The kind the bytes are, by signature; nullopt for anything else.
@@ -60,9 +64,31 @@ class UploadStore {
   int SweepUnattached(const std::set<std::string>& attached, std::chrono::seconds lifetime,
                       std::filesystem::file_time_type now) const;
 
+  // Proofs kept for a form that came back with errors, so the citizen need not upload again.
+  // Each lives in `directory`/kept under a name derived from the form's filing token (a keyed
+  // BLAKE2b hash: the token itself is never on disk), one per form, outside what Read() and
+  // SweepUnattached() see: a kept proof belongs to no case until ClaimKept moves it out.
+  //
+  // Keep checks the bytes as Save and replaces the form's earlier kept proof, if any.
+  Status Keep(std::string_view form_token, std::string_view bytes);
+  // True when the form has a kept proof younger than kKeptProofLifetime.
+  bool HasKept(std::string_view form_token) const;
+  // Moves the form's kept proof into the store under a fresh stored name (as Save returns) and
+  // returns that name. kNotFound when the form has none, or it expired; atomic (a rename), so
+  // of two concurrent claims one gets the file.
+  Result<std::string> ClaimKept(std::string_view form_token);
+  // Deletes the form's kept proof (the form was filed with a newly uploaded one).
+  void DropKept(std::string_view form_token);
+  // Deletes every kept proof older than `lifetime` at `now`: forms that were never filed.
+  // Returns how many were deleted.
+  int SweepKept(std::chrono::seconds lifetime, std::filesystem::file_time_type now) const;
+
   const std::string& directory() const { return directory_; }
 
  private:
+  // The form's kept proof, if any: its path (whatever its extension).
+  std::optional<std::filesystem::path> KeptPath(std::string_view form_token) const;
+
   const std::string directory_;
 };
 
