@@ -559,7 +559,7 @@ TEST_F(AppTest, ReportWorkflowDraftNarrativeApprovePublishReopen) {
   page = c.Get(url, {{"Cookie", clerk.cookie}});
   EXPECT_NE(page->body.find("第 1 版，状态：<strong class=\"state-draft\">草稿"),
             std::string::npos);
-  EXPECT_NE(page->body.find("name=\"section\" value=\"6\""), std::string::npos);
+  EXPECT_NE(page->body.find("name=\"text_6\""), std::string::npos);
 
   const std::string overview = "2023年本机关未收到政府信息公开申请。";
   auto written = PostAs(clerk, url + "/narrative", {{"section", "1"}, {"text", overview}});

@@ -165,7 +165,12 @@ View WorkflowView(RequestContext& ctx, const OfficeReport& r, const std::string&
   w.set("can_reopen",
         Flag(Allows(role, Action::kReopenReport) && current && state == ReportState::kPublished));
   View sections = List();
+  std::string generated_sections;
   for (int n = 1; n <= 6; ++n) {
+    if (current && current->generated.count(n) > 0) {
+      generated_sections +=
+          fmt::format("{}{}", generated_sections.empty() ? "" : "、", SectionTitle(n));
+    }
     View o;
     o.set("number", Text(std::to_string(n)));
     o.set("title", Text(SectionTitle(n)));
@@ -180,6 +185,7 @@ View WorkflowView(RequestContext& ctx, const OfficeReport& r, const std::string&
     sections.push_back(o);
   }
   w.set("sections", sections);
+  if (!generated_sections.empty()) w.set("generated_sections", Text(generated_sections));
   return w;
 }
 

@@ -11,9 +11,11 @@
 #include <csignal>
 #include <filesystem>
 #include <regex>
+#include <set>
 
 #include "files/calendar_files.h"
 #include "store/report_files.h"
+#include "store/report_store.h"
 #include "web/app.h"
 #include "web/report_publication.h"
 #include "web/server.h"
@@ -394,6 +396,69 @@ TEST(ReportFileResponseTest, ChineseFileNameETagAnd304) {
   EXPECT_EQ(
       ReportFileResponse(req, "{}", "abc123", ExportFormat::kJson, "丙区.json", "r.json").status,
       200);
+}
+
+// Issue 13: the editor saves all six sections in one form, so typing in one section and saving
+// another loses nothing; sections sent back unchanged keep their 「系统生成」 mark.
+TEST_F(ReportPortalTest, OneFormSavesEverySectionAndKeepsTheGeneratedMarks) {
+  ASSERT_EQ(PostAs(clerk_, OfficeUrl(2024) + "/draft")->status, 303);
+  auto page = Client().Get(OfficeUrl(2024), {{"Cookie", clerk_.cookie}});
+  const std::string& body = page->body;
+  const auto form_at = body.find("action=\"" + OfficeUrl(2024) + "/narrative\"");
+  ASSERT_NE(form_at, std::string::npos);
+  for (int n = 1; n <= 6; ++n) {  // all six textareas inside the one form, before its button
+    const auto at = body.find("name=\"text_" + std::to_string(n) + "\"");
+    EXPECT_GT(at, form_at) << n;
+    EXPECT_LT(at, body.find("保存全部章节")) << n;
+  }
+  EXPECT_EQ(body.find("name=\"section\""), std::string::npos);
+
+  auto before = ListReportVersions(*db_, government_, 2024);
+  ASSERT_TRUE(before.ok() && !before->empty());
+  const auto generated = before->front().narratives;
+  // As a browser sends it: every textarea, line breaks as CRLF.
+  auto as_sent = [](std::string text) {
+    for (auto at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2)) {
+      text.replace(at, 1, "\r\n");
+    }
+    return text;
+  };
+  httplib::Params form;
+  for (int n = 1; n <= 6; ++n) {
+    auto it = generated.find(n);
+    form.emplace("text_" + std::to_string(n), as_sent(it == generated.end() ? "" : it->second));
+  }
+  form.erase("text_1");
+  form.emplace("text_1", "概述第一段。\r\n概述第二段。");
+  form.erase("text_5");
+  form.emplace("text_5", "答复时限把握不严。");
+  ASSERT_EQ(PostAs(clerk_, OfficeUrl(2024) + "/narrative", form)->status, 303);
+
+  auto after = ListReportVersions(*db_, government_, 2024);
+  ASSERT_TRUE(after.ok() && !after->empty());
+  const ReportVersion& draft = after->front();
+  EXPECT_EQ(draft.narratives.at(1), "概述第一段。\n概述第二段。");
+  EXPECT_EQ(draft.narratives.at(5), "答复时限把握不严。");
+  EXPECT_EQ(draft.generated, (std::set<int>{2, 3, 4, 6}));
+  for (int n : {2, 3, 4}) EXPECT_EQ(draft.narratives.at(n), generated.at(n)) << n;
+
+  page = Client().Get(OfficeUrl(2024), {{"Cookie", clerk_.cookie}});
+  const std::string mark = "<span class=\"generated\">（系统生成的文字，尚未编辑）</span>";
+  EXPECT_EQ(page->body.find("一、总体情况 " + mark), std::string::npos);
+  EXPECT_EQ(page->body.find("五、存在的主要问题及改进情况 " + mark), std::string::npos);
+  EXPECT_NE(page->body.find("二、主动公开政府信息情况 " + mark), std::string::npos);
+  EXPECT_NE(page->body.find("仍为系统生成文字、尚未编辑的章节：二、主动公开政府信息情况、"),
+            std::string::npos);
+  EXPECT_NE(page->body.find("概述第一段。\n概述第二段。</textarea>"), std::string::npos);
+
+  // The older one-section form still saves that section alone.
+  ASSERT_EQ(
+      PostAs(clerk_, OfficeUrl(2024) + "/narrative", {{"section", "6"}, {"text", "无其他事项。"}})
+          ->status,
+      303);
+  after = ListReportVersions(*db_, government_, 2024);
+  EXPECT_EQ(after->front().generated, (std::set<int>{2, 3, 4}));
+  EXPECT_EQ(after->front().narratives.at(1), "概述第一段。\n概述第二段。");
 }
 
 }  // namespace

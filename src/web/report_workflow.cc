@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
+#include <map>
 
+#include "cases/narrative.h"
 #include "store/report_store.h"
 #include "web/errors.h"
 #include "web/report_publication.h"
@@ -51,15 +53,52 @@ Response ReportSaveDraft(RequestContext& ctx, const Request& req) {
   });
 }
 
+// The editor is one form of six textareas (text_1 … text_6), so saving never drops what was
+// typed in another section. A section whose text is unchanged is not written: it keeps its
+// 「系统生成」 mark. Browsers send textarea line breaks as CRLF; they are compared and stored as
+// LF. A form naming one `section` with its `text` (scripts, the older page) saves that one.
 Response ReportNarrativeSubmit(RequestContext& ctx, const Request& req) {
   return WorkflowStep(ctx, req, [&](int64_t agency, int year, const User& user) {
-    auto section = ParseSection(ctx.form.Get("section"));
-    if (!section) return Status::InvalidInput("章节编号无效：应为 1 至 6（一 至 六）");
-    std::string text(ctx.form.Get("text"));
-    if (text.size() > kMaxNarrativeBytes) {
-      return Status::InvalidInput("该章节文字过长：请精简后再保存（上限 64 KB）");
+    auto text_of = [&](std::string_view field) {
+      std::string text;
+      for (char c : ctx.form.Get(field)) {
+        if (c != '\r') text += c;
+      }
+      return text;
+    };
+    std::map<int, std::string> typed;
+    if (ctx.form.Has("section")) {
+      auto section = ParseSection(ctx.form.Get("section"));
+      if (!section) return Status::InvalidInput("章节编号无效：应为 1 至 6（一 至 六）");
+      typed[*section] = text_of("text");
+    } else {
+      for (int n = 1; n <= 6; ++n) {
+        std::string field = fmt::format("text_{}", n);
+        if (ctx.form.Has(field)) typed[n] = text_of(field);
+      }
     }
-    return SetNarrative(ctx.app.db(), agency, year, *section, text, user);
+    if (typed.empty())
+      return Status::InvalidInput("没有收到任何章节的文字，请在报告页面编辑后保存");
+    for (const auto& [n, text] : typed) {
+      if (text.size() > kMaxNarrativeBytes) {
+        return Status::InvalidInput(
+            fmt::format("「{}」文字过长：请精简后再保存（上限 64 KB）", SectionTitle(n)));
+      }
+    }
+    auto versions = ListReportVersions(ctx.app.db(), agency, year);
+    if (!versions.ok()) return versions.status();
+    // Only an open draft is compared; otherwise SetNarrative says why nothing can be saved.
+    const ReportVersion* draft = versions->empty() || versions->front().state != ReportState::kDraft
+                                     ? nullptr
+                                     : &versions->front();
+    for (const auto& [n, text] : typed) {
+      if (draft) {
+        auto stored = draft->narratives.find(n);
+        if ((stored == draft->narratives.end() ? std::string() : stored->second) == text) continue;
+      }
+      if (Status s = SetNarrative(ctx.app.db(), agency, year, n, text, user); !s.ok()) return s;
+    }
+    return Status::Ok();
   });
 }
 
