@@ -11,6 +11,10 @@
 // HttpOnly cookie; the receipt page opens the sealed query code with it. So the code is shown
 // only to the browser that sent the form, for kReceiptLifetime, and the database never holds it
 // (or the token) in clear; a resent form lands on the same receipt.
+//
+// A form sent back with errors keeps its identity proof under its filing token
+// (UploadStore::Keep): the page says 已上传：文件名, the next send may omit the file, and filing
+// claims the kept proof for the case. A form never filed loses it after kKeptProofLifetime.
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -190,7 +194,9 @@ Response ApplySubmit(RequestContext& ctx, const Request& req) {
     errors["id_proof"] = "请上传身份证明文件（证件照片或扫描件）";
   }
   if (!errors.empty()) {
-    if (proof && IsFilingToken(token)) {
+    if (proof && !IsFilingToken(token)) {
+      kept_proof.reset();  // the page gets a new token: nothing to tie the proof to
+    } else if (proof) {
       if (Status kept = uploads.Keep(token, proof->data); !kept.ok()) {
         spdlog::error("keeping an identity proof: {}", kept.message());
         kept_proof.reset();  // the page asks for the file again
