@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "services/json_internal.h"
 #include "services/jsonl.h"
 #include "util/json_depth.h"
 
@@ -91,30 +92,8 @@ class Reader {
   }
 
   void Basis(const Json& v, std::vector<ServiceBasis>& out) {
-    if (v.is_null()) return;
-    if (!v.is_array()) {
-      Problem("basis", "应为数组，每项 {\"title\", \"doc_no\", \"article\"}");
-      return;
-    }
-    int n = 0;
-    for (const Json& b : v) {
-      ++n;
-      if (!b.is_object() || !b.contains("title") || !b["title"].is_string()) {
-        Problem("basis", fmt::format("第 {} 项应为含 title（文件全称）的对象", n));
-        return;
-      }
-      ServiceBasis basis;
-      basis.title = b["title"].get<std::string>();
-      for (const char* name : {"doc_no", "article"}) {
-        if (!b.contains(name) || b[name].is_null()) continue;
-        if (!b[name].is_string()) {
-          Problem("basis", fmt::format("第 {} 项的 {} 应为字符串", n, name));
-          return;
-        }
-        (std::string_view(name) == "doc_no" ? basis.doc_no : basis.article) =
-            b[name].get<std::string>();
-      }
-      out.push_back(std::move(basis));
+    if (std::string problem = services_internal::ReadBasis(v, out); !problem.empty()) {
+      Problem("basis", problem);
     }
   }
 

@@ -5,6 +5,8 @@
 #define GONGKAI_SERVICES_JSON_INTERNAL_H_
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "services/item.h"
 
@@ -12,6 +14,10 @@ namespace gongkai::services_internal {
 
 // Known fields in ServiceFields order (unset optional ones as null), then the unknown fields.
 nlohmann::ordered_json ItemToJson(const ServiceItem& item);
+
+// The `basis` field of a catalogue or intermediary line (null, or an array of {"title",
+// "doc_no", "article"}) appended to `out`; the problem with it, for field "basis", or "".
+std::string ReadBasis(const nlohmann::ordered_json& v, std::vector<ServiceBasis>& out);
 
 }  // namespace gongkai::services_internal
 

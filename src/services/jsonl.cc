@@ -288,30 +288,8 @@ class Reader {
   }
 
   void BasisField(const Json& v) {
-    if (v.is_null()) return;
-    if (!v.is_array()) {
-      Problem("basis", "应为数组，每项 {\"title\", \"doc_no\", \"article\"}");
-      return;
-    }
-    int n = 0;
-    for (const Json& b : v) {
-      ++n;
-      if (!b.is_object() || !b.contains("title") || !b["title"].is_string()) {
-        Problem("basis", fmt::format("第 {} 项应为含 title（文件全称）的对象", n));
-        return;
-      }
-      ServiceBasis basis;
-      basis.title = b["title"].get<std::string>();
-      for (const char* name : {"doc_no", "article"}) {
-        if (!b.contains(name) || b[name].is_null()) continue;
-        if (!b[name].is_string()) {
-          Problem("basis", fmt::format("第 {} 项的 {} 应为字符串", n, name));
-          return;
-        }
-        (std::string_view(name) == "doc_no" ? basis.doc_no : basis.article) =
-            b[name].get<std::string>();
-      }
-      item_.basis.push_back(std::move(basis));
+    if (std::string problem = services_internal::ReadBasis(v, item_.basis); !problem.empty()) {
+      Problem("basis", problem);
     }
   }
 
@@ -436,6 +414,28 @@ Result<std::vector<ServiceItem>> ParseServicesJsonl(std::string_view text,
 }
 
 namespace services_internal {
+
+std::string ReadBasis(const Json& v, std::vector<ServiceBasis>& out) {
+  if (v.is_null()) return "";
+  if (!v.is_array()) return "应为数组，每项 {\"title\", \"doc_no\", \"article\"}";
+  int n = 0;
+  for (const Json& b : v) {
+    ++n;
+    if (!b.is_object() || !b.contains("title") || !b["title"].is_string()) {
+      return fmt::format("第 {} 项应为含 title（文件全称）的对象", n);
+    }
+    ServiceBasis basis;
+    basis.title = b["title"].get<std::string>();
+    for (const char* name : {"doc_no", "article"}) {
+      if (!b.contains(name) || b[name].is_null()) continue;
+      if (!b[name].is_string()) return fmt::format("第 {} 项的 {} 应为字符串", n, name);
+      (std::string_view(name) == "doc_no" ? basis.doc_no : basis.article) =
+          b[name].get<std::string>();
+    }
+    out.push_back(std::move(basis));
+  }
+  return "";
+}
 
 Json ItemToJson(const ServiceItem& item) {
   auto text_or_null = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
